@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from .models import SiteSettings
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    fieldsets = [
+        ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
+        ("Contact", {"fields": ["helpline_display", "helpline_e164", "email", "address", "hours"]}),
+        ("Safety", {"fields": ["crisis_text", "disclaimer"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,161 @@
+"""Demo articles, written in our own words from the shared fact sheet."""
+
+REVIEWER = {
+    "name": "Dana Whitfield",
+    "credentials": "LMFT",
+    "bio": "Dana is a licensed marriage and family therapist who has worked in addiction treatment for over a decade.",
+}
+
+TOPICS = [
+    {
+        "slug": "treatment-programs",
+        "name": "Treatment programs",
+        "description": "How the different kinds of treatment work.",
+    },
+    {
+        "slug": "paying-for-treatment",
+        "name": "Paying for treatment",
+        "description": "Insurance, self-pay and what to ask.",
+    },
+]
+
+IOP_QUESTIONS = [
+    (
+        "What does IOP mean?",
+        "IOP stands for **intensive outpatient program**. It treats substance use disorders and mental health "
+        "disorders, and the two often go together. At the end of each day of treatment you go home, or back to "
+        "a sober living residence.",
+    ),
+    (
+        "When is IOP used?",
+        "In three common situations:\n\n- as a first step for someone whose condition does not call for inpatient care;\n"
+        "- as a step down after residential or inpatient treatment;\n- to restore structure after a short relapse.",
+    ),
+    (
+        "How does an IOP work?",
+        "It starts with an evaluation by our clinical team, who set a plan with you. Most people come in three "
+        "to five times a week, often in blocks of about three hours, for roughly 10 to 12 hours of group and "
+        "individual therapy a week. Twelve-step meetings are encouraged. As you make progress, the weekly hours go down.",
+    ),
+    (
+        "How is IOP different from day treatment (PHP)?",
+        "Day treatment, or partial hospitalization, is similar but more intensive, with more hours each week and "
+        "a higher level of care. Part-time work or school may still fit around PHP; IOP leaves room for full-time "
+        "work, school or family duties.",
+    ),
+    (
+        "Does IOP work?",
+        "When IOP suits the person, its results compare well with inpatient care; studies cited in the field "
+        "report success rates of 50 to 70 percent. Because it fits around daily life, people tend to stay in "
+        "treatment and finish it. IOPs offer most of the same therapies, and medication-assisted treatment too.",
+    ),
+    (
+        "How long does IOP last?",
+        "Usually 8 to 12 weeks, and it can be extended. People with severe or long-standing addiction, or with "
+        "co-occurring disorders, may stay longer. Intensity can be stepped down, or back up, as needed.",
+    ),
+    (
+        "Does insurance pay for IOP?",
+        "Most health plans cover mental health care, and that includes treatment for substance use. How much of "
+        "an IOP they pay depends on the plan: it may be part of the cost (for example 60 to 70 percent), usually "
+        "after the yearly deductible. We can check your benefits for you.",
+    ),
+    (
+        "What is the difference between inpatient and outpatient care?",
+        "Inpatient means living at the facility full time, and suits serious addictions. Outpatient is part time: "
+        "you live at home or in sober living, with more freedom, and can often keep working or studying.",
+    ),
+    (
+        "Who is a good fit for IOP?",
+        "IOP tends to suit people who:\n\n- have a mild addiction, or have finished inpatient care or PHP;\n"
+        "- are motivated and can stay away from substances;\n- have a stable, sober home;\n"
+        "- have duties at home, work or school, such as children, an older or disabled relative, or even pets;\n"
+        "- are paying for treatment themselves.",
+    ),
+    (
+        "How do I choose an IOP?",
+        "Look for a program that is licensed and accredited, with certified clinical staff and several "
+        "evidence-based approaches. Check that it takes your insurance and offers tracks you may need, such as "
+        "dual diagnosis care. If you can, tour the facility and talk with alumni.",
+    ),
+]
+
+ARTICLES = [
+    {
+        "slug": "what-is-iop",
+        "title": "What Is IOP? 10 Questions About Intensive Outpatient Programs",
+        "introduction": (
+            "An intensive outpatient program lets you get serious treatment for addiction or mental health "
+            "while you keep living at home. Here are plain answers to the questions people ask us most."
+        ),
+        "closing": (
+            "Every person's situation is different. If you are wondering whether IOP is right for you or "
+            "someone you love, our admissions team can talk it through with you at any hour."
+        ),
+        "questions": IOP_QUESTIONS,
+        "topics": ["treatment-programs"],
+        "levels": ["intensive-outpatient", "partial-hospitalization"],
+        "days_ago": 3,
+    },
+    {
+        "slug": "inpatient-vs-outpatient",
+        "title": "Inpatient or Outpatient Treatment: Which Is Right for You?",
+        "introduction": (
+            "Choosing between living at a treatment center and getting care while you live at home is one "
+            "of the first decisions in recovery. These answers explain the difference."
+        ),
+        "closing": "Not sure where to begin? A clinical evaluation answers that question for you, and it starts with a call.",
+        "questions": [
+            (
+                "What does inpatient treatment mean?",
+                "You live at the facility full time, with staff present around the clock. It is meant for serious addictions and for people who need a safe place away from home.",
+            ),
+            (
+                "What does outpatient treatment mean?",
+                "You come in for therapy part of the week and live at home or in sober living. You keep more freedom, and work or school can often continue.",
+            ),
+            (
+                "Can I move from one to the other?",
+                "Yes. Many people begin with detox or residential care and step down through PHP and IOP to outpatient therapy. Care can also step up if you need more support.",
+            ),
+            (
+                "Who decides which level I need?",
+                "Our clinicians, together with you, after an evaluation at admission. The plan follows you, not a fixed schedule.",
+            ),
+        ],
+        "topics": ["treatment-programs"],
+        "levels": ["residential", "outpatient", "intensive-outpatient"],
+        "days_ago": 10,
+    },
+    {
+        "slug": "insurance-and-treatment",
+        "title": "Does Insurance Cover Addiction Treatment? 5 Questions",
+        "introduction": "Worry about cost keeps many people from asking for help. Here is how coverage usually works.",
+        "closing": "Send us a message or call, and we will check your benefits for free, with no obligation.",
+        "questions": [
+            (
+                "Is addiction treatment covered by health insurance?",
+                "Most plans cover mental health care, and substance use treatment is part of it. What is covered, and how much, depends on your plan.",
+            ),
+            (
+                "Will I have to pay anything?",
+                "Often yes: coverage may be partial, for example 60 to 70 percent of costs, and usually applies once you have met your yearly deductible.",
+            ),
+            (
+                "What if I do not have insurance?",
+                "Self-pay is possible, and outpatient programs such as IOP cost less than residential care. Ask us about options.",
+            ),
+            (
+                "Which kinds of coverage are there?",
+                "Private insurance, Medicaid, Medicare and military coverage (TRICARE) all exist; each has its own rules for treatment.",
+            ),
+            (
+                "How do I find out what my plan covers?",
+                "Give us your carrier and member ID by phone, and our admissions team will verify your benefits and explain them.",
+            ),
+        ],
+        "topics": ["paying-for-treatment"],
+        "levels": ["intensive-outpatient"],
+        "days_ago": 20,
+    },
+]

@@ -1,0 +1,154 @@
+"""The five demo levels of care, from the fact sheet, in our own words."""
+
+LEVELS = [
+    {
+        "slug": "medical-detox",
+        "name": "Medical detox",
+        "short_name": "Detox",
+        "asam_level": "3.7-WM",
+        "summary": "A safe, supervised start: withdrawal managed by nurses and doctors around the clock.",
+        "description": (
+            "Stopping alcohol, opioids or sedatives suddenly can be dangerous. In medical detox you stay "
+            "with us while nurses watch over you day and night and doctors ease withdrawal with medication "
+            "when it helps.\n\nDetox is a beginning, not the whole treatment: before it ends, our clinicians "
+            "plan the next level of care with you."
+        ),
+        "who_it_fits": (
+            "- People at risk of a hard or unsafe withdrawal\n"
+            "- People who have tried to stop on their own and could not\n"
+            "- Anyone with health conditions that call for medical watch while they stop"
+        ),
+        "typical_week": (
+            "Rest, regular checks of vital signs, medication when needed, meals and first conversations "
+            "with a therapist. Most stays last several days to about a week."
+        ),
+        "hours_min": None,
+        "hours_max": None,
+        "days_min": 7,
+        "days_max": 7,
+        "weeks_min": 1,
+        "weeks_max": 2,
+        "lives_on_site": True,
+        "supervision": "24h",
+        "work_or_school_fits": False,
+        "intensity_rank": 1,
+    },
+    {
+        "slug": "residential",
+        "name": "Residential inpatient treatment",
+        "short_name": "Residential",
+        "asam_level": "3.5",
+        "summary": "Live on site in a structured, 24-hour setting while you build the skills of recovery.",
+        "description": (
+            "In residential treatment you live at the center, away from the pressures and triggers of home. "
+            "Each day combines individual therapy, groups, and holistic care for body, mind and spirit, "
+            "with staff present at every hour."
+        ),
+        "who_it_fits": (
+            "- Serious or long-standing addiction\n"
+            "- Co-occurring mental health conditions that need close care\n"
+            "- A home that is not yet a safe or sober place to recover"
+        ),
+        "typical_week": (
+            "Full days of therapy and activities, seven days a week: individual sessions, group therapy, "
+            "family sessions, exercise and time for reflection."
+        ),
+        "hours_min": None,
+        "hours_max": None,
+        "days_min": 7,
+        "days_max": 7,
+        "weeks_min": 4,
+        "weeks_max": 12,
+        "lives_on_site": True,
+        "supervision": "24h",
+        "work_or_school_fits": False,
+        "intensity_rank": 2,
+    },
+    {
+        "slug": "partial-hospitalization",
+        "name": "Partial hospitalization program",
+        "short_name": "PHP",
+        "asam_level": "2.5",
+        "summary": "Day treatment: most of the day in therapy, evenings and nights at home or in sober living.",
+        "description": (
+            "A partial hospitalization program, also called day treatment, gives nearly the structure of "
+            "residential care while you sleep at home or in a sober living residence. It is the most "
+            "intensive form of outpatient care."
+        ),
+        "who_it_fits": (
+            "- People stepping down from residential treatment\n"
+            "- People who need daily support but have a stable place to live\n"
+            "- Those who can manage part-time work or school at most"
+        ),
+        "typical_week": "About five days a week in programming, for 20 or more hours in all.",
+        "hours_min": 20,
+        "hours_max": None,
+        "days_min": 5,
+        "days_max": 7,
+        "weeks_min": 2,
+        "weeks_max": 6,
+        "lives_on_site": False,
+        "supervision": "daily",
+        "work_or_school_fits": False,
+        "intensity_rank": 3,
+    },
+    {
+        "slug": "intensive-outpatient",
+        "name": "Intensive outpatient program",
+        "short_name": "IOP",
+        "asam_level": "2.1",
+        "summary": "Several sessions a week around your work, school or family life.",
+        "description": (
+            "An intensive outpatient program treats substance use and mental health disorders, including "
+            "both at once, while you keep living at home or in sober living. You come in for blocks of "
+            "therapy a few times a week, and the hours go down as you progress."
+        ),
+        "who_it_fits": (
+            "- A first step when inpatient care is not needed\n"
+            "- A step down after residential treatment or PHP\n"
+            "- Renewed structure after a short relapse\n"
+            "- People with a stable, sober home and obligations they cannot set aside"
+        ),
+        "typical_week": (
+            "Three to five visits a week, often about three hours each: roughly 10 to 12 hours of group "
+            "and individual therapy. Twelve-step meetings are encouraged."
+        ),
+        "hours_min": 9,
+        "hours_max": 19,
+        "days_min": 3,
+        "days_max": 5,
+        "weeks_min": 8,
+        "weeks_max": 12,
+        "lives_on_site": False,
+        "supervision": "scheduled",
+        "work_or_school_fits": True,
+        "intensity_rank": 4,
+    },
+    {
+        "slug": "outpatient",
+        "name": "Outpatient treatment",
+        "short_name": "Outpatient",
+        "asam_level": "1",
+        "summary": "Regular therapy sessions that keep recovery on track as life gets back to normal.",
+        "description": (
+            "Outpatient treatment means a few hours of therapy a week. It often follows IOP and helps "
+            "keep the gains of treatment while you return to full work, school and family life."
+        ),
+        "who_it_fits": (
+            "- People finishing a more intensive program\n"
+            "- Mild substance use or mental health concerns\n"
+            "- Anyone who wants ongoing support in recovery"
+        ),
+        "typical_week": "One or two sessions a week, under nine hours in all.",
+        "hours_min": 1,
+        "hours_max": 8,
+        "days_min": 1,
+        "days_max": 2,
+        "weeks_min": 12,
+        "weeks_max": None,
+        "lives_on_site": False,
+        "supervision": "scheduled",
+        "work_or_school_fits": True,
+        "intensity_rank": 5,
+    },
+]

@@ -1,0 +1,83 @@
+from django.core.cache import cache
+from django.db import models
+
+SITE_SETTINGS_CACHE_KEY = "core:site-settings:v1"
+
+
+class SiteSettings(models.Model):
+    """The center's identity and the words every page carries. There is one row."""
+
+    name = models.CharField(max_length=100, default="Magnolia Recovery")
+    tagline = models.CharField(
+        max_length=200,
+        default="Addiction and mental health treatment in Los Angeles",
+        help_text="One line under the name on the home page.",
+    )
+    helpline_display = models.CharField(
+        "helpline (as shown)",
+        max_length=30,
+        default="(818) 431-2224",
+        help_text="The 24-hour admissions line as visitors read it.",
+    )
+    helpline_e164 = models.CharField(
+        "helpline (for dialing)",
+        max_length=20,
+        default="+18184312224",
+        help_text="The same number in international form, used for tap-to-call links.",
+    )
+    email = models.EmailField(blank=True, default="")
+    address = models.TextField(default="Los Angeles, California")
+    hours = models.CharField(
+        max_length=200,
+        default="Admissions answers 24 hours a day, 7 days a week.",
+    )
+    disclaimer = models.TextField(
+        default=(
+            "This site is for education only and is not medical advice. Decisions about "
+            "your health belong with a doctor who knows you; people in our care receive "
+            "advice specific to them."
+        ),
+        help_text="The medical disclaimer shown in every page's footer.",
+    )
+    crisis_text = models.TextField(
+        default=(
+            "In crisis? Call or text 988 for the Suicide & Crisis Lifeline. If you are in immediate danger, call 911."
+        ),
+        help_text="The crisis notice shown at the top of every page.",
+    )
+    home_intro = models.TextField(
+        default=(
+            "We treat substance use and mental health disorders, including both at once, "
+            "at every level of care from medical detox to outpatient."
+        ),
+        help_text="The opening paragraph of the home page.",
+    )
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="site_settings_single_row"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(SITE_SETTINGS_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(SITE_SETTINGS_CACHE_KEY)
+        return result
+
+    @classmethod
+    def current(cls):
+        """The saved row, or unsaved defaults on a fresh database; cached either way."""
+        settings = cache.get(SITE_SETTINGS_CACHE_KEY)
+        if settings is None:
+            settings = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(SITE_SETTINGS_CACHE_KEY, settings, 60 * 60)
+        return settings

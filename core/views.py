@@ -1,0 +1,59 @@
+import logging
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from faq.models import Article
+from levels.models import LevelOfCare
+
+from .models import SITE_SETTINGS_CACHE_KEY, SiteSettings
+
+logger = logging.getLogger(__name__)
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            levels=LevelOfCare.objects.published(),
+            articles=Article.objects.published().for_listing()[:3],
+            **kwargs,
+        )
+
+
+@require_GET
+@cache_control(no_store=True)
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.error("health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@cache_control(max_age=60 * 60)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /contact/thanks/", f"Sitemap: {sitemap_url}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page: rendered without context processors so it never queries the database."""
+    try:
+        site = cache.get(SITE_SETTINGS_CACHE_KEY) or SiteSettings(pk=1)
+    except Exception:  # the cache itself may be what failed
+        site = SiteSettings(pk=1)
+    html = loader.get_template("500.html").render({"site": site})
+    return HttpResponseServerError(html)

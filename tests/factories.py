@@ -1,0 +1,114 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from faq.models import Article, Question, Reviewer, Topic
+from intake.forms import CONSENT_TEXT
+from intake.models import Inquiry, Note
+from levels.models import LevelOfCare
+
+
+class LevelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LevelOfCare
+
+    name = factory.Sequence(lambda n: f"Program {n}")
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    short_name = factory.Sequence(lambda n: f"P{n}")
+    asam_level = "2.1"
+    summary = "A program for testing."
+    description = "What it is."
+    who_it_fits = "Who it fits."
+    typical_week = "A week."
+    hours_min = 9
+    hours_max = 19
+    days_min = 3
+    days_max = 5
+    weeks_min = 8
+    weeks_max = 12
+    intensity_rank = factory.Sequence(lambda n: n + 100)
+    is_published = True
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class ReviewerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reviewer
+
+    name = "Jordan Lee"
+    credentials = "MD"
+    bio = "Addiction medicine physician."
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    introduction = "An introduction."
+    closing = "Call us."
+    status = Article.Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    reviewer = factory.SubFactory(ReviewerFactory)
+    last_reviewed = factory.LazyFunction(lambda: timezone.now().date())
+
+    @factory.post_generation
+    def questions(article, create, count, **kwargs):
+        for position in range(1, (count or 0) + 1):
+            QuestionFactory(article=article, position=position)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    article = factory.SubFactory(ArticleFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    question = factory.Sequence(lambda n: f"Question number {n}?")
+    answer = "An answer."
+
+
+class InquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inquiry
+
+    name = "Test Person"
+    phone = "+18185550199"
+    email = "person@example.com"
+    consent_text = CONSENT_TEXT
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Note
+
+    inquiry = factory.SubFactory(InquiryFactory)
+    kind = Note.Kind.CALL
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "a-strong-test-pass")
+
+    @factory.post_generation
+    def group(user, create, name, **kwargs):
+        if name:
+            user.groups.add(Group.objects.get(name=name))
+        user.save()

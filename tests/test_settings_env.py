@@ -1,0 +1,72 @@
+"""Settings read from the environment, and refuse to run unsafely in production."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "magnolia.settings",
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-production-like-secret-key-that-is-long-and-random-0123456789-abcdefghijkl",
+    "DJANGO_ALLOWED_HOSTS": "www.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.example.org",
+    "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
+}
+
+
+def run_manage(*args, env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_without_secret_key_refuses_to_start():
+    env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_without_secret_key_starts():
+    result = run_manage("check", env={"DJANGO_DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_unreadable_boolean_is_a_clear_error():
+    result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_security_settings():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS,"
+        " s.X_FRAME_OPTIONS, s.SECURE_REFERRER_POLICY, s.SECURE_PROXY_SSL_HEADER)"
+    )
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "True True True 31536000 DENY strict-origin-when-cross-origin ('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+
+
+def test_ssl_redirect_can_be_turned_off_for_a_local_production_run():
+    code = "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT)"
+    result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "DJANGO_SECURE_SSL_REDIRECT": "0"})
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_cache_uses_redis_when_configured():
+    code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"})
+    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
