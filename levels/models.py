@@ -1,0 +1,145 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class LevelOfCareQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+def _min_not_above_max(low, high):
+    return Q(**{f"{high}__isnull": True}) | Q(**{f"{low}__lte": F(high)})
+
+
+class LevelOfCare(models.Model):
+    class Supervision(models.TextChoices):
+        ROUND_THE_CLOCK = "24h", "24-hour medical supervision"
+        DAILY = "daily", "Daily medical oversight"
+        SCHEDULED = "scheduled", "Scheduled medical visits"
+
+    name = models.CharField(max_length=100, help_text="Full name, e.g. “Intensive outpatient program”.")
+    slug = models.SlugField(max_length=100, unique=True, help_text="The web address of the level's page.")
+    short_name = models.CharField(max_length=30, help_text="What people call it, e.g. “IOP”.")
+    asam_level = models.CharField(
+        "ASAM level", max_length=20, blank=True, help_text="The ASAM Criteria label, e.g. “2.1”."
+    )
+    summary = models.CharField(max_length=200, help_text="One plain sentence shown in lists.")
+    description = models.TextField(help_text="What this level is. Markdown.")
+    who_it_fits = models.TextField(help_text="Who this level suits. Markdown.")
+    typical_week = models.TextField("what a week looks like", help_text="A typical week. Markdown.")
+    hours_min = models.PositiveSmallIntegerField(
+        "weekly hours (min)", null=True, blank=True, help_text="Leave empty for round-the-clock care."
+    )
+    hours_max = models.PositiveSmallIntegerField("weekly hours (max)", null=True, blank=True)
+    days_min = models.PositiveSmallIntegerField("days a week (min)", validators=[MinValueValidator(1)], default=1)
+    days_max = models.PositiveSmallIntegerField("days a week (max)", null=True, blank=True)
+    weeks_min = models.PositiveSmallIntegerField("typical length in weeks (min)", null=True, blank=True)
+    weeks_max = models.PositiveSmallIntegerField("typical length in weeks (max)", null=True, blank=True)
+    lives_on_site = models.BooleanField(default=False, help_text="The patient stays at the facility.")
+    supervision = models.CharField(
+        "medical supervision", max_length=20, choices=Supervision.choices, default=Supervision.SCHEDULED
+    )
+    work_or_school_fits = models.BooleanField(
+        "full-time work or school fits", default=False, help_text="A full-time job or school fits around it."
+    )
+    intensity_rank = models.PositiveSmallIntegerField(
+        unique=True, help_text="1 is the most intensive; lists are ordered by this."
+    )
+    is_published = models.BooleanField("published", default=False)
+    meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
+    steps_down_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="steps_up_from",
+        help_text="The usual next, less intensive level.",
+    )
+    steps_up_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="steps_down_from",
+        help_text="Where someone goes if they need more support.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LevelOfCareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["intensity_rank"]
+        verbose_name = "level of care"
+        verbose_name_plural = "levels of care"
+        constraints = [
+            models.CheckConstraint(
+                condition=_min_not_above_max("hours_min", "hours_max"), name="level_hours_min_le_max"
+            ),
+            models.CheckConstraint(condition=_min_not_above_max("days_min", "days_max"), name="level_days_min_le_max"),
+            models.CheckConstraint(
+                condition=_min_not_above_max("weeks_min", "weeks_max"), name="level_weeks_min_le_max"
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_min__gte=0) | Q(hours_min__isnull=True), name="level_hours_not_negative"
+            ),
+            models.CheckConstraint(condition=Q(days_max__lte=7), name="level_days_at_most_seven"),
+            models.CheckConstraint(condition=~Q(steps_down_to=F("pk")), name="level_not_own_step_down"),
+            models.CheckConstraint(condition=~Q(steps_up_to=F("pk")), name="level_not_own_step_up"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("levels:detail", kwargs={"slug": self.slug})
+
+    def get_contact_url(self):
+        return f"{reverse('intake:contact')}?level={self.slug}"
+
+    def clean(self):
+        errors = {}
+        for low, high in (("hours_min", "hours_max"), ("days_min", "days_max"), ("weeks_min", "weeks_max")):
+            lo, hi = getattr(self, low), getattr(self, high)
+            if lo is not None and hi is not None and lo > hi:
+                errors[high] = "Must not be below the minimum."
+        if self.days_max is not None and self.days_max > 7:
+            errors["days_max"] = "A week has seven days."
+        if self.pk and self.steps_down_to_id == self.pk:
+            errors["steps_down_to"] = "A level cannot step down to itself."
+        if self.pk and self.steps_up_to_id == self.pk:
+            errors["steps_up_to"] = "A level cannot step up to itself."
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def _span(low, high, unit):
+        if low is None:
+            return ""
+        if high is None or high == low:
+            return f"{low}{'+' if high is None else ''} {unit}"
+        return f"{low} to {high} {unit}"
+
+    @property
+    def hours_display(self):
+        if self.hours_min is None:
+            return "Round the clock"
+        return self._span(self.hours_min, self.hours_max, "hours a week")
+
+    @property
+    def days_display(self):
+        return self._span(self.days_min, self.days_max, "days a week")
+
+    @property
+    def length_display(self):
+        return self._span(self.weeks_min, self.weeks_max, "weeks") or "Varies with need"
+
+    @property
+    def setting_display(self):
+        return "Lives on site" if self.lives_on_site else "Lives at home or in sober living"
+
+    @property
+    def meta_text(self):
+        return self.meta_description or self.summary
