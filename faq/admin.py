@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Article, Question, Reviewer, Topic
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ["position", "question", "answer"]
+    ordering = ["position"]
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "updated_at"]
+    list_filter = ["status", "topics", "reviewer"]
+    list_editable = ["status", "publish_at"]
+    list_select_related = ["reviewer"]
+    search_fields = ["title", "introduction", "questions__question"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics", "related_levels"]
+    readonly_fields = ["preview_link", "created_at", "updated_at"]
+    inlines = [QuestionInline]
+    object_history_template = "admin/faq/article/object_history.html"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "introduction", "closing"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "preview_link", "author"]}),
+        ("Medical review", {"fields": ["reviewer", "last_reviewed"]}),
+        ("Links", {"fields": ["topics", "related_levels"]}),
+        ("Search engines", {"fields": ["meta_description", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="visible to visitors")
+    def visibility(self, article):
+        if article.status == Article.Status.DRAFT:
+            return "No (draft)"
+        if article.publish_at > timezone.now():
+            return "Scheduled"
+        return "Yes"
+
+    @admin.display(description="preview")
+    def preview_link(self, article):
+        if not article.pk:
+            return "Save the article to preview it."
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Preview this article</a>', article.get_preview_url()
+        )
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def view_on_site(self, article):
+        return article.get_preview_url()
+
+    def history_view(self, request, object_id, extra_context=None):
+        questions = Question.history.filter(article_id=object_id).select_related("history_user")
+        extra = {"question_history": questions.order_by("-history_date")[:100], **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=extra)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "description"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "article_count"]
+    search_fields = ["name", "credentials"]
+
+    @admin.display(description="articles", ordering="article_total")
+    def article_count(self, reviewer):
+        return reviewer.article_total
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("articles"))

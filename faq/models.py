@@ -1,0 +1,144 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.markdown import markdown_to_text
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(max_length=200, blank=True, help_text="One line shown on the topic's page.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("faq:topic", kwargs={"slug": self.slug})
+
+
+class Reviewer(models.Model):
+    """A clinician who checks articles for medical accuracy."""
+
+    name = models.CharField(max_length=100)
+    credentials = models.CharField(max_length=50, help_text="As they should appear, e.g. “MD” or “LMFT”.")
+    bio = models.TextField(blank=True, help_text="Two or three sentences about their background.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles a visitor may see: published, and their publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("reviewer").prefetch_related("topics").order_by("-publish_at", "-pk")
+
+    def for_page(self):
+        return self.select_related("reviewer", "author").prefetch_related(
+            "topics",
+            Prefetch("questions", queryset=Question.objects.order_by("position")),
+            Prefetch("related_levels", queryset=_published_levels()),
+        )
+
+
+def _published_levels():
+    from levels.models import LevelOfCare
+
+    return LevelOfCare.objects.published()
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The article's web address.")
+    introduction = models.TextField(help_text="Opening paragraphs. Markdown.")
+    closing = models.TextField(blank=True, help_text="The closing call to reach out. Markdown.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish date",
+        default=timezone.now,
+        help_text="A published article stays hidden until this time.",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
+    related_levels = models.ManyToManyField(
+        "levels.LevelOfCare", blank=True, related_name="articles", verbose_name="related levels of care"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer = models.ForeignKey(
+        Reviewer,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name="medical reviewer",
+    )
+    last_reviewed = models.DateField(null=True, blank=True, help_text="When the reviewer last checked it.")
+    meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [models.Index(fields=["status", "publish_at"], name="faq_article_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("faq:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("faq:preview", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def meta_text(self):
+        return self.meta_description or markdown_to_text(self.introduction)[:160]
+
+
+class Question(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(help_text="Order within the article, starting at 1.")
+    question = models.CharField(max_length=300)
+    answer = models.TextField(help_text="Markdown.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="faq_question_unique_position"),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"q{self.position}"

@@ -1,0 +1,50 @@
+"""JSON-LD for article pages (FAQPage and MedicalWebPage)."""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from core.markdown import markdown_to_text
+
+# Characters that could end the <script> element or open markup inside it.
+_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def article_json_ld(article, questions, url, site):
+    page = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "MedicalWebPage",
+                "@id": f"{url}#webpage",
+                "url": url,
+                "name": article.title,
+                "description": article.meta_text,
+                "datePublished": article.publish_at.isoformat(),
+                "dateModified": article.updated_at.isoformat(),
+                "publisher": {"@type": "MedicalOrganization", "name": site.name, "telephone": site.helpline_e164},
+            },
+            {
+                "@type": "FAQPage",
+                "@id": f"{url}#faq",
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": question.question,
+                        "acceptedAnswer": {"@type": "Answer", "text": markdown_to_text(question.answer)},
+                    }
+                    for question in questions
+                ],
+            },
+        ],
+    }
+    webpage = page["@graph"][0]
+    if article.last_reviewed:
+        webpage["lastReviewed"] = article.last_reviewed.isoformat()
+    if article.reviewer:
+        webpage["reviewedBy"] = {
+            "@type": "Person",
+            "name": article.reviewer.name,
+            "honorificSuffix": article.reviewer.credentials,
+        }
+    return mark_safe(json.dumps(page, ensure_ascii=False).translate(_SCRIPT_SAFE))
