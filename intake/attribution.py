@@ -1,0 +1,68 @@
+"""Where a visit came from: landing page, referrer and UTM tags, first touch and last touch."""
+
+from django.core import signing
+from django.utils.http import url_has_allowed_host_and_scheme
+
+COOKIE_FIRST = "mg_first_touch"
+COOKIE_LAST = "mg_last_touch"
+SALT = "intake.attribution"
+MAX_AGE = 60 * 60 * 24 * 90
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
+MAX_VALUE = 300
+
+
+def _touch(request):
+    touch = {"landing_page": request.get_full_path()[:MAX_VALUE]}
+    referrer = request.META.get("HTTP_REFERER", "")[:MAX_VALUE]
+    if referrer:
+        touch["referrer"] = referrer
+    for key in UTM_KEYS:
+        if request.GET.get(key):
+            touch[key] = request.GET[key][:MAX_VALUE]
+    return touch
+
+
+def _is_new_touch(request):
+    """An arrival from elsewhere: tagged, or referred by another site."""
+    if any(key in request.GET for key in UTM_KEYS):
+        return True
+    referrer = request.META.get("HTTP_REFERER", "")
+    return bool(referrer) and not url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()})
+
+
+def _read(request, name):
+    try:
+        touch = signing.loads(request.COOKIES.get(name, ""), salt=SALT, max_age=MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return touch if isinstance(touch, dict) else None
+
+
+def read_attribution(request):
+    first = _read(request, COOKIE_FIRST)
+    last = _read(request, COOKIE_LAST)
+    if first is None:
+        first = _touch(request)
+    return {"first_touch": first, "last_touch": last or first}
+
+
+class AttributionMiddleware:
+    """Remembers the first and latest arrival of a visitor in two signed cookies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method != "GET" or request.path.startswith(("/admin/", "/static/")) or response.status_code != 200:
+            return response
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        has_first = _read(request, COOKIE_FIRST) is not None
+        if not has_first or _is_new_touch(request):
+            touch = signing.dumps(_touch(request), salt=SALT, compress=True)
+            options = {"max_age": MAX_AGE, "httponly": True, "samesite": "Lax", "secure": request.is_secure()}
+            if not has_first:
+                response.set_cookie(COOKIE_FIRST, touch, **options)
+            response.set_cookie(COOKIE_LAST, touch, **options)
+        return response

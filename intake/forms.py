@@ -1,0 +1,149 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from django import forms
+from phonenumber_field.formfields import PhoneNumberField
+
+from levels.models import LevelOfCare
+
+from .models import Inquiry
+from .spam import sign_start
+from .text import strip_control
+
+CONSENT_TEXT = (
+    "I agree that the admissions team may contact me by the phone number or e-mail "
+    "I gave, about treatment options. This is not a commitment to treatment."
+)
+
+
+class CleanCharField(forms.CharField):
+    """A CharField that drops control characters before validating."""
+
+    def __init__(self, *args, multiline=False, **kwargs):
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return strip_control(super().to_python(value), multiline=self.multiline)
+
+
+class InquiryForm(forms.ModelForm):
+    name = CleanCharField(max_length=100, label="Your name", help_text="A first name is enough.")
+    phone = PhoneNumberField(
+        region="US",
+        required=False,
+        label="Phone",
+        help_text="A US number, or an international one starting with +.",
+        error_messages={"invalid": "Enter a valid phone number, for example (818) 555-0134."},
+    )
+    email = forms.EmailField(max_length=254, required=False, label="E-mail")
+    level = forms.ModelChoiceField(
+        queryset=LevelOfCare.objects.published(),
+        required=False,
+        empty_label="Not sure",
+        label="Level of care you are asking about",
+        to_field_name="slug",
+    )
+    insurance_carrier = CleanCharField(
+        max_length=100,
+        required=False,
+        label="Insurance carrier (optional)",
+        help_text="For example, Aetna or Blue Shield.",
+    )
+    message = CleanCharField(
+        max_length=2000,
+        required=False,
+        multiline=True,
+        label="Anything you would like us to know (optional)",
+        help_text=(
+            "Up to 2,000 characters. Please do not include medical details you would rather "
+            "not share in writing; we can talk by phone."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": "Please agree to be contacted, so that we can reply to you."},
+    )
+    # Spam control: people never see or fill `website`; `started` is a signed time stamp.
+    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "name",
+            "phone",
+            "email",
+            "preferred_contact",
+            "best_time",
+            "inquiry_for",
+            "level",
+            "payment",
+            "insurance_carrier",
+            "message",
+        ]
+        labels = {
+            "preferred_contact": "How should we reach you?",
+            "best_time": "Best time to reach you",
+            "inquiry_for": "Who is this for?",
+            "payment": "How do you plan to pay?",
+        }
+        widgets = {
+            "preferred_contact": forms.RadioSelect,
+            "inquiry_for": forms.RadioSelect,
+            "payment": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = sign_start()
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.helper = FormHelper()
+        self.helper.form_id = "inquiry-form"
+        self.helper.form_show_errors = True
+        self.helper.layout = Layout(
+            Fieldset(
+                "About you",
+                "name",
+                "phone",
+                "email",
+                HTML('<p class="form-text" id="reach-help">Give us a phone number, an e-mail, or both.</p>'),
+                "preferred_contact",
+                "best_time",
+            ),
+            Fieldset(
+                "About the care you are looking for", "inquiry_for", "level", "payment", "insurance_carrier", "message"
+            ),
+            Fieldset("Permission to contact you", Field("consent")),
+            Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
+            "started",
+            Submit("submit", "Send to admissions", css_class="btn-brand btn-lg"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("phone")
+            and not cleaned.get("email")
+            and not self.has_error("phone")
+            and not self.has_error("email")
+        ):
+            raise forms.ValidationError(
+                "Please give a phone number or an e-mail address, so that we can reply.", code="no_contact"
+            )
+        if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
+            self.add_error("phone", "You asked us to call or text: please add a phone number, or choose e-mail.")
+        if cleaned.get("preferred_contact") == "email" and not cleaned.get("email") and cleaned.get("phone"):
+            self.add_error("email", "You asked for an e-mail: please add an e-mail address, or choose a call.")
+        return cleaned
+
+    def save(self, commit=True):
+        inquiry = super().save(commit=False)
+        inquiry.consent_text = CONSENT_TEXT
+        if commit:
+            inquiry.save()
+        return inquiry

@@ -1,0 +1,249 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from phonenumber_field.modelfields import PhoneNumberField
+
+DUPLICATE_WINDOW = timedelta(days=30)
+
+
+class InquiryQuerySet(models.QuerySet):
+    def inbox(self):
+        return self.exclude(status=Inquiry.Status.SPAM)
+
+    def purgeable(self, older_than):
+        """Closed and spam inquiries whose retention period has passed."""
+        cutoff = timezone.now() - older_than
+        return self.filter(
+            Q(status=Inquiry.Status.CLOSED, closed_at__lt=cutoff) | Q(status=Inquiry.Status.SPAM, created_at__lt=cutoff)
+        )
+
+    def possible_duplicates_of(self, inquiry):
+        same_contact = Q()
+        if inquiry.phone:
+            same_contact |= Q(phone=inquiry.phone)
+        if inquiry.email:
+            same_contact |= Q(email__iexact=inquiry.email)
+        if not same_contact:
+            return self.none()
+        created = inquiry.created_at or timezone.now()
+        return (
+            self.filter(same_contact)
+            .filter(created_at__gte=created - DUPLICATE_WINDOW, created_at__lte=created + DUPLICATE_WINDOW)
+            .exclude(pk=inquiry.pk)
+        )
+
+
+class Inquiry(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACT_ATTEMPTED = "contact_attempted", "Contact attempted"
+        CONTACTED = "contacted", "Contacted"
+        ASSESSMENT_SCHEDULED = "assessment_scheduled", "Assessment scheduled"
+        ADMITTED = "admitted", "Admitted"
+        REFERRED_OUT = "referred_out", "Referred out"
+        CLOSED = "closed", "Closed"
+        SPAM = "spam", "Spam"
+
+    class CloseReason(models.TextChoices):
+        NO_RESPONSE = "no_response", "Could not reach them"
+        NOT_READY = "not_ready", "Not ready for treatment"
+        CHOSE_ELSEWHERE = "chose_elsewhere", "Chose another provider"
+        NOT_A_FIT = "not_a_fit", "Not a clinical fit"
+        INSURANCE = "insurance", "Insurance or cost"
+        OTHER = "other", "Other"
+
+    class For(models.TextChoices):
+        MYSELF = "myself", "Myself"
+        LOVED_ONE = "loved_one", "A loved one"
+        PROFESSIONAL = "professional", "I am a professional referring someone"
+
+    class ContactMethod(models.TextChoices):
+        CALL = "call", "Phone call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "E-mail"
+
+    class BestTime(models.TextChoices):
+        ANY = "any", "Any time"
+        MORNING = "morning", "Morning"
+        AFTERNOON = "afternoon", "Afternoon"
+        EVENING = "evening", "Evening"
+
+    class Payment(models.TextChoices):
+        INSURANCE = "insurance", "Insurance"
+        SELF_PAY = "self_pay", "Self-pay"
+        NOT_SURE = "not_sure", "Not sure yet"
+
+    class SpamReason(models.TextChoices):
+        HONEYPOT = "honeypot", "Filled the hidden field"
+        TOO_FAST = "too_fast", "Sent faster than a person types"
+        MARKED = "marked", "Marked by staff"
+
+    name = models.CharField(max_length=100)
+    phone = PhoneNumberField(blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices, default=ContactMethod.CALL)
+    best_time = models.CharField(max_length=10, choices=BestTime.choices, default=BestTime.ANY)
+    inquiry_for = models.CharField("inquiry for", max_length=20, choices=For.choices, default=For.MYSELF)
+    level = models.ForeignKey(
+        "levels.LevelOfCare",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inquiries",
+        verbose_name="level of care",
+        help_text="Empty means they were not sure.",
+    )
+    payment = models.CharField(max_length=10, choices=Payment.choices, default=Payment.NOT_SURE)
+    insurance_carrier = models.CharField(max_length=100, blank=True)
+    message = models.TextField(max_length=2000, blank=True)
+    consent_text = models.TextField(help_text="The consent wording the person agreed to.")
+
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.NEW, db_index=True)
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+    spam_reason = models.CharField(max_length=10, choices=SpamReason.choices, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="inquiries"
+    )
+    attribution = models.JSONField(default=dict, blank=True, help_text="First and last touch of the visit.")
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    first_contact_at = models.DateTimeField("first contact", null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "inquiries"
+        permissions = [("export_inquiry", "Can export inquiries to CSV")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(phone="") | ~Q(email=""), name="inquiry_phone_or_email"),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | ~Q(close_reason=""), name="inquiry_closed_has_reason"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["phone"], name="intake_inquiry_phone_idx"),
+            models.Index(fields=["email"], name="intake_inquiry_email_idx"),
+        ]
+
+    def __str__(self):
+        return f"Inquiry #{self.pk}"
+
+    def get_admin_url(self):
+        return reverse("admin:intake_inquiry_change", args=[self.pk])
+
+    @property
+    def time_to_first_contact(self):
+        if self.first_contact_at is None:
+            return None
+        return self.first_contact_at - self.created_at
+
+    def is_overdue(self, now=None):
+        target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
+        return self.status == self.Status.NEW and (now or timezone.now()) - self.created_at > target
+
+    def set_status(self, status, *, when=None):
+        """Move in the pipeline, keeping the first-contact and closing times right."""
+        when = when or timezone.now()
+        self.status = status
+        contacted = {
+            self.Status.CONTACT_ATTEMPTED,
+            self.Status.CONTACTED,
+            self.Status.ASSESSMENT_SCHEDULED,
+            self.Status.ADMITTED,
+            self.Status.REFERRED_OUT,
+        }
+        if status in contacted and self.first_contact_at is None:
+            self.first_contact_at = when
+        if status == self.Status.CLOSED:
+            self.closed_at = self.closed_at or when
+        else:
+            self.closed_at = None
+            self.close_reason = ""
+        if status != self.Status.SPAM:
+            self.spam_reason = ""
+
+
+class Note(models.Model):
+    class Kind(models.TextChoices):
+        CALL = "call", "Call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "E-mail"
+        NOTE = "note", "Internal note"
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", "Reached them"
+        NO_ANSWER = "no_answer", "No answer"
+        VOICEMAIL = "voicemail", "Left a voicemail"
+        SENT = "sent", "Message sent"
+        NONE = "", "—"
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CALL)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    text = models.TextField(max_length=4000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_contact_attempt(self):
+        return self.kind != self.Kind.NOTE
+
+
+class Notification(models.Model):
+    """The e-mail that tells admissions about a new inquiry, and how sending it went."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notifications")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Notification for inquiry #{self.inquiry_id}"
+
+
+class AccessRecord(models.Model):
+    """Who looked at or changed which inquiry, and when. Kept after an inquiry is purged."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", "Viewed"
+        CHANGE = "change", "Changed"
+        EXPORT = "export", "Exported"
+        DELETE = "delete", "Deleted"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    inquiry_ref = models.PositiveBigIntegerField("inquiry", db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} {self.get_action_display().lower()} inquiry #{self.inquiry_ref}"
+
+    @classmethod
+    def record(cls, user, inquiries, action):
+        cls.objects.bulk_create([cls(user=user, inquiry_ref=pk, action=action) for pk in inquiries])
