@@ -57,10 +57,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def view_on_site(self, article):
         return article.get_preview_url()
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Question:
+            _park_moved_questions(formset)
+        super().save_formset(request, form, formset, change)
+
     def history_view(self, request, object_id, extra_context=None):
         questions = Question.history.filter(article_id=object_id).select_related("history_user")
         extra = {"question_history": questions.order_by("-history_date")[:100], **(extra_context or {})}
         return super().history_view(request, object_id, extra_context=extra)
+
+
+def _park_moved_questions(formset):
+    """Swapping two positions would trip the unique constraint mid-save: park the moved ones first."""
+    moving = [
+        f.instance.pk
+        for f in formset.initial_forms
+        if f.instance.pk and ("position" in f.changed_data or f in formset.deleted_forms)
+    ]
+    for offset, pk in enumerate(moving):
+        Question.objects.filter(pk=pk).update(position=PARKED_POSITION - offset)
+
+
+PARKED_POSITION = 32000
 
 
 @admin.register(Topic)

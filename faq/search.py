@@ -3,7 +3,7 @@
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .models import Question
@@ -28,10 +28,12 @@ def _question_text(field):
         Subquery(
             Question.objects.filter(article=OuterRef("pk"))
             .values("article")
-            .annotate(text=StringAgg(field, delimiter=" "))
-            .values("text")
+            .annotate(text=StringAgg(field, delimiter=" ", output_field=TextField()))
+            .values("text"),
+            output_field=TextField(),
         ),
         Value(""),
+        output_field=TextField(),
     )
 
 

@@ -1,0 +1,298 @@
+import json
+import re
+from datetime import timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.utils import timezone
+
+from faq.models import Article, Question
+
+from .factories import ArticleFactory, LevelFactory, QuestionFactory, ReviewerFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_published_queryset_rules():
+    live = ArticleFactory()
+    ArticleFactory(status=Article.Status.DRAFT)
+    ArticleFactory(publish_at=timezone.now() + timedelta(hours=1))
+    assert list(Article.objects.published()) == [live]
+
+
+def test_draft_and_future_articles_are_404_for_visitors(client):
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    ArticleFactory(slug="future", publish_at=timezone.now() + timedelta(days=1))
+    ArticleFactory(slug="live")
+    assert client.get("/faq/draft/").status_code == 404
+    assert client.get("/faq/future/").status_code == 404
+    assert client.get("/faq/live/").status_code == 200
+    listing = client.get("/faq/").content.decode()
+    assert "/faq/live/" in listing and "/faq/draft/" not in listing and "/faq/future/" not in listing
+
+
+def test_scheduled_article_appears_when_its_time_comes(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    ArticleFactory(slug="soon", publish_at=now + timedelta(minutes=5))
+    assert client.get("/faq/soon/").status_code == 404
+    time_machine.move_to(now + timedelta(minutes=6), tick=False)
+    assert client.get("/faq/soon/").status_code == 200
+
+
+def test_preview_is_for_staff_only(client, editor_user, admissions_user):
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT, title="Secret draft")
+    assert client.get("/faq/draft/preview/").status_code == 302  # to the login page
+    client.force_login(editor_user)
+    response = client.get("/faq/draft/preview/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Secret draft" in html and "Preview: this article is a draft" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    client.force_login(admissions_user)  # staff, but without article permissions
+    assert client.get("/faq/draft/preview/").status_code == 403
+
+
+def test_article_page_content(client):
+    level = LevelFactory(name="Intensive outpatient program", slug="iop")
+    topic = TopicFactory(name="Programs")
+    article = ArticleFactory(
+        slug="what-is-iop", title="What Is IOP?", reviewer=ReviewerFactory(name="Ana Ruiz", credentials="LMFT")
+    )
+    article.topics.add(topic)
+    article.related_levels.add(level)
+    other = ArticleFactory(title="Another programs article")
+    other.topics.add(topic)
+    for position in range(1, 11):
+        QuestionFactory(article=article, position=position, question=f"Question {position}?")
+    html = client.get("/faq/what-is-iop/").content.decode()
+    assert "Medically reviewed by <strong>Ana Ruiz, LMFT</strong>" in html
+    assert '<a href="#q7">Question 7?</a>' in html
+    assert 'id="q7"' in html
+    assert "Intensive outpatient program" in html
+    assert "Another programs article" in html
+    assert 'href="/contact/"' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<link rel="canonical" href="http://testserver/faq/what-is-iop/">' in html
+
+
+def test_markdown_in_articles_is_sanitized(client):
+    article = ArticleFactory(slug="x", introduction="Hi <script>alert(1)</script><iframe src=x></iframe>")
+    QuestionFactory(article=article, position=1, answer='[a](javascript:alert(1)) <b onmouseover="x()">b</b>')
+    html = client.get("/faq/x/").content.decode()
+    assert "<script>alert" not in html and "<iframe" not in html
+    assert "javascript:" not in html and "onmouseover" not in html
+
+
+def test_json_ld_is_valid_with_hostile_text(client):
+    hostile = 'He said "stop" </script><script>alert(1)</script> & naïve — 日本語 \\ \u2028'
+    article = ArticleFactory(slug="x", title=hostile, reviewer=ReviewerFactory(name="Dr. O'Brien", credentials="MD"))
+    QuestionFactory(article=article, position=1, question=hostile, answer=f"**{hostile}**")
+    html = client.get("/faq/x/").content.decode()
+    assert html.count("</script>") == 1 + html.count("<script src=")  # the JSON-LD block closes once
+    data = json_ld(html)
+    webpage, faq = data["@graph"]
+    assert webpage["@type"] == "MedicalWebPage"
+    assert webpage["reviewedBy"]["name"] == "Dr. O'Brien"
+    assert webpage["lastReviewed"] == article.last_reviewed.isoformat()
+    assert faq["@type"] == "FAQPage"
+    assert faq["mainEntity"][0]["name"] == hostile
+    answer = faq["mainEntity"][0]["acceptedAnswer"]["text"]
+    assert 'He said "stop"' in answer and "日本語" in answer and "<script" not in answer
+
+
+def test_json_ld_lists_every_question_in_order(client):
+    article = ArticleFactory(slug="x", questions=10)
+    data = json_ld(client.get("/faq/x/").content.decode())
+    names = [q["name"] for q in data["@graph"][1]["mainEntity"]]
+    assert names == list(article.questions.order_by("position").values_list("question", flat=True))
+
+
+def test_search_finds_title_question_and_answer(client):
+    ArticleFactory(title="Paying for care", slug="pay")
+    in_question = ArticleFactory(slug="q")
+    QuestionFactory(article=in_question, position=1, question="Is detox painful?")
+    in_answer = ArticleFactory(slug="a")
+    QuestionFactory(article=in_answer, position=1, answer="Most plans include counseling.")
+    ArticleFactory(slug="draft", title="Paying draft", status=Article.Status.DRAFT)
+    assert "/faq/pay/" in client.get("/faq/?q=paying").content.decode()
+    assert "/faq/q/" in client.get("/faq/?q=detox").content.decode()
+    assert "/faq/a/" in client.get("/faq/?q=counseling").content.decode()
+    html = client.get("/faq/?q=paying").content.decode()
+    assert "/faq/draft/" not in html
+    assert "1 result for" in html
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "x" * 5000, "'; DROP TABLE faq_article; --", "\x00\x01", "&|!():*<>", "日本"]
+)
+def test_search_never_errors(client, query):
+    ArticleFactory()
+    response = client.get("/faq/", {"q": query})
+    assert response.status_code == 200
+
+
+@pytest.mark.postgres
+def test_postgres_search_is_ranked_and_stemmed(client):
+    answer_hit = ArticleFactory(slug="answer-hit", title="Something else")
+    QuestionFactory(article=answer_hit, position=1, answer="Families often ask about programs.")
+    title_hit = ArticleFactory(slug="title-hit", title="Programs for families")
+    question_hit = ArticleFactory(slug="question-hit", title="Unrelated")
+    QuestionFactory(article=question_hit, position=1, question="Which programs exist?")
+    html = client.get("/faq/?q=program").content.decode()  # stemmed: "program" matches "programs"
+    order = [html.index(f"/faq/{slug}/") for slug in ("title-hit", "question-hit", "answer-hit")]
+    assert order == sorted(order)
+    assert "/faq/title-hit/" in client.get("/faq/?q=family").content.decode()
+    assert client.get("/faq/", {"q": '"programs for" -nothing OR'}).status_code == 200
+
+
+def test_topic_page(client):
+    topic = TopicFactory(slug="insurance", name="Insurance")
+    inside = ArticleFactory(slug="in")
+    inside.topics.add(topic)
+    ArticleFactory(slug="out")
+    html = client.get("/faq/topic/insurance/").content.decode()
+    assert "/faq/in/" in html and "/faq/out/" not in html
+    assert client.get("/faq/topic/none/").status_code == 404
+
+
+def test_list_is_paginated_newest_first(client):
+    now = timezone.now()
+    for day in range(12):
+        ArticleFactory(slug=f"a{day}", publish_at=now - timedelta(days=day + 1))
+    html = client.get("/faq/").content.decode()
+    assert html.index("/faq/a0/") < html.index("/faq/a1/")
+    assert "/faq/a11/" not in html
+    assert "/faq/a11/" in client.get("/faq/?page=2").content.decode()
+    assert client.get("/faq/?page=99").status_code == 404
+
+
+def test_sitemap_lists_pages_articles_topics_and_levels(client):
+    article = ArticleFactory(slug="live")
+    topic = TopicFactory(slug="t")
+    article.topics.add(topic)
+    ArticleFactory(slug="hidden", status=Article.Status.DRAFT)
+    LevelFactory(slug="iop")
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    assert "http://testserver/" in urls
+    assert "http://testserver/faq/live/" in urls
+    assert urls["http://testserver/faq/live/"].find("s:lastmod", ns) is not None
+    assert "http://testserver/faq/hidden/" not in urls
+    assert "http://testserver/faq/topic/t/" in urls
+    assert "http://testserver/levels-of-care/iop/" in urls
+    assert "http://testserver/levels-of-care/" in urls
+
+
+def test_feed_lists_published_articles(client):
+    ArticleFactory(title="Live one")
+    ArticleFactory(title="Draft one", status=Article.Status.DRAFT)
+    response = client.get("/faq/feed/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<rss" in body and "Live one" in body and "Draft one" not in body
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_article_page_query_count_is_fixed(client, django_assert_max_num_queries, count):
+    article = ArticleFactory(slug="x", questions=count)
+    for _ in range(3):
+        topic = TopicFactory()
+        article.topics.add(topic)
+        ArticleFactory().topics.add(topic)
+        article.related_levels.add(LevelFactory())
+    client.get("/faq/x/")
+    with django_assert_max_num_queries(5):
+        assert client.get("/faq/x/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 100])
+@pytest.mark.parametrize("path", ["/faq/", "/faq/?q=article", "/faq/topic/t/", "/"])
+def test_list_pages_query_count_is_fixed(client, django_assert_max_num_queries, count, path):
+    topic = TopicFactory(slug="t")
+    for _ in range(count):
+        ArticleFactory().topics.add(topic, TopicFactory())
+    client.get(path)
+    with django_assert_max_num_queries(5):
+        assert client.get(path).status_code == 200
+
+
+def test_admin_edits_questions_inline_and_records_history(editor_client, editor_user):
+    article = ArticleFactory(slug="x", title="Old title")
+    q1 = QuestionFactory(article=article, position=1, question="First?")
+    q2 = QuestionFactory(article=article, position=2, question="Second?")
+    page = editor_client.get(f"/admin/faq/article/{article.pk}/change/")
+    assert page.status_code == 200 and "First?" in page.content.decode()
+    data = {
+        "title": "New title", "slug": "x", "introduction": "Intro", "closing": "", "status": "published",
+        "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00", "author": "", "reviewer": article.reviewer_id,
+        "last_reviewed": "", "meta_description": "",
+        "questions-TOTAL_FORMS": "3", "questions-INITIAL_FORMS": "2", "questions-MIN_NUM_FORMS": "0",
+        "questions-MAX_NUM_FORMS": "1000",
+        "questions-0-id": q1.pk, "questions-0-article": article.pk, "questions-0-position": "2",
+        "questions-0-question": "First?", "questions-0-answer": "a",
+        "questions-1-id": q2.pk, "questions-1-article": article.pk, "questions-1-position": "1",
+        "questions-1-question": "Second?", "questions-1-answer": "b",
+        "questions-2-article": article.pk, "questions-2-position": "3", "questions-2-question": "Third?",
+        "questions-2-answer": "c",
+    }  # fmt: skip
+    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(article.questions.order_by("position").values_list("question", flat=True)) == [
+        "Second?", "First?", "Third?",
+    ]  # fmt: skip
+    article.refresh_from_db()
+    assert article.title == "New title"
+    latest = article.history.latest()
+    assert latest.history_user == editor_user
+    assert latest.prev_record.title == "Old title"
+    history = editor_client.get(f"/admin/faq/article/{article.pk}/history/").content.decode()
+    assert "Question changes" in history and "Third?" in history and editor_user.username in history
+
+
+def test_admin_rejects_duplicate_positions_with_a_message(editor_client):
+    article = ArticleFactory(slug="x")
+    data = {
+        "title": "T", "slug": "x", "introduction": "I", "closing": "", "status": "draft",
+        "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00", "reviewer": "", "last_reviewed": "",
+        "meta_description": "", "questions-TOTAL_FORMS": "2", "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
+        "questions-0-position": "1", "questions-0-question": "A?", "questions-0-answer": "a",
+        "questions-1-position": "1", "questions-1-question": "B?", "questions-1-answer": "b",
+    }  # fmt: skip
+    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for position" in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_history_can_restore_an_earlier_version(editor_client):
+    article = ArticleFactory(slug="x", title="Version one")
+    article.title = "Version two"
+    article.save()
+    first = article.history.earliest()
+    page = editor_client.get(f"/admin/faq/article/{article.pk}/history/{first.history_id}/")
+    assert page.status_code == 200 and "Version one" in page.content.decode()
+
+
+def test_admin_list_and_preview_link(editor_client):
+    ArticleFactory(title="Listed", status=Article.Status.DRAFT)
+    html = editor_client.get("/admin/faq/article/").content.decode()
+    assert "Listed" in html and "No (draft)" in html
+    for query in ("?status__exact=draft", "?q=Listed"):
+        assert editor_client.get(f"/admin/faq/article/{query}").status_code == 200
+    article = Article.objects.get()
+    change = editor_client.get(f"/admin/faq/article/{article.pk}/change/").content.decode()
+    assert f'href="/faq/{article.slug}/preview/"' in change
+    assert editor_client.get("/admin/faq/topic/").status_code == 200
+    assert editor_client.get("/admin/faq/reviewer/").status_code == 200
