@@ -1,6 +1,7 @@
 """The site's frame: every public page, error pages, health and robots, site settings, demo data."""
 
 import json
+from io import StringIO
 from unittest import mock
 
 import pytest
@@ -153,7 +154,7 @@ def test_home_shows_levels_and_latest_articles(client, content):
 
 def test_load_demo_is_idempotent(settings):
     settings.DEBUG = True
-    call_command("load_demo", "--admin", stdout=open("/dev/null", "w"))
+    call_command("load_demo", "--admin", stdout=StringIO())
     counts = (
         LevelOfCare.objects.count(),
         Article.objects.count(),
@@ -161,7 +162,7 @@ def test_load_demo_is_idempotent(settings):
         Inquiry.objects.count(),
         SiteSettings.objects.count(),
     )
-    call_command("load_demo", "--admin", stdout=open("/dev/null", "w"))
+    call_command("load_demo", "--admin", stdout=StringIO())
     assert counts == (
         LevelOfCare.objects.count(),
         Article.objects.count(),
