@@ -60,7 +60,8 @@ def deliver_notification(notification_id):
         logger.warning(
             "notification %s failed (attempt %s): %s", notification.pk, notification.attempts, type(error).__name__
         )
-        if notification.attempts < settings.INTAKE_NOTIFY_MAX_ATTEMPTS:
+        # Backends that cannot wait (the immediate one) leave retries to `retry_notifications`.
+        if notification.attempts < settings.INTAKE_NOTIFY_MAX_ATTEMPTS and default_task_backend.supports_defer:
             enqueue_delivery(notification.pk, delay=retry_delay(notification.attempts))
         return "failed"
     notification.status = Notification.Status.SENT

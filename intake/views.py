@@ -1,5 +1,6 @@
 import logging
 
+from django.core.validators import slug_re
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -35,7 +36,7 @@ def contact(request):
 
 def _initial_level(request):
     slug = request.GET.get("level", "")
-    if slug and LevelOfCare.objects.published().filter(slug=slug).exists():
+    if slug_re.fullmatch(slug) and LevelOfCare.objects.published().filter(slug=slug).exists():
         return {"level": slug}
     return {}
 

@@ -1,0 +1,257 @@
+import csv
+import io
+import threading
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from intake.models import AccessRecord, Inquiry, Note
+
+from .factories import InquiryFactory, LevelFactory, UserFactory
+from .intake_helpers import form_data
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/intake/inquiry/"
+
+
+def change_url(inquiry):
+    return f"/admin/intake/inquiry/{inquiry.pk}/change/"
+
+
+def test_changelist_shows_the_pipeline_and_hides_spam(admissions_client):
+    level = LevelFactory(name="Intensive outpatient program", short_name="IOP")
+    InquiryFactory(name="Fresh Person", level=level)
+    InquiryFactory(name="Spammy Bot", status=Inquiry.Status.SPAM)
+    late = InquiryFactory(name="Waiting Person", created_at=timezone.now() - timedelta(minutes=40))
+    html = admissions_client.get(CHANGELIST).content.decode()
+    assert "Fresh Person" in html and "Intensive outpatient program" in html
+    assert "Spammy Bot" not in html
+    assert "past the 15-minute target" in html and late.name in html
+    spam = admissions_client.get(CHANGELIST + "?status=spam").content.decode()
+    assert "Spammy Bot" in spam and "Fresh Person" not in spam
+
+
+@pytest.mark.parametrize(
+    "query", ["?status=new", "?status=open", "?level__id__exact=1", "?assigned_to__id__exact=1", "?q=555", "?q=Fresh",
+              "?created_at__gte=2020-01-01", "?inquiry_for__exact=myself", "?o=-6"],
+)  # fmt: skip
+def test_filters_and_search(admissions_client, query):
+    InquiryFactory(name="Fresh Person")
+    assert admissions_client.get(CHANGELIST + query).status_code == 200
+
+
+def test_search_by_email_and_phone(admissions_client):
+    InquiryFactory(name="Alpha", email="alpha@example.com", phone="+18185550111")
+    InquiryFactory(name="Beta", email="beta@example.com", phone="+18185550122")
+    assert "Alpha" in admissions_client.get(CHANGELIST + "?q=alpha@example").content.decode()
+    html = admissions_client.get(CHANGELIST + "?q=5550122").content.decode()
+    assert "Beta" in html and "Alpha" not in html
+
+
+def test_time_to_first_contact_is_shown(admissions_client):
+    created = timezone.now() - timedelta(hours=3)
+    inquiry = InquiryFactory(created_at=created, first_contact_at=created + timedelta(minutes=12), status="contacted")
+    assert inquiry.time_to_first_contact == timedelta(minutes=12)
+    assert "12 min" in admissions_client.get(CHANGELIST).content.decode()
+
+
+def test_actions_assign_contacted_spam_and_not_spam(admissions_client, admissions_user):
+    first, second = InquiryFactory(), InquiryFactory()
+    ids = [first.pk, second.pk]
+    admissions_client.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": ids})
+    assert set(Inquiry.objects.values_list("assigned_to", flat=True)) == {admissions_user.pk}
+    admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": [first.pk]})
+    first.refresh_from_db()
+    assert first.status == Inquiry.Status.CONTACTED and first.first_contact_at is not None
+    admissions_client.post(CHANGELIST, {"action": "mark_spam", "_selected_action": [second.pk]})
+    second.refresh_from_db()
+    assert second.status == Inquiry.Status.SPAM and second.spam_reason == "marked"
+    admissions_client.post(CHANGELIST + "?status=spam", {"action": "mark_not_spam", "_selected_action": [second.pk]})
+    second.refresh_from_db()
+    assert second.status == Inquiry.Status.NEW and second.spam_reason == ""
+
+
+def test_csv_export_needs_the_export_permission(admissions_client, admissions_user):
+    inquiry = InquiryFactory(name="=HYPERLINK(evil)")
+    response = admissions_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [inquiry.pk]})
+    assert response.status_code in (200, 302)
+    assert response.get("Content-Type", "").startswith("text/html")
+    assert "export_csv" not in admissions_client.get(CHANGELIST).content.decode()
+    from django.contrib.auth.models import Permission
+
+    admissions_user.user_permissions.add(Permission.objects.get(codename="export_inquiry"))
+    client = Client()
+    client.force_login(admissions_user)
+    response = client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [inquiry.pk]})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "id" and rows[1][3] == "'=HYPERLINK(evil)"
+    assert AccessRecord.objects.filter(action="export", inquiry_ref=inquiry.pk, user=admissions_user).exists()
+
+
+def test_contact_note_sets_first_contact_and_status(admissions_client, admissions_user):
+    inquiry = InquiryFactory(created_at=timezone.now() - timedelta(minutes=20))
+    page = admissions_client.get(change_url(inquiry))
+    assert page.status_code == 200
+    data = {
+        "status": "new", "close_reason": "", "assigned_to": "", "name": inquiry.name, "phone": "+18185550199",
+        "email": inquiry.email, "preferred_contact": "call", "best_time": "any", "inquiry_for": "myself",
+        "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "",
+        "notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-MIN_NUM_FORMS": "0", "notes-MAX_NUM_FORMS": "1000",
+        "notes-0-created_at_0": timezone.localtime().strftime("%Y-%m-%d"),
+        "notes-0-created_at_1": timezone.localtime().strftime("%H:%M:%S"),
+        "notes-0-kind": "call", "notes-0-outcome": "no_answer", "notes-0-text": "Left no message.",
+        "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0",
+        "notifications-MIN_NUM_FORMS": "0", "notifications-MAX_NUM_FORMS": "0",
+    }  # fmt: skip
+    response = admissions_client.post(change_url(inquiry), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.CONTACT_ATTEMPTED
+    assert inquiry.first_contact_at is not None
+    note = Note.objects.get()
+    assert note.author == admissions_user and note.text == "Left no message."
+    assert "Left no message." in admissions_client.get(change_url(inquiry)).content.decode()
+
+
+def test_closing_needs_a_reason(admissions_client):
+    inquiry = InquiryFactory()
+    data = {
+        "status": "closed", "close_reason": "", "assigned_to": "", "name": inquiry.name, "phone": "+18185550199",
+        "email": inquiry.email, "preferred_contact": "call", "best_time": "any", "inquiry_for": "myself",
+        "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "",
+        "notes-TOTAL_FORMS": "0", "notes-INITIAL_FORMS": "0", "notes-MIN_NUM_FORMS": "0", "notes-MAX_NUM_FORMS": "1000",
+        "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0",
+        "notifications-MIN_NUM_FORMS": "0", "notifications-MAX_NUM_FORMS": "0",
+    }  # fmt: skip
+    response = admissions_client.post(change_url(inquiry), data)
+    assert response.status_code == 200 and "Choose why the inquiry is closed." in response.content.decode()
+    data["close_reason"] = "not_ready"
+    assert admissions_client.post(change_url(inquiry), data).status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == "closed" and inquiry.closed_at is not None
+
+
+def test_database_refuses_inquiry_without_contact_or_closed_without_reason():
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        InquiryFactory(phone="", email="")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        InquiryFactory(status="closed", close_reason="")
+
+
+def test_possible_duplicates_are_flagged(admissions_client):
+    old = InquiryFactory(phone="+18185550150", email="", created_at=timezone.now() - timedelta(days=10))
+    InquiryFactory(phone="+18185550151", email="", created_at=timezone.now() - timedelta(days=40))
+    new = InquiryFactory(phone="+18185550150", email="other@example.com")
+    by_email = InquiryFactory(phone="", email="OTHER@example.com")
+    assert set(Inquiry.objects.possible_duplicates_of(new)) == {old, by_email}
+    html = admissions_client.get(change_url(new)).content.decode()
+    assert f"#{old.pk}" in html
+    lonely = InquiryFactory(phone="+18185550199", email="alone@example.com")
+    assert "None" in admissions_client.get(change_url(lonely)).content.decode()
+
+
+def test_every_view_and_change_is_recorded_for_superusers(admissions_client, admissions_user, superuser):
+    inquiry = InquiryFactory()
+    admissions_client.get(change_url(inquiry))
+    admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": [inquiry.pk]})
+    actions = list(AccessRecord.objects.filter(user=admissions_user).values_list("action", "inquiry_ref"))
+    assert ("view", inquiry.pk) in actions and ("change", inquiry.pk) in actions
+    assert admissions_client.get("/admin/intake/accessrecord/").status_code == 403
+    boss = Client()
+    boss.force_login(superuser)
+    html = boss.get("/admin/intake/accessrecord/").content.decode()
+    assert admissions_user.username in html
+
+
+def test_content_editor_gets_no_inquiry_data(editor_client):
+    inquiry = InquiryFactory(name="Hidden Person")
+    forbidden = [
+        CHANGELIST, CHANGELIST + "?q=Hidden", change_url(inquiry), f"/admin/intake/inquiry/{inquiry.pk}/history/",
+        f"/admin/intake/inquiry/{inquiry.pk}/delete/", "/admin/intake/note/", "/admin/intake/notification/",
+        "/admin/intake/accessrecord/", "/admin/intake/",
+    ]  # fmt: skip
+    for url in forbidden:
+        response = editor_client.get(url)
+        assert response.status_code in (403, 404), url
+        assert "Hidden Person" not in response.content.decode()
+    autocomplete = editor_client.get(
+        "/admin/autocomplete/", {"app_label": "intake", "model_name": "inquiry", "field_name": "level", "term": "Hid"}
+    )
+    assert autocomplete.status_code in (200, 403, 404)
+    assert "Hidden Person" not in autocomplete.content.decode()  # at most level names, never inquiries
+    index = editor_client.get("/admin/").content.decode()
+    assert "Inquiries" not in index and "Hidden Person" not in index
+    assert "Articles" in index and "Levels of care" in index
+
+
+def test_admissions_staff_cannot_edit_content(admissions_client):
+    assert admissions_client.get("/admin/faq/article/").status_code == 403
+    assert admissions_client.get("/admin/levels/levelofcare/").status_code == 403
+    assert admissions_client.get(CHANGELIST).status_code == 200
+
+
+def test_purge_deletes_old_closed_and_spam_only():
+    old = timezone.now() - timedelta(days=400)
+    InquiryFactory(status="closed", close_reason="other", closed_at=old, created_at=old)
+    InquiryFactory(status="spam", created_at=old)
+    kept_open = InquiryFactory(status="contacted", created_at=old)
+    kept_recent = InquiryFactory(status="closed", close_reason="other", closed_at=timezone.now(), created_at=old)
+    out = StringIO()
+    call_command("purge_inquiries", "--older-than", "365", "--dry-run", stdout=out)
+    assert "Would delete 2 inquiries" in out.getvalue() and Inquiry.objects.count() == 4
+    out = StringIO()
+    call_command("purge_inquiries", "--older-than", "365", stdout=out)
+    assert "Deleted 2 inquiries older than 365 days: 1 closed, 1 spam." in out.getvalue()
+    assert set(Inquiry.objects.all()) == {kept_open, kept_recent}
+
+
+def test_purge_refuses_nonsense():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("purge_inquiries", "--older-than", "0")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_submissions_are_all_stored(settings):
+    settings.INTAKE_RATE_LIMIT = "0"
+    errors = []
+    barrier = threading.Barrier(50)
+
+    def submit(index):
+        try:
+            client = Client()
+            barrier.wait(timeout=30)
+            response = client.post("/contact/", form_data(name=f"Person {index}", phone=f"+1818555{index:04d}"))
+            if response.status_code != 302:
+                errors.append(response.status_code)
+        except Exception as error:  # surfaced below
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert Inquiry.objects.count() == 50
+    assert set(Inquiry.objects.values_list("name", flat=True)) == {f"Person {i}" for i in range(50)}
+
+
+def test_demo_staff_groups_exist():
+    from django.contrib.auth.models import Group
+
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Admissions", "Content editors"}
+    UserFactory(group="Admissions")
