@@ -54,9 +54,10 @@ def _search_postgres(queryset, query):
 
 
 def _search_plain(queryset, query):
-    in_questions = Question.objects.filter(
-        Q(question__icontains=query) | Q(answer__icontains=query), article=OuterRef("pk")
-    )
-    return queryset.filter(
-        Q(title__icontains=query) | Q(introduction__icontains=query) | Exists(in_questions)
-    ).order_by("-publish_at", "-pk")
+    """Every word must appear somewhere in the article (title, introduction, questions or answers)."""
+    for word in query.split()[:10]:
+        in_questions = Question.objects.filter(
+            Q(question__icontains=word) | Q(answer__icontains=word), article=OuterRef("pk")
+        )
+        queryset = queryset.filter(Q(title__icontains=word) | Q(introduction__icontains=word) | Exists(in_questions))
+    return queryset.order_by("-publish_at", "-pk")

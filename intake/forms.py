@@ -105,6 +105,8 @@ class InquiryForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_id = "inquiry-form"
         self.helper.form_show_errors = True
+        # Our error summary is clearer to screen readers than the browser's own bubbles.
+        self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Fieldset(
                 "About you",

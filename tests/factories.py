@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 import factory
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from faq.models import Article, Question, Reviewer, Topic
 from intake.forms import CONSENT_TEXT
+from intake.groups import ensure_staff_groups
 from intake.models import Inquiry, Note
 from levels.models import LevelOfCare
 
@@ -110,5 +112,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def group(user, create, name, **kwargs):
         if name:
+            if not Group.objects.filter(name=name).exists():
+                ensure_staff_groups(django_apps)  # a flushing (transactional) test removed them
             user.groups.add(Group.objects.get(name=name))
         user.save()

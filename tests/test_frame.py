@@ -155,6 +155,7 @@ def test_home_shows_levels_and_latest_articles(client, content):
 def test_load_demo_is_idempotent(settings):
     settings.DEBUG = True
     call_command("load_demo", "--admin", stdout=StringIO())
+    assert Article.objects.published().count() == 3  # published by the very first run
     counts = (
         LevelOfCare.objects.count(),
         Article.objects.count(),

@@ -1,38 +1,12 @@
-"""The two staff groups. Admissions works inquiries; content editors never see them."""
+"""The two staff groups (see intake/groups.py)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUPS = {
-    "Admissions": [
-        ("intake", "inquiry", ["view", "change"]),
-        ("intake", "note", ["view", "add"]),
-        ("intake", "notification", ["view", "change"]),
-    ],
-    "Content editors": [
-        ("levels", "levelofcare", ["view", "add", "change", "delete"]),
-        ("faq", "article", ["view", "add", "change", "delete"]),
-        ("faq", "question", ["view", "add", "change", "delete"]),
-        ("faq", "topic", ["view", "add", "change", "delete"]),
-        ("faq", "reviewer", ["view", "add", "change", "delete"]),
-        ("core", "sitesettings", ["view", "change"]),
-    ],
-}
+from intake.groups import GROUPS, ensure_staff_groups
 
 
 def create_groups(apps, schema_editor):
-    # Permissions are normally made after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, grants in GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, model, actions in grants:
-            codenames = [f"{action}_{model}" for action in actions]
-            group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+    ensure_staff_groups(apps)
 
 
 def remove_groups(apps, schema_editor):

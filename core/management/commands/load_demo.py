@@ -64,17 +64,17 @@ class Command(BaseCommand):
         now = timezone.now()
         for data in ARTICLES:
             published = now - timedelta(days=data["days_ago"])
-            article, created = Article.objects.update_or_create(
-                slug=data["slug"],
-                defaults={
-                    "title": data["title"],
-                    "introduction": data["introduction"],
-                    "closing": data["closing"],
-                    "status": Article.Status.PUBLISHED,
-                    "reviewer": reviewer,
-                    "last_reviewed": published.date(),
-                },
-                create_defaults={"publish_at": published},
+            fields = {
+                "title": data["title"],
+                "introduction": data["introduction"],
+                "closing": data["closing"],
+                "status": Article.Status.PUBLISHED,
+                "reviewer": reviewer,
+                "last_reviewed": published.date(),
+            }
+            # A rerun keeps the original publish date.
+            article, _ = Article.objects.update_or_create(
+                slug=data["slug"], defaults=fields, create_defaults={**fields, "publish_at": published}
             )
             article.topics.set([topics[slug] for slug in data["topics"]])
             article.related_levels.set([levels[slug] for slug in data["levels"]])

@@ -1,0 +1,36 @@
+"""The two staff groups. Admissions works inquiries; content editors never see them."""
+
+from django.contrib.auth.management import create_permissions
+
+GROUPS = {
+    "Admissions": [
+        ("intake", "inquiry", ["view", "change"]),
+        ("intake", "note", ["view", "add"]),
+        ("intake", "notification", ["view", "change"]),
+    ],
+    "Content editors": [
+        ("levels", "levelofcare", ["view", "add", "change", "delete"]),
+        ("faq", "article", ["view", "add", "change", "delete"]),
+        ("faq", "question", ["view", "add", "change", "delete"]),
+        ("faq", "topic", ["view", "add", "change", "delete"]),
+        ("faq", "reviewer", ["view", "add", "change", "delete"]),
+        ("core", "sitesettings", ["view", "change"]),
+    ],
+}
+
+
+def ensure_staff_groups(apps):
+    """Create both groups with their permissions; safe to call again (tests that flush call it)."""
+    # Permissions are normally made after all migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = original
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, grants in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, model, actions in grants:
+            codenames = [f"{action}_{model}" for action in actions]
+            group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))

@@ -1,0 +1,127 @@
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from faq.models import Article, Question
+from intake.models import Inquiry
+
+from ..factories import UserFactory
+
+
+def test_visitor_asks_about_a_level_and_is_thanked(page, site):
+    page.goto(site + "/")
+    page.get_by_role("link", name="Intensive outpatient program").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Intensive outpatient program")
+    page.get_by_role("link", name="Ask about IOP").click()
+    expect(page).to_have_url(re.compile(r"/contact/\?level=intensive-outpatient$"))
+    expect(page.get_by_label("Level of care you are asking about")).to_have_value("intensive-outpatient")
+    page.get_by_label(re.compile(r"Your name")).fill("Robin Test")
+    page.get_by_label(re.compile(r"^\s*Phone\s*$")).fill("818 555 0177")
+    page.get_by_label("I agree that the admissions team may contact me", exact=False).check()
+    page.get_by_role("button", name="Send to admissions").click()
+    expect(page).to_have_url(re.compile(r"/contact/thanks/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("We have your message")
+    inquiry = Inquiry.objects.get(name="Robin Test")
+    assert inquiry.level.slug == "intensive-outpatient" and str(inquiry.phone) == "+18185550177"
+
+
+def test_errors_keep_input_and_focus_the_summary(page, site):
+    page.goto(site + "/contact/")
+    page.get_by_label(re.compile(r"Your name")).fill("Kim Keeps")
+    page.get_by_label("Anything you would like us to know", exact=False).fill("Please call after six.")
+    page.get_by_role("textbox", name="E-mail").fill("not-an-email")
+    page.get_by_role("button", name="Send to admissions").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(page.get_by_label(re.compile(r"Your name"))).to_have_value("Kim Keeps")
+    expect(page.get_by_label("Anything you would like us to know", exact=False)).to_have_value("Please call after six.")
+    expect(page.get_by_role("textbox", name="E-mail")).to_have_value("not-an-email")
+    summary.get_by_role("link").first.click()
+    assert not Inquiry.objects.filter(name="Kim Keeps").exists()
+
+
+def test_reader_jumps_to_question_seven_and_searches(page, site):
+    page.goto(site + "/faq/")
+    page.get_by_role("link", name="What Is IOP? 10 Questions About Intensive Outpatient Programs").click()
+    toc = page.get_by_role("navigation", name="In this article")
+    toc.get_by_role("link").nth(6).click()
+    expect(page).to_have_url(re.compile(r"#q7$"))
+    expect(page.locator("#q7 h2")).to_be_in_viewport()
+    page.goto(site + "/faq/")
+    page.get_by_label("Search the answers").fill("insurance deductible")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("status")).to_contain_text("for “insurance deductible”")
+    expect(page.get_by_role("link", name=re.compile("Insurance", re.I)).first).to_be_visible()
+
+
+def test_admissions_staff_works_a_new_inquiry(page, site):
+    UserFactory(username="coordinator", group="Admissions")
+    inquiry = Inquiry.objects.create(
+        name="Browser Person", phone="+18185550166", consent_text="ok", created_at=timezone.now() - timedelta(minutes=7)
+    )
+    page.goto(site + "/admin/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password").fill("a-strong-test-pass")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Inquiries").first.click()
+    page.get_by_role("link", name="Browser Person").click()
+    page.locator("#id_notes-0-kind").select_option("call")
+    page.locator("#id_notes-0-outcome").select_option("reached")
+    page.locator("#id_notes-0-text").fill("Talked about IOP schedule.")
+    page.locator("#id_status").select_option("contacted")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    inquiry.refresh_from_db()
+    assert inquiry.status == "contacted" and inquiry.first_contact_at is not None
+    expect(page.locator(".field-first_contact_time")).to_contain_text("min")
+    page.goto(site + "/admin/intake/inquiry/")
+    expect(page.locator("#result_list")).to_contain_text("Contacted")
+
+
+def test_editor_reorders_questions_and_cannot_open_inquiries(page, site):
+    UserFactory(username="writer", group="Content editors")
+    article = Article.objects.get(slug="what-is-iop")
+    page.goto(site + "/admin/login/")
+    page.get_by_label("Username").fill("writer")
+    page.get_by_label("Password").fill("a-strong-test-pass")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
+    page.locator("#id_questions-0-position").fill("2")
+    page.locator("#id_questions-1-position").fill("1")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    first_two = list(Question.objects.filter(article=article).order_by("position").values_list("question", flat=True))
+    assert first_two[:2] == ["When is IOP used?", "What does IOP mean?"]
+    page.goto(site + "/faq/what-is-iop/")
+    expect(page.locator("#q1 h2")).to_contain_text("When is IOP used?")
+    response = page.goto(site + "/admin/intake/inquiry/")
+    assert response.status == 403
+
+
+def test_phone_viewport_has_no_sideways_scroll_and_shows_the_helpline(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in PUBLIC_PATHS:
+        page.goto(site + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+        expect(page.locator("header a.helpline")).to_be_in_viewport()
+    context.close()
+
+
+PUBLIC_PATHS = [
+    "/",
+    "/levels-of-care/",
+    "/levels-of-care/intensive-outpatient/",
+    "/levels-of-care/compare/",
+    "/faq/",
+    "/faq/what-is-iop/",
+    "/faq/?q=insurance",
+    "/faq/topic/treatment-programs/",
+    "/contact/",
+    "/contact/thanks/",
+    "/no-such-page/",
+]
