@@ -45,7 +45,8 @@ def test_keyboard_reaches_every_interactive_element_with_visible_focus(page, sit
         page.goto(site + path)
         # A radio group is one tab stop (arrow keys move inside it); tabindex=-1 is the honeypot.
         interactive = page.evaluate(
-            """() => new Set([...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')]
+            """() => new Set([...document.querySelectorAll(
+                   'a[href], button, input:not([type=hidden]), select, textarea')]
                  .filter(el => el.offsetParent !== null && !el.closest('[aria-hidden=true]')
                                && el.getAttribute('tabindex') !== '-1')
                  .map((el, i) => (el.dataset.kb = el.type === 'radio' ? 'radio:' + el.name : String(i)))).size"""
