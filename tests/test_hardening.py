@@ -5,7 +5,9 @@ import string
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from intake.models import Inquiry
 from intake.text import strip_control
