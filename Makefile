@@ -37,7 +37,7 @@ browser:
 	bash scripts/install-browser.sh
 
 bench: $(VENV)/.installed
-	bash bench/run.sh
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

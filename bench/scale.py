@@ -1,0 +1,43 @@
+"""Scale data for the benchmark: 200 articles of 10 to 20 questions and 5,000 inquiries.
+
+Run through `manage.py shell` by bench/run.py; idempotent (skips when the data is there).
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from faq.models import Article, Question, Topic
+from intake.forms import CONSENT_TEXT
+from intake.models import Inquiry
+
+if not Article.objects.filter(slug="bench-article-0").exists():
+    topic = Topic.objects.first()
+    now = timezone.now()
+    articles = Article.objects.bulk_create(
+        Article(
+            slug=f"bench-article-{i}",
+            title=f"Benchmark article {i} about recovery programs",
+            introduction="Plain words about treatment, insurance and family support. " * 5,
+            status=Article.Status.PUBLISHED,
+            publish_at=now - timedelta(days=30 + i),
+        )
+        for i in range(200)
+    )
+    Question.objects.bulk_create(
+        Question(article=article, position=p, question=f"Question {p} about care?", answer="An answer. " * 20)
+        for n, article in enumerate(articles)
+        for p in range(1, 11 + n % 10)
+    )
+    if topic:
+        topic.articles.add(*articles)
+    Inquiry.objects.bulk_create(
+        Inquiry(
+            name=f"Bench {i}",
+            phone=f"+1818555{i % 10000:04d}",
+            consent_text=CONSENT_TEXT,
+            created_at=now - timedelta(minutes=i),
+        )  # fmt: skip
+        for i in range(5000)
+    )
+print("scale data ready:", Article.objects.count(), "articles,", Inquiry.objects.count(), "inquiries")
