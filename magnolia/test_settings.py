@@ -19,3 +19,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 INTAKE_MIN_FILL_SECONDS = 3
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on

@@ -1,0 +1,69 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from core.models import SiteSettings
+from faq.models import Article
+
+from .factories import ArticleFactory, LevelFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def test_anonymous_pages_are_served_from_cache_without_queries(client, django_assert_num_queries):
+    LevelFactory(slug="iop")
+    first = client.get("/levels-of-care/iop/")
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    with django_assert_num_queries(0):
+        second = client.get("/levels-of-care/iop/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_saving_content_drops_cached_pages(client):
+    level = LevelFactory(slug="iop", summary="Old summary")
+    assert "Old summary" in client.get("/levels-of-care/iop/").content.decode()
+    level.summary = "New summary"
+    level.save()
+    assert "New summary" in client.get("/levels-of-care/iop/").content.decode()
+    site = SiteSettings.current()
+    site.name = "Renamed Center"
+    site.save()
+    assert "Renamed Center" in client.get("/levels-of-care/iop/").content.decode()
+
+
+def test_staff_never_get_cached_pages(client, editor_user):
+    ArticleFactory(slug="x")
+    client.get("/faq/x/")
+    client.force_login(editor_user)
+    assert "X-Page-Cache" not in client.get("/faq/x/")
+
+
+def test_contact_form_is_never_cached(client):
+    client.get("/contact/")
+    assert "X-Page-Cache" not in client.get("/contact/")
+
+
+def test_scheduled_article_appears_within_a_minute(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    ArticleFactory(slug="soon", publish_at=now + timedelta(seconds=30))
+    ArticleFactory(slug="other")
+    assert "/faq/soon/" not in client.get("/faq/").content.decode()
+    assert Article.objects.published().count() == 1
+    time_machine.move_to(now + timedelta(seconds=61), tick=False)
+    assert "/faq/soon/" in client.get("/faq/").content.decode()
+
+
+def test_cached_pages_still_record_attribution(client):
+    client.get("/faq/")
+    fresh = client.__class__()
+    response = fresh.get("/faq/?utm_source=ad")
+    assert "mg_first_touch" in response.cookies
