@@ -23,7 +23,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             levels=LevelOfCare.objects.published(),
-            articles=Article.objects.published().for_listing()[:3],
+            articles=Article.objects.published().links()[:3],
             **kwargs,
         )
 

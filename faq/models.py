@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -42,21 +41,16 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a visitor may see: published, and their publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def latest(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def links(self):
+        """Just enough to link to articles, newest first."""
+        return self.latest().only("title", "slug", "publish_at")
+
     def for_listing(self):
-        return self.select_related("reviewer").prefetch_related("topics").order_by("-publish_at", "-pk")
-
-    def for_page(self):
-        return self.select_related("reviewer", "author").prefetch_related(
-            "topics",
-            Prefetch("questions", queryset=Question.objects.order_by("position")),
-            Prefetch("related_levels", queryset=_published_levels()),
-        )
-
-
-def _published_levels():
-    from levels.models import LevelOfCare
-
-    return LevelOfCare.objects.published()
+        # Topics are loaded by the list template (faq_tags.with_topics), only when it is rendered.
+        return self.latest().select_related("reviewer")
 
 
 class Article(models.Model):

@@ -1,5 +1,6 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from core.models import SiteSettings
@@ -49,30 +50,51 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
     preview = False
 
     def get_queryset(self):
-        return super().get_queryset().for_page()
+        return super().get_queryset().select_related("reviewer")
 
     def get_context_data(self, **kwargs):
         article = self.object
-        questions = list(article.questions.all())
-        topics = list(article.topics.all())
+        canonical = self.request.build_absolute_uri(article.get_absolute_url())
+        # Related articles are chosen on every request: one of them may be scheduled.
         related = (
             Article.objects.published()
-            .filter(topics__in=topics)
+            .filter(topics__articles=article)
             .exclude(pk=article.pk)
             .distinct()
             .order_by("-publish_at")
             .only("title", "slug", "publish_at")[:3]
         )
-        canonical = self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
-            questions=questions,
-            topics=topics,
-            related_articles=related if topics else [],
+            parts=ArticleParts(article, canonical),
+            related_articles=related,
             canonical=canonical,
-            json_ld=article_json_ld(article, questions, canonical, SiteSettings.current()),
             preview=self.preview,
             **kwargs,
         )
+
+
+class ArticleParts:
+    """What the article's cached fragments show, loaded only when a fragment is rendered."""
+
+    def __init__(self, article, canonical):
+        self.article = article
+        self.canonical = canonical
+
+    @cached_property
+    def questions(self):
+        return list(self.article.questions.order_by("position"))
+
+    @cached_property
+    def topics(self):
+        return list(self.article.topics.all())
+
+    @cached_property
+    def levels(self):
+        return list(self.article.related_levels.published())
+
+    @cached_property
+    def json_ld(self):
+        return article_json_ld(self.article, self.questions, self.canonical, SiteSettings.current())
 
 
 class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
@@ -82,7 +104,7 @@ class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
     preview = True
 
     def get_queryset(self):
-        return Article.objects.for_page()
+        return Article.objects.select_related("reviewer")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

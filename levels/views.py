@@ -31,7 +31,7 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
             # A link to an unpublished neighbour would lead to a 404, so it is left out.
             step_down=_published_or_none(level.steps_down_to),
             step_up=_published_or_none(level.steps_up_to),
-            articles=level.articles.published().for_listing(),
+            articles=level.articles.published().links(),
             **kwargs,
         )
 

@@ -210,6 +210,9 @@ PERMISSIONS_POLICY = {
 
 # Public pages cached for anonymous visitors; 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Rendered pieces of content (article bodies, lists, the blank contact form), for everyone,
+# dropped when content is saved; 0 turns it off. See core/fragments.py.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])

@@ -1,5 +1,6 @@
 from django import template
 
+from core.fragments import ContentCacheNode
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -22,3 +23,20 @@ def nav_current(context, prefix):
     """aria-current for the navigation link whose section holds this page."""
     path = context["request"].path
     return "page" if path.startswith(prefix) else ""
+
+
+@register.tag
+def content_cache(parser, token):
+    """{% content_cache "name" var ... %}...{% endcontent_cache %}: see core.fragments."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a quoted fragment name")
+    nodelist = parser.parse(("endcontent_cache",))
+    parser.delete_first_token()
+    return ContentCacheNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.filter
+def pks(objects):
+    """The primary keys of a list of objects, to name a cached list by what it holds."""
+    return ",".join(str(obj.pk) for obj in objects)
