@@ -103,10 +103,11 @@ class InquiryForm(forms.ModelForm):
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.helper = FormHelper()
-        self.helper.form_id = "inquiry-form"
+        # The <form> tag, CSRF token and time stamp are written by intake/includes/inquiry_form.html,
+        # outside the fields, so that the blank form's rendering can be cached.
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
         self.helper.form_show_errors = True
-        # Our error summary is clearer to screen readers than the browser's own bubbles.
-        self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Fieldset(
                 "About you",
@@ -122,7 +123,6 @@ class InquiryForm(forms.ModelForm):
             ),
             Fieldset("Permission to contact you", Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            "started",
             Submit("submit", "Send to admissions", css_class="btn-brand btn-lg"),
         )
 
