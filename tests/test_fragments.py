@@ -1,0 +1,115 @@
+"""Cached fragments: rendered content reused until content is saved; the page around it stays live."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from core.models import SiteSettings
+from faq.models import Question
+from intake.models import Inquiry
+from intake.spam import seconds_since_start
+
+from .factories import ArticleFactory, LevelFactory, TopicFactory
+from .intake_helpers import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def hidden_value(html, name):
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
+def without_nonce(response):
+    return re.sub(r'nonce="[^"]+"', "", response.content.decode())
+
+
+def test_article_body_is_rendered_once_then_reused(client, django_assert_num_queries):
+    SiteSettings.current()  # cached for every page; counted in the frame tests
+    article = ArticleFactory(slug="x", questions=12)
+    article.topics.add(TopicFactory())
+    article.related_levels.add(LevelFactory())
+    with django_assert_num_queries(5):  # article, questions, topics, levels, related articles
+        first = client.get("/faq/x/")
+    with django_assert_num_queries(2):  # article, related articles
+        second = client.get("/faq/x/")
+    assert without_nonce(second) == without_nonce(first)
+
+
+def test_edited_question_shows_at_once(client):
+    article = ArticleFactory(slug="x", questions=3)
+    assert "Edited wording?" not in client.get("/faq/x/").content.decode()
+    question = article.questions.get(position=2)
+    question.question = "Edited wording?"
+    question.save()
+    body = client.get("/faq/x/").content.decode()
+    assert body.count("Edited wording?") == 3  # table of contents, heading and JSON-LD
+    assert "Edited wording?" in re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', body, re.S)[1]
+    Question.objects.filter(pk=question.pk).delete()
+    assert "Edited wording?" not in client.get("/faq/x/").content.decode()
+
+
+def test_scheduled_related_article_appears_on_time_though_the_body_is_cached(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    topic = TopicFactory()
+    ArticleFactory(slug="x").topics.add(topic)
+    ArticleFactory(slug="later", title="Scheduled neighbour", publish_at=now + timedelta(minutes=5)).topics.add(topic)
+    assert "Scheduled neighbour" not in client.get("/faq/x/").content.decode()
+    assert "Scheduled neighbour" not in client.get("/faq/").content.decode()
+    time_machine.move_to(now + timedelta(minutes=6), tick=False)
+    assert "Scheduled neighbour" in client.get("/faq/x/").content.decode()
+    assert "Scheduled neighbour" in client.get("/faq/").content.decode()
+
+
+def test_lists_with_the_same_articles_keep_their_own_empty_text(client):
+    TopicFactory(slug="empty")
+    assert "No articles on this topic yet." in client.get("/faq/topic/empty/").content.decode()
+    assert "Nothing matched." in client.get("/faq/?q=zebra").content.decode()
+
+
+def test_renamed_topic_shows_in_cached_lists(client):
+    topic = TopicFactory(name="Family")
+    ArticleFactory().topics.add(topic)
+    assert ">Family</a>" in client.get("/faq/").content.decode()
+    topic.name = "Families"
+    topic.save()
+    assert ">Families</a>" in client.get("/faq/").content.decode()
+
+
+def test_fragment_cache_can_be_turned_off(client, settings, django_assert_num_queries):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    ArticleFactory(slug="x", questions=3)
+    client.get("/faq/x/")
+    with django_assert_num_queries(5):
+        client.get("/faq/x/")
+
+
+def test_cached_contact_form_gets_a_fresh_token_and_time_stamp_each_time(time_machine):
+    LevelFactory(slug="iop")
+    time_machine.move_to(timezone.now(), tick=False)
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first = first_visitor.get("/contact/?level=iop").content.decode()
+    time_machine.shift(timedelta(seconds=40))
+    second = second_visitor.get("/contact/?level=iop").content.decode()
+    assert second.count("csrfmiddlewaretoken") == 1
+    assert hidden_value(first, "csrfmiddlewaretoken") != hidden_value(second, "csrfmiddlewaretoken")
+    assert 0 <= seconds_since_start(hidden_value(second, "started")) < 1
+    assert 40 <= seconds_since_start(hidden_value(first, "started")) < 41
+    assert 'value="iop" selected' in second
+    assert 'value="iop" selected' not in second_visitor.get("/contact/").content.decode()
+    time_machine.shift(timedelta(seconds=30))
+    data = form_data(level="iop", started=hidden_value(second, "started"))
+    data["csrfmiddlewaretoken"] = hidden_value(second, "csrfmiddlewaretoken")
+    response = second_visitor.post("/contact/?level=iop", data)
+    assert response.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Inquiry.Status.NEW and inquiry.level.slug == "iop"
+
+
+def test_contact_form_lists_a_newly_published_level(client):
+    client.get("/contact/")
+    LevelFactory(slug="new-level", name="Sober living")
+    assert "Sober living" in client.get("/contact/").content.decode()
