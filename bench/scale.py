@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from faq.models import Article, Question, Topic
+from faq.search import refresh_search_vectors
 from intake.forms import CONSENT_TEXT
 from intake.models import Inquiry
 
@@ -31,6 +32,7 @@ if not Article.objects.filter(slug="bench-article-0").exists():
     )
     if topic:
         topic.articles.add(*articles)
+    refresh_search_vectors(Article.objects.filter(slug__startswith="bench-article-"))  # bulk_create sends no signals
     Inquiry.objects.bulk_create(
         Inquiry(
             name=f"Bench {i}",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -87,8 +88,10 @@ class Article(models.Model):
     meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
     objects = ArticleQuerySet.as_manager()
 
     class Meta:

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from faq.models import Article, Question
+from faq.search import refresh_search_vectors
 
 from .factories import ArticleFactory, LevelFactory, QuestionFactory, ReviewerFactory, TopicFactory
 
@@ -151,6 +152,29 @@ def test_postgres_search_is_ranked_and_stemmed(client):
     assert order == sorted(order)
     assert "/faq/title-hit/" in client.get("/faq/?q=family").content.decode()
     assert client.get("/faq/", {"q": '"programs for" -nothing OR'}).status_code == 200
+
+
+@pytest.mark.postgres
+def test_postgres_search_vector_follows_edits(client):
+    article = ArticleFactory(slug="x", title="Plain title", questions=1)
+    question = article.questions.get()
+    assert "/faq/x/" not in client.get("/faq/?q=buprenorphine").content.decode()
+    question.answer = "Buprenorphine is one of the medications used."
+    question.save()
+    assert "/faq/x/" in client.get("/faq/?q=buprenorphine").content.decode()
+    question.delete()
+    assert "/faq/x/" not in client.get("/faq/?q=buprenorphine").content.decode()
+    article.title = "Naltrexone explained"
+    article.save()
+    assert "/faq/x/" in client.get("/faq/?q=naltrexone").content.decode()
+
+
+@pytest.mark.postgres
+def test_bulk_created_articles_are_found_after_a_refresh(client):
+    Article.objects.bulk_create([Article(slug="bulk", title="Detox questions", introduction="i", status="published")])
+    assert "/faq/bulk/" not in client.get("/faq/?q=detox").content.decode()
+    refresh_search_vectors(Article.objects.all())
+    assert "/faq/bulk/" in client.get("/faq/?q=detox").content.decode()
 
 
 def test_topic_page(client):
