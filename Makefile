@@ -37,6 +37,7 @@ browser:
 	bash scripts/install-browser.sh
 
 bench: $(VENV)/.installed
+	bash scripts/install-wrk.sh
 	$(PY) bench/run.py
 
 clean:
