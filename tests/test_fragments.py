@@ -148,3 +148,15 @@ def test_site_settings_edits_show_in_the_cached_frame(client):
     site.save()
     html = client.get("/levels-of-care/").content.decode()
     assert "New crisis wording." in html and "New disclaimer wording." in html
+
+
+@pytest.mark.parametrize(
+    "path, current",
+    [("/", None), ("/levels-of-care/", "Levels of care"), ("/faq/", "FAQ"), ("/contact/", "Contact"), ("/", None)],
+)
+def test_cached_menu_marks_the_current_section(client, path, current):
+    for other in ["/faq/", "/", "/levels-of-care/"]:
+        client.get(other)  # fill the header cache for other sections first
+    menu = re.search(r'<nav class="site-nav".*?</nav>', client.get(path).content.decode(), re.S).group(0)
+    marked = re.findall(r'aria-current="page">([^<]+)<', menu)
+    assert marked == ([current] if current else [])

@@ -18,11 +18,16 @@ def markdown_filter(text):
     return render_markdown(text)
 
 
-@register.simple_tag(takes_context=True)
-def nav_current(context, prefix):
-    """aria-current for the navigation link whose section holds this page."""
-    path = context["request"].path
-    return "page" if path.startswith(prefix) else ""
+NAV_SECTIONS = {"/levels-of-care/": "levels", "/faq/": "faq", "/contact/": "contact"}
+
+
+@register.filter
+def nav_section(path):
+    """The main-menu section a page belongs to ("" for none), for aria-current."""
+    for prefix, section in NAV_SECTIONS.items():
+        if path.startswith(prefix):
+            return section
+    return ""
 
 
 @register.tag
