@@ -2,11 +2,13 @@
 
 A page's queries still run on every request, so what is listed, published or scheduled is always
 current; only the rendering of content that is already chosen is reused. The key holds the content
-generation that every content save moves on (see page_cache), so a saved edit shows at once.
+generation that every content save moves on (see page_cache), so a saved edit shows at once. As a
+key's content never changes, fragments live in each process's memory (the "fragments" cache); only
+the generation is read from the shared cache, once per request.
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template import Node
 
@@ -35,8 +37,9 @@ class ContentCacheNode(Node):
         vary_on = [request_generation(context.get("request"))]
         vary_on += [var.resolve(context) for var in self.vary_on]
         key = make_template_fragment_key(self.name, vary_on)
-        html = cache.get(key)
+        fragments = caches["fragments"]
+        html = fragments.get(key)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(key, html, seconds)
+            fragments.set(key, html, seconds)
         return html

@@ -4,6 +4,8 @@ Never used for anyone with a session (staff), for non-GET requests, for response
 cookies or say private/no-store (the contact form), or for the admin.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -15,8 +17,10 @@ SKIP_PREFIXES = ("/admin/", "/healthz", "/contact/", "/static/")
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
+        # Start from the clock, not 1: after the shared cache is emptied, a new generation must
+        # not repeat an old one that processes still hold fragments for (core/fragments.py).
+        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, None)
+        value = cache.get(GENERATION_KEY, 0)
     return value
 
 
@@ -24,7 +28,7 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+        generation()
 
 
 def connect_invalidation(models):

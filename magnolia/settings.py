@@ -104,6 +104,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments are named by the content generation, so a copy never goes stale and each
+# process can keep its own: no network round trip per fragment. See core/fragments.py.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -211,8 +218,9 @@ PERMISSIONS_POLICY = {
 # Public pages cached for anonymous visitors; 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Rendered pieces of content (article bodies, lists, the blank contact form), for everyone,
-# dropped when content is saved; 0 turns it off. See core/fragments.py.
-FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)
+# dropped when content is saved; 0 turns it off. See core/fragments.py. Without Redis each
+# process counts saves on its own, so other processes catch up when their copies expire.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 60)
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])

@@ -1,9 +1,11 @@
 """Cached fragments: rendered content reused until content is saved; the page around it stays live."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -160,3 +162,14 @@ def test_cached_menu_marks_the_current_section(client, path, current):
     menu = re.search(r'<nav class="site-nav".*?</nav>', client.get(path).content.decode(), re.S).group(0)
     marked = re.findall(r'aria-current="page">([^<]+)<', menu)
     assert marked == ([current] if current else [])
+
+
+def test_emptied_shared_cache_never_brings_back_old_fragments(client):
+    """Fragments live in each process; the generation that names them lives in Redis."""
+    ArticleFactory(slug="x", questions=2)
+    cache.clear()
+    client.get("/faq/x/")  # fragments named by a generation that starts afresh
+    Question.objects.filter(position=1).update(question="Changed while the cache was emptied?")  # no signal
+    time.sleep(0.002)
+    cache.clear()  # as when Redis restarts: the generation is gone, the process's fragments are not
+    assert "Changed while the cache was emptied?" in client.get("/faq/x/").content.decode()
