@@ -5,6 +5,7 @@ Run through `manage.py shell` by bench/run.py; idempotent (skips when the data i
 
 from datetime import timedelta
 
+from django.db import connection
 from django.utils import timezone
 
 from faq.models import Article, Question, Topic
@@ -42,4 +43,7 @@ if not Article.objects.filter(slug="bench-article-0").exists():
         )  # fmt: skip
         for i in range(5000)
     )
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give a live site
 print("scale data ready:", Article.objects.count(), "articles,", Inquiry.objects.count(), "inquiries")
