@@ -1,7 +1,17 @@
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 
 SITE_SETTINGS_CACHE_KEY = "core:site-settings:v1"
+
+
+def _forget_cached():
+    from .page_cache import invalidate
+
+    cache.delete(SITE_SETTINGS_CACHE_KEY)
+    # Pages and per-process copies named by the generation before this line may hold the old row.
+    invalidate()
+    # Again after commit: a request may have cached the old row before the commit.
+    transaction.on_commit(lambda: cache.delete(SITE_SETTINGS_CACHE_KEY))
 
 
 class SiteSettings(models.Model):
@@ -66,11 +76,11 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(SITE_SETTINGS_CACHE_KEY)
+        _forget_cached()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(SITE_SETTINGS_CACHE_KEY)
+        _forget_cached()
         return result
 
     @classmethod

@@ -8,6 +8,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "page-cache:generation"
@@ -25,6 +26,12 @@ def generation():
 
 
 def invalidate(**kwargs):
+    _next_generation()
+    # Again after commit: a request that read the old rows before the commit may have cached them.
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

@@ -67,3 +67,14 @@ def test_cached_pages_still_record_attribution(client):
     fresh = client.__class__()
     response = fresh.get("/faq/?utm_source=ad")
     assert "mg_first_touch" in response.cookies
+
+
+def test_a_save_moves_the_generation_on_at_once_and_again_after_commit(django_capture_on_commit_callbacks):
+    from core.page_cache import generation
+
+    level = LevelFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        before = generation()
+        level.save()
+        during = generation()
+    assert before < during < generation()
