@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 # path: (cold, warm)
 BUDGET = {
-    "/": (2, 2),
-    "/levels-of-care/": (1, 1),
-    "/levels-of-care/compare/": (1, 1),
+    "/": (2, 1),
+    "/levels-of-care/": (1, 0),
+    "/levels-of-care/compare/": (1, 0),
     "/levels-of-care/level-1/": (2, 2),
-    "/faq/": (4, 3),
-    "/faq/?q=article": (4, 3),
+    "/faq/": (4, 2),
+    "/faq/?q=article": (4, 2),
     "/faq/topic/topic-a/": (4, 3),
     "/faq/article-0/": (5, 2),
     "/contact/": (1, 0),
