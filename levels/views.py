@@ -1,3 +1,4 @@
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from .models import LevelOfCare
@@ -22,19 +23,34 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
     template_name = "levels/level_detail.html"
     context_object_name = "level"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("steps_down_to", "steps_up_to")
-
     def get_context_data(self, **kwargs):
         level = self.object
         return super().get_context_data(
-            # A link to an unpublished neighbour would lead to a 404, so it is left out.
-            step_down=_published_or_none(level.steps_down_to),
-            step_up=_published_or_none(level.steps_up_to),
+            neighbours=Neighbours(level),
+            # Chosen on every request: an article may be scheduled.
             articles=level.articles.published().links(),
             **kwargs,
         )
 
 
-def _published_or_none(level):
-    return level if level is not None and level.is_published else None
+class Neighbours:
+    """The published levels one step up and down, loaded only when the cached body is rendered.
+
+    A link to an unpublished neighbour would lead to a 404, so it is left out.
+    """
+
+    def __init__(self, level):
+        self.level = level
+
+    @cached_property
+    def _published(self):
+        ids = [pk for pk in (self.level.steps_up_to_id, self.level.steps_down_to_id) if pk]
+        return {other.pk: other for other in LevelOfCare.objects.published().filter(pk__in=ids)} if ids else {}
+
+    @property
+    def up(self):
+        return self._published.get(self.level.steps_up_to_id)
+
+    @property
+    def down(self):
+        return self._published.get(self.level.steps_down_to_id)

@@ -17,7 +17,7 @@ BUDGET = {
     "/": (2, 1),
     "/levels-of-care/": (1, 0),
     "/levels-of-care/compare/": (1, 0),
-    "/levels-of-care/level-1/": (2, 2),
+    "/levels-of-care/level-1/": (3, 2),
     "/faq/": (4, 2),
     "/faq/?q=article": (4, 2),
     "/faq/topic/topic-a/": (4, 3),
