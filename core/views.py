@@ -31,6 +31,7 @@ class HomeView(TemplateView):
 @require_GET
 @cache_control(no_store=True)
 def healthz(request):
+    """503 when the database is down; 200 otherwise, saying whether the cache answers."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -38,7 +39,18 @@ def healthz(request):
     except DatabaseError:
         logger.error("health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    if not _cache_answers():
+        logger.warning("health check: cache unavailable, serving uncached")
+        return JsonResponse({"status": "degraded", "database": "ok", "cache": "unavailable"})
+    return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
+
+
+def _cache_answers():
+    try:
+        cache.set("healthz", "ok", 10)
+        return cache.get("healthz") == "ok"
+    except Exception:  # the built-in Redis backend raises; django-redis is told to return None
+        return False
 
 
 @require_GET
