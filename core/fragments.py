@@ -4,7 +4,7 @@ A page's queries still run on every request, so what is listed, published or sch
 current; only the rendering of content that is already chosen is reused. The key holds the content
 generation that every content save moves on (see page_cache), so a saved edit shows at once. As a
 key's content never changes, fragments live in each process's memory (the "fragments" cache); only
-the generation is read from the shared cache, once per request.
+the generation is read from the shared cache (see page_cache.generation).
 """
 
 from django.conf import settings

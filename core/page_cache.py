@@ -15,7 +15,22 @@ GENERATION_KEY = "page-cache:generation"
 SKIP_PREFIXES = ("/admin/", "/healthz", "/contact/", "/static/")
 
 
+# What this process last read, so that a busy page does not ask Redis on every request.
+_seen = {"value": None, "at": 0.0}
+
+
 def generation():
+    """The content generation: re-read from the shared cache at most once a second
+    (settings.GENERATION_RECHECK_SECONDS), and at once after a save in this process."""
+    now = time.time()
+    if _seen["value"] is not None and now - _seen["at"] < settings.GENERATION_RECHECK_SECONDS:
+        return _seen["value"]
+    value = _shared_generation()
+    _seen.update(value=value, at=now)
+    return value
+
+
+def _shared_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Start from the clock, not 1: after the shared cache is emptied, a new generation must
@@ -35,7 +50,8 @@ def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        generation()
+        _shared_generation()
+    _seen["value"] = None
 
 
 def connect_invalidation(models):
@@ -53,7 +69,8 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        request._content_generation = generation()
+        key = f"page-cache:{request._content_generation}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

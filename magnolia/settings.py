@@ -206,6 +206,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # dropped when content is saved; 0 turns it off. See core/fragments.py. Without Redis each
 # process counts saves on its own, so other processes catch up when their copies expire.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 60)
+# How often a process re-reads the content generation from Redis: a save in another process shows
+# within this time (at once in the process that saved).
+GENERATION_RECHECK_SECONDS = 1
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])

@@ -23,3 +23,4 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 INTAKE_MIN_FILL_SECONDS = 3
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
+GENERATION_RECHECK_SECONDS = 0  # tests change the cache behind the process's back

@@ -78,3 +78,21 @@ def test_a_save_moves_the_generation_on_at_once_and_again_after_commit(django_ca
         level.save()
         during = generation()
     assert before < during < generation()
+
+
+def test_generation_is_read_from_the_shared_cache_at_most_once_a_second(settings, time_machine):
+    from django.core.cache import cache
+
+    from core.page_cache import GENERATION_KEY, generation
+
+    settings.GENERATION_RECHECK_SECONDS = 1
+    time_machine.move_to(timezone.now(), tick=False)
+    LevelFactory()  # a save in this process: seen at once
+    first = generation()
+    cache.set(GENERATION_KEY, first + 10, None)  # a save in another process
+    assert generation() == first
+    time_machine.shift(timedelta(seconds=1.5))
+    assert generation() == first + 10
+    level = LevelFactory()
+    level.save()
+    assert generation() > first + 10
