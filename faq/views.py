@@ -1,9 +1,14 @@
+from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.cache import caches
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from core.models import SiteSettings
+from core.page_cache import generation
 
 from .models import Article, Topic
 from .search import clean_query, search_articles
@@ -49,21 +54,18 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
     context_object_name = "article"
     preview = False
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("reviewer")
+    def get_object(self, queryset=None):
+        article, self.related_candidates = article_and_related(self.kwargs["slug"])
+        if article is None or not article.is_live:
+            raise Http404("No published article here")
+        return article
 
     def get_context_data(self, **kwargs):
         article = self.object
         canonical = self.request.build_absolute_uri(article.get_absolute_url())
-        # Related articles are chosen on every request: one of them may be scheduled.
-        related = (
-            Article.objects.published()
-            .filter(topics__articles=article)
-            .exclude(pk=article.pk)
-            .distinct()
-            .order_by("-publish_at")
-            .only("title", "slug", "publish_at")[:3]
-        )
+        # Chosen at each request from the candidates: one of them may be scheduled.
+        now = timezone.now()
+        related = [other for other in self.related_candidates if other.publish_at <= now][:3]
         return super().get_context_data(
             parts=ArticleParts(article, canonical),
             related_articles=related,
@@ -71,6 +73,42 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
             preview=self.preview,
             **kwargs,
         )
+
+
+def article_and_related(slug):
+    """An article (whatever its state) and the published articles that share a topic with it.
+
+    Both change only when content is saved, so they are kept per process under the content
+    generation; whether each is visible yet is decided at every request, from its publish time.
+    Scheduled articles are all kept; of the live ones, the three newest are enough.
+    """
+    key = f"article-and-related:{generation()}:{slug}"
+    found = caches["fragments"].get(key)
+    if found is None:
+        article = Article.objects.select_related("reviewer").filter(slug=slug).first()
+        if article is None:
+            return None, []  # not kept: anyone can ask for any address
+        now = timezone.now()
+        candidates, live = [], 0
+        for other in _related_articles(article):
+            if other.publish_at <= now:
+                if live == 3:
+                    continue
+                live += 1
+            candidates.append(other)
+        found = (article, candidates)
+        caches["fragments"].set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return found
+
+
+def _related_articles(article):
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, topics__articles=article)
+        .exclude(pk=article.pk)
+        .distinct()
+        .order_by("-publish_at")
+        .only("title", "slug", "publish_at")
+    )
 
 
 class ArticleParts:
@@ -103,8 +141,10 @@ class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
     permission_required = "faq.view_article"
     preview = True
 
-    def get_queryset(self):
-        return Article.objects.select_related("reviewer")
+    def get_object(self, queryset=None):
+        article = get_object_or_404(Article.objects.select_related("reviewer"), slug=self.kwargs["slug"])
+        self.related_candidates = list(_related_articles(article)[:3])
+        return article
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

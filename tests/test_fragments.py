@@ -35,7 +35,7 @@ def test_article_body_is_rendered_once_then_reused(client, django_assert_num_que
     article.related_levels.add(LevelFactory())
     with django_assert_num_queries(5):  # article, questions, topics, levels, related articles
         first = client.get("/faq/x/")
-    with django_assert_num_queries(2):  # article, related articles
+    with django_assert_num_queries(0):  # the article and its related candidates are kept too
         second = client.get("/faq/x/")
     assert without_nonce(second) == without_nonce(first)
 
@@ -173,3 +173,16 @@ def test_emptied_shared_cache_never_brings_back_old_fragments(client):
     time.sleep(0.002)
     cache.clear()  # as when Redis restarts: the generation is gone, the process's fragments are not
     assert "Changed while the cache was emptied?" in client.get("/faq/x/").content.decode()
+
+
+def test_kept_article_still_appears_on_time_and_goes_at_once(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    article = ArticleFactory(slug="soon", publish_at=now + timedelta(minutes=5))
+    assert client.get("/faq/soon/").status_code == 404
+    time_machine.shift(timedelta(minutes=6))
+    assert client.get("/faq/soon/").status_code == 200
+    article.status = article.Status.DRAFT
+    article.save()
+    assert client.get("/faq/soon/").status_code == 404
+    assert client.get("/faq/no-such-article/").status_code == 404

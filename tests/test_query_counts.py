@@ -21,7 +21,7 @@ BUDGET = {
     "/faq/": (4, 2),
     "/faq/?q=article": (4, 2),
     "/faq/topic/topic-a/": (4, 3),
-    "/faq/article-0/": (5, 2),
+    "/faq/article-0/": (5, 0),
     "/contact/": (1, 0),
     "/contact/?level=level-1": (2, 1),
     "/contact/thanks/": (0, 0),
