@@ -10,46 +10,41 @@ from django.views.generic import DetailView, ListView
 from core.models import SiteSettings
 from core.page_cache import generation
 
+from .listing import visible_articles
 from .models import Article, Topic
 from .search import clean_query, search_articles
 from .structured_data import article_json_ld
 
 
-class PublishedArticleMixin:
-    def get_queryset(self):
-        return Article.objects.published()
-
-
-class ArticleListView(PublishedArticleMixin, ListView):
+class ArticleListView(ListView):
     template_name = "faq/article_list.html"
     context_object_name = "articles"
     paginate_by = 10
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
-        articles = super().get_queryset().for_listing()
         if self.query:
-            articles = search_articles(articles, self.query)
-        return articles
+            return visible_articles(f"search:{self.query}", search_articles(Article.objects.latest(), self.query))
+        return visible_articles("all", Article.objects.latest())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, topics=Topic.objects.all(), **kwargs)
 
 
-class TopicView(PublishedArticleMixin, ListView):
+class TopicView(ListView):
     template_name = "faq/topic.html"
     context_object_name = "articles"
     paginate_by = 10
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return super().get_queryset().for_listing().filter(topics=self.topic)
+        return visible_articles(f"topic:{self.topic.pk}", Article.objects.latest().filter(topics=self.topic))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
 
 
-class ArticleDetailView(PublishedArticleMixin, DetailView):
+class ArticleDetailView(DetailView):
     template_name = "faq/article_detail.html"
     context_object_name = "article"
     preview = False

@@ -186,3 +186,17 @@ def test_kept_article_still_appears_on_time_and_goes_at_once(client, time_machin
     article.save()
     assert client.get("/faq/soon/").status_code == 404
     assert client.get("/faq/no-such-article/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/faq/", "/faq/?q=neighbour", "/faq/topic/t/"])
+def test_kept_lists_show_a_scheduled_article_on_time(client, time_machine, path):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    topic = TopicFactory(slug="t")
+    ArticleFactory(slug="now", title="Present neighbour").topics.add(topic)
+    ArticleFactory(slug="later", title="Future neighbour", publish_at=now + timedelta(minutes=5)).topics.add(topic)
+    html = client.get(path).content.decode()
+    assert "/faq/now/" in html and "/faq/later/" not in html
+    time_machine.shift(timedelta(minutes=6))
+    html = client.get(path).content.decode()
+    assert "/faq/now/" in html and "/faq/later/" in html

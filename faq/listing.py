@@ -1,0 +1,45 @@
+"""Which articles a list shows, kept per process until content is saved.
+
+A list's members and their order change only when content is saved, so the (id, publish time)
+pairs are kept under the content generation; whether each article is visible yet is decided at
+every request. Only the page being shown is loaded from the database.
+"""
+
+import hashlib
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone
+
+from core.page_cache import generation
+
+from .models import Article
+
+
+class ArticlesByIds(Sequence):
+    """Article ids in list order; a slice (a page) loads those articles."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        found = Article.objects.for_listing().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
+def visible_articles(name, queryset):
+    """The visible articles of `queryset` (published ones, in list order), named `name`."""
+    key = f"article-list:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    members = caches["fragments"].get(key)
+    if members is None:
+        members = list(queryset.filter(status=Article.Status.PUBLISHED).values_list("pk", "publish_at"))
+        caches["fragments"].set(key, members, settings.FRAGMENT_CACHE_SECONDS)
+    now = timezone.now()
+    return ArticlesByIds([pk for pk, publish_at in members if publish_at <= now])
