@@ -35,11 +35,14 @@ class ArticlesByIds(Sequence):
 
 
 def visible_articles(name, queryset):
-    """The visible articles of `queryset` (published ones, in list order), named `name`."""
+    """The visible articles of `queryset()` (published ones, in list order), named `name`.
+
+    `queryset` is a function, so that a search is only built when its list is not kept.
+    """
     key = f"article-list:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
     members = caches["fragments"].get(key)
     if members is None:
-        members = list(queryset.filter(status=Article.Status.PUBLISHED).values_list("pk", "publish_at"))
+        members = list(queryset().filter(status=Article.Status.PUBLISHED).values_list("pk", "publish_at"))
         caches["fragments"].set(key, members, settings.FRAGMENT_CACHE_SECONDS)
     now = timezone.now()
     return ArticlesByIds([pk for pk, publish_at in members if publish_at <= now])

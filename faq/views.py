@@ -24,8 +24,9 @@ class ArticleListView(ListView):
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
         if self.query:
-            return visible_articles(f"search:{self.query}", search_articles(Article.objects.latest(), self.query))
-        return visible_articles("all", Article.objects.latest())
+            query = self.query
+            return visible_articles(f"search:{query}", lambda: search_articles(Article.objects.latest(), query))
+        return visible_articles("all", Article.objects.latest)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, topics=Topic.objects.all(), **kwargs)
@@ -38,7 +39,8 @@ class TopicView(ListView):
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return visible_articles(f"topic:{self.topic.pk}", Article.objects.latest().filter(topics=self.topic))
+        topic = self.topic
+        return visible_articles(f"topic:{topic.pk}", lambda: Article.objects.latest().filter(topics=topic))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
