@@ -200,12 +200,13 @@ PERMISSIONS_POLICY = {
     "interest-cohort": [],
 }
 
-# Public pages cached for anonymous visitors; 0 turns it off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Public pages cached for anonymous visitors; 0 turns it off. Off by default while developing,
+# so that an edited template shows at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 # Rendered pieces of content (article bodies, lists, the blank contact form), for everyone,
 # dropped when content is saved; 0 turns it off. See core/fragments.py. Without Redis each
 # process counts saves on its own, so other processes catch up when their copies expire.
-FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 60)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 600 if REDIS_URL else 60)
 # How often a process re-reads the content generation from Redis: a save in another process shows
 # within this time (at once in the process that saved).
 GENERATION_RECHECK_SECONDS = 1

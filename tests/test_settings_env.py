@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "magnolia.settings",
@@ -70,3 +72,18 @@ def test_cache_uses_redis_when_configured():
     code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
     result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert result.stdout.strip().splitlines()[-1] == "django_redis.cache.RedisCache"
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"}, "60 600"),
+        (PRODUCTION_ENV, "60 60"),  # each process counts saves on its own
+        ({"DJANGO_DEBUG": "1"}, "0 0"),  # an edited template shows at once
+        ({"DJANGO_DEBUG": "1", "PAGE_CACHE_SECONDS": "30", "FRAGMENT_CACHE_SECONDS": "45"}, "30 45"),
+    ],
+)
+def test_cache_lifetimes(env, expected):
+    code = "from django.conf import settings as s; print(s.PAGE_CACHE_SECONDS, s.FRAGMENT_CACHE_SECONDS)"
+    result = run_manage("shell", "-c", code, env={"REDIS_URL": "", **env})
+    assert result.stdout.strip().splitlines()[-1] == expected
