@@ -27,11 +27,10 @@ class ArticlesByIds(Sequence):
         return len(self.ids)
 
     def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        ids = self.ids[index]
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
         found = Article.objects.for_listing().in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        articles = [found[pk] for pk in ids if pk in found]
+        return articles if isinstance(index, slice) else articles[0]
 
 
 def visible_articles(name, queryset):

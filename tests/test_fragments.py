@@ -200,3 +200,14 @@ def test_kept_lists_show_a_scheduled_article_on_time(client, time_machine, path)
     time_machine.shift(timedelta(minutes=6))
     html = client.get(path).content.decode()
     assert "/faq/now/" in html and "/faq/later/" in html
+
+
+def test_kept_list_loads_only_the_page_it_is_asked_for(django_assert_num_queries):
+    from faq.listing import ArticlesByIds
+
+    articles = [ArticleFactory(slug=f"a{i}") for i in range(4)]
+    kept = ArticlesByIds([article.pk for article in reversed(articles)])
+    assert len(kept) == 4
+    with django_assert_num_queries(1):
+        assert [article.slug for article in kept[1:3]] == ["a2", "a1"]
+    assert kept[-1].slug == "a0" and kept[0].slug == "a3"
