@@ -140,7 +140,7 @@ class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
 
     def get_object(self, queryset=None):
         article = get_object_or_404(Article.objects.select_related("reviewer"), slug=self.kwargs["slug"])
-        self.related_candidates = list(_related_articles(article)[:3])
+        self.related_candidates = list(_related_articles(article).filter(publish_at__lte=timezone.now())[:3])
         return article
 
     def get(self, request, *args, **kwargs):

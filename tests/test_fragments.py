@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from core.models import SiteSettings
-from faq.models import Question
+from faq.models import Article, Question
 from intake.models import Inquiry
 from intake.spam import seconds_since_start
 
@@ -211,3 +211,16 @@ def test_kept_list_loads_only_the_page_it_is_asked_for(django_assert_num_queries
     with django_assert_num_queries(1):
         assert [article.slug for article in kept[1:3]] == ["a2", "a1"]
     assert kept[-1].slug == "a0" and kept[0].slug == "a3"
+
+
+def test_preview_lists_the_three_newest_live_related_articles_not_scheduled_ones(editor_client):
+    topic = TopicFactory()
+    draft = ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    draft.topics.add(topic)
+    for i in range(3):
+        ArticleFactory(title=f"Live neighbour {i}").topics.add(topic)
+    later = timezone.now() + timedelta(days=1)
+    ArticleFactory(title="Scheduled neighbour", publish_at=later).topics.add(topic)
+    html = editor_client.get("/faq/draft/preview/").content.decode()
+    assert all(f"Live neighbour {i}" in html for i in range(3))
+    assert "Scheduled neighbour" not in html
