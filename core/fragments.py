@@ -1,10 +1,9 @@
-"""Rendered pieces of content kept in the cache until any content is saved.
+"""Content and rendered pieces of pages, kept in each process until any content is saved.
 
-A page's queries still run on every request, so what is listed, published or scheduled is always
-current; only the rendering of content that is already chosen is reused. The key holds the content
-generation that every content save moves on (see page_cache), so a saved edit shows at once. As a
-key's content never changes, fragments live in each process's memory (the "fragments" cache); only
-the generation is read from the shared cache (see page_cache.generation).
+Keys hold the content generation that every content save moves on (see page_cache), so a saved
+edit shows at once. As a key's value never changes, it can live in each process's memory (the
+"fragments" cache); only the generation is read from the shared cache. What is kept must not
+depend on the time: whether an article is visible yet is decided by the caller at each request.
 """
 
 from django.conf import settings
@@ -12,16 +11,21 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template import Node
 
-from .page_cache import generation
+from .page_cache import request_generation
 
 
-def request_generation(request):
-    """The content generation, read from the cache once per request."""
-    if request is None:
-        return generation()
-    if not hasattr(request, "_content_generation"):
-        request._content_generation = generation()
-    return request._content_generation
+def kept(name, compute, request=None, seconds=None):
+    """compute(), kept under `name` and the content generation; a None result is not kept."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS if seconds is None else seconds
+    if not seconds:
+        return compute()
+    key = f"kept:{request_generation(request)}:{name}"
+    value = caches["fragments"].get(key)
+    if value is None:
+        value = compute()
+        if value is not None:
+            caches["fragments"].set(key, value, seconds)
+    return value
 
 
 class ContentCacheNode(Node):
@@ -31,15 +35,5 @@ class ContentCacheNode(Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        seconds = settings.FRAGMENT_CACHE_SECONDS
-        if not seconds:
-            return self.nodelist.render(context)
-        vary_on = [request_generation(context.get("request"))]
-        vary_on += [var.resolve(context) for var in self.vary_on]
-        key = make_template_fragment_key(self.name, vary_on)
-        fragments = caches["fragments"]
-        html = fragments.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            fragments.set(key, html, seconds)
-        return html
+        name = make_template_fragment_key(self.name, [var.resolve(context) for var in self.vary_on])
+        return kept(name, lambda: self.nodelist.render(context), context.get("request"))

@@ -30,6 +30,15 @@ def generation():
     return value
 
 
+def request_generation(request):
+    """The content generation, read once per request."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation()
+    return request._content_generation
+
+
 def _shared_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
@@ -69,8 +78,7 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        request._content_generation = generation()
-        key = f"page-cache:{request._content_generation}:{request.get_host()}:{request.get_full_path()}"
+        key = f"page-cache:{request_generation(request)}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

@@ -8,11 +8,9 @@ every request. Only the page being shown is loaded from the database.
 import hashlib
 from collections.abc import Sequence
 
-from django.conf import settings
-from django.core.cache import caches
 from django.utils import timezone
 
-from core.page_cache import generation
+from core.fragments import kept
 
 from .models import Article
 
@@ -38,10 +36,9 @@ def visible_articles(name, queryset):
 
     `queryset` is a function, so that a search is only built when its list is not kept.
     """
-    key = f"article-list:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
-    members = caches["fragments"].get(key)
-    if members is None:
-        members = list(queryset().filter(status=Article.Status.PUBLISHED).values_list("pk", "publish_at"))
-        caches["fragments"].set(key, members, settings.FRAGMENT_CACHE_SECONDS)
+    members = kept(
+        f"article-list:{hashlib.sha256(name.encode()).hexdigest()}",
+        lambda: list(queryset().filter(status=Article.Status.PUBLISHED).values_list("pk", "publish_at")),
+    )
     now = timezone.now()
     return ArticlesByIds([pk for pk, publish_at in members if publish_at <= now])

@@ -1,14 +1,12 @@
-from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.cache import caches
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
+from core.fragments import kept
 from core.models import SiteSettings
-from core.page_cache import generation
 
 from .listing import visible_articles
 from .models import Article, Topic
@@ -38,8 +36,7 @@ class TopicView(ListView):
     paginate_by = 10
 
     def get_queryset(self):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        topic = self.topic
+        topic = self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
         return visible_articles(f"topic:{topic.pk}", lambda: Article.objects.latest().filter(topics=topic))
 
     def get_context_data(self, **kwargs):
@@ -75,27 +72,27 @@ class ArticleDetailView(DetailView):
 def article_and_related(slug):
     """An article (whatever its state) and the published articles that share a topic with it.
 
-    Both change only when content is saved, so they are kept per process under the content
-    generation; whether each is visible yet is decided at every request, from its publish time.
-    Scheduled articles are all kept; of the live ones, the three newest are enough.
+    Both change only when content is saved, so they are kept; whether each is visible yet is
+    decided at every request, from its publish time. A missing article is not kept: anyone can
+    ask for any address.
     """
-    key = f"article-and-related:{generation()}:{slug}"
-    found = caches["fragments"].get(key)
-    if found is None:
-        article = Article.objects.select_related("reviewer").filter(slug=slug).first()
-        if article is None:
-            return None, []  # not kept: anyone can ask for any address
-        now = timezone.now()
-        candidates, live = [], 0
-        for other in _related_articles(article):
-            if other.publish_at <= now:
-                if live == 3:
-                    continue
-                live += 1
-            candidates.append(other)
-        found = (article, candidates)
-        caches["fragments"].set(key, found, settings.FRAGMENT_CACHE_SECONDS)
-    return found
+    return kept(f"article-and-related:{slug}", lambda: _load_article_and_related(slug)) or (None, [])
+
+
+def _load_article_and_related(slug):
+    """Scheduled related articles are all kept; of the live ones, the three newest are enough."""
+    article = Article.objects.select_related("reviewer").filter(slug=slug).first()
+    if article is None:
+        return None
+    now = timezone.now()
+    candidates, live = [], 0
+    for other in _related_articles(article):
+        if other.publish_at <= now:
+            if live == 3:
+                continue
+            live += 1
+        candidates.append(other)
+    return article, candidates
 
 
 def _related_articles(article):
