@@ -97,7 +97,7 @@ class InquiryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = sign_start()
+            self.initial.setdefault("started", sign_start())
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})

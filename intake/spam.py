@@ -5,11 +5,18 @@ import time
 from django.conf import settings
 from django.core import signing
 
+from core.fresh_values import fresh_value
+
 SALT = "intake.form-started"
 
 
 def sign_start(now=None):
     return signing.dumps(int(now if now is not None else time.time()), salt=SALT)
+
+
+@fresh_value("intake.started")
+def _fresh_start(request):
+    return sign_start()
 
 
 def seconds_since_start(token, now=None):

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from core.fresh_values import fresh
+from core.page_cache import shared_but_fresh
 from levels.models import LevelOfCare
 
 from .attribution import read_attribution
@@ -19,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 @never_cache
+@shared_but_fresh
 def contact(request):
     if request.method == "POST":
         form = InquiryForm(request.POST)
@@ -30,7 +33,7 @@ def contact(request):
             save_inquiry(form, request)
             return redirect("intake:thanks")
     else:
-        form = InquiryForm(initial=_initial_level(request))
+        form = InquiryForm(initial={"started": fresh(request, "intake.started"), **_initial_level(request)})
     return render(request, "intake/contact.html", {"form": form})
 
 

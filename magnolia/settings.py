@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "intake.attribution.AttributionMiddleware",
-    # Outside the CSP middleware so a cached page keeps the header that matches its nonce.
+    # Outside the CSP and CSRF middleware: a kept page gets a new nonce and CSRF token at each hit.
     "core.page_cache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

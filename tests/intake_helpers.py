@@ -1,3 +1,4 @@
+import re
 import time
 
 from intake.spam import sign_start
@@ -21,3 +22,7 @@ def form_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def hidden_value(html, name):
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)

@@ -15,13 +15,9 @@ from intake.models import Inquiry
 from intake.spam import seconds_since_start
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
-from .intake_helpers import form_data
+from .intake_helpers import form_data, hidden_value
 
 pytestmark = pytest.mark.django_db
-
-
-def hidden_value(html, name):
-    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 
 
 def without_nonce(response):

@@ -24,7 +24,6 @@ def test_anonymous_pages_are_served_from_cache_without_queries(client, django_as
         second = client.get("/levels-of-care/iop/")
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
-    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
 def test_saving_content_drops_cached_pages(client):
@@ -44,11 +43,6 @@ def test_staff_never_get_cached_pages(client, editor_user):
     client.get("/faq/x/")
     client.force_login(editor_user)
     assert "X-Page-Cache" not in client.get("/faq/x/")
-
-
-def test_contact_form_is_never_cached(client):
-    client.get("/contact/")
-    assert "X-Page-Cache" not in client.get("/contact/")
 
 
 def test_scheduled_article_appears_within_a_minute(client, time_machine):

@@ -5,12 +5,13 @@ import os
 import pytest
 import redis
 from django.core.cache import cache
+from django.test import Client
 
 from intake.models import Inquiry
 from magnolia.caches import cache_settings
 
 from .factories import ArticleFactory, LevelFactory
-from .intake_helpers import form_data
+from .intake_helpers import form_data, hidden_value
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,23 @@ def test_page_cache_and_invalidation_through_redis(client, live_redis, settings,
     level.save()
     assert "New summary" in client.get("/levels-of-care/iop/").content.decode()
     assert client.get("/healthz").json()["cache"] == "ok"
+
+
+def test_contact_page_kept_in_redis_gets_fresh_values_at_each_hit(live_redis, settings, time_machine):
+    settings.PAGE_CACHE_SECONDS = 60
+    time_machine.move_to("2026-11-27 12:00:00+00:00", tick=False)
+    first = Client(enforce_csrf_checks=True).get("/contact/").content.decode()
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get("/contact/")
+    assert page["X-Page-Cache"] == "hit"
+    html = page.content.decode()
+    assert hidden_value(html, "csrfmiddlewaretoken") != hidden_value(first, "csrfmiddlewaretoken")
+    time_machine.shift(30)
+    data = form_data(
+        started=hidden_value(html, "started"), csrfmiddlewaretoken=hidden_value(html, "csrfmiddlewaretoken")
+    )
+    assert visitor.post("/contact/", data).status_code == 302
+    assert Inquiry.objects.get().status == Inquiry.Status.NEW
 
 
 def test_site_keeps_working_when_redis_is_down(client, dead_redis, settings):

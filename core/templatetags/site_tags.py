@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import format_html
 
 from core.fragments import ContentCacheNode
+from core.fresh_values import fresh
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -11,6 +13,13 @@ def canonical_url(context, path=None):
     """Absolute URL of this page without its query string (or of `path`)."""
     request = context["request"]
     return request.build_absolute_uri(path or request.path)
+
+
+@register.simple_tag(takes_context=True)
+def csrf_input(context):
+    """Django's {% csrf_token %}, with a token the page cache replaces for every visitor."""
+    token = fresh(context["request"], "csrf_token")
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
 @register.filter(name="markdown")
