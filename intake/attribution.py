@@ -1,5 +1,9 @@
 """Where a visit came from: landing page, referrer and UTM tags, first touch and last touch."""
 
+import time
+from functools import lru_cache
+
+from django.conf import settings
 from django.core import signing
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -30,9 +34,22 @@ def _is_new_touch(request):
     return bool(referrer) and not url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()})
 
 
+def _signed(touch):
+    # Most arrivals carry no cookie (new visitors, crawlers) and land on a few pages: within one
+    # second the same touch signs to the same text.
+    return _signed_at(tuple(sorted(touch.items())), int(time.time()), settings.SECRET_KEY)
+
+
+@lru_cache(maxsize=256)
+def _signed_at(touch_items, second, secret_key):
+    return signing.dumps(dict(touch_items), salt=SALT, compress=True)
+
+
 def _read(request, name):
+    if name not in request.COOKIES:
+        return None
     try:
-        touch = signing.loads(request.COOKIES.get(name, ""), salt=SALT, max_age=MAX_AGE)
+        touch = signing.loads(request.COOKIES[name], salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
         return None
     return touch if isinstance(touch, dict) else None
@@ -60,7 +77,7 @@ class AttributionMiddleware:
             return response
         has_first = _read(request, COOKIE_FIRST) is not None
         if not has_first or _is_new_touch(request):
-            touch = signing.dumps(_touch(request), salt=SALT, compress=True)
+            touch = _signed(_touch(request))
             options = {"max_age": MAX_AGE, "httponly": True, "samesite": "Lax", "secure": request.is_secure()}
             if not has_first:
                 response.set_cookie(COOKIE_FIRST, touch, **options)

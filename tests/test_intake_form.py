@@ -1,9 +1,11 @@
 import time
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -268,3 +270,21 @@ def test_tampered_attribution_cookie_is_ignored(client):
     client.cookies["mg_first_touch"] = "forged"
     assert post(client).status_code == 302
     assert Inquiry.objects.get().attribution["first_touch"]["landing_page"] == "/contact/"
+
+
+def test_attribution_cookies_signed_in_the_same_second_keep_each_visitors_own_touch(time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    visitors = [Client(), Client(), Client()]
+    visitors[0].get("/faq/?utm_source=google")
+    visitors[1].get("/faq/?utm_source=newsletter")
+    visitors[2].get("/faq/?utm_source=google")
+    for visitor in visitors:
+        post(visitor)
+    first_touches = [inquiry.attribution["first_touch"] for inquiry in Inquiry.objects.order_by("pk")]
+    assert [touch["utm_source"] for touch in first_touches] == ["google", "newsletter", "google"]
+    assert visitors[0].cookies["mg_first_touch"].value == visitors[2].cookies["mg_first_touch"].value
+    time_machine.shift(timedelta(days=91))  # past the cookie's max age: the old signature is too old
+    late = Client()
+    late.cookies["mg_first_touch"] = visitors[0].cookies["mg_first_touch"].value
+    post(late)
+    assert Inquiry.objects.latest("pk").attribution["first_touch"]["landing_page"] == "/contact/"
