@@ -110,7 +110,7 @@ class AnonymousPageCacheMiddleware:
         if kept is not None and fresh_values.can_make(kept["fresh"]):
             return self._serve(request, kept)
         response = self.get_response(request)
-        if self._cacheable_response(request, response):
+        if self._cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cache.set(key, self._keep(request, response), seconds)
@@ -151,7 +151,7 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _cacheable_response(request, response):
+    def _cacheable_response(response):
         if response.status_code != 200 or response.streaming:
             return False
         if getattr(response, "shared_but_fresh", False):

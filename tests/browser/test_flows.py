@@ -27,6 +27,24 @@ def test_visitor_asks_about_a_level_and_is_thanked(page, site):
     assert inquiry.level.slug == "intensive-outpatient" and str(inquiry.phone) == "+18185550177"
 
 
+def test_two_visitors_send_the_contact_page_kept_by_the_page_cache(browser, site, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    visitors = [browser.new_context(), browser.new_context()]
+    pages = [visitor.new_page() for visitor in visitors]
+    responses = [page.goto(site + "/contact/") for page in pages]
+    assert "x-page-cache" not in responses[0].headers and responses[1].headers["x-page-cache"] == "hit"
+    for page, name in zip(reversed(pages), ["Second Visitor", "First Visitor"], strict=True):
+        page.get_by_label(re.compile(r"Your name")).fill(name)
+        page.get_by_label(re.compile(r"^\s*Phone\s*$")).fill("818 555 0177")
+        page.get_by_label("I agree that the admissions team may contact me", exact=False).check()
+        page.get_by_role("button", name="Send to admissions").click()
+        expect(page).to_have_url(re.compile(r"/contact/thanks/$"))
+    sent = Inquiry.objects.filter(name__in=["First Visitor", "Second Visitor"])
+    assert sorted(sent.values_list("status", flat=True)) == [Inquiry.Status.NEW] * 2
+    for visitor in visitors:
+        visitor.close()
+
+
 def test_errors_keep_input_and_focus_the_summary(page, site):
     page.goto(site + "/contact/")
     page.get_by_label(re.compile(r"Your name")).fill("Kim Keeps")
