@@ -19,6 +19,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 # The issue asks for 10 s per page; a shorter BENCH_DURATION is for a quick look while tuning.
 DURATION = os.environ.get("BENCH_DURATION", "10s")
+WARM_UP = "2s"
 PAGES = {
     "robots": "/robots.txt",
     "home": "/",
@@ -52,10 +53,11 @@ def manage(env, *args, **kwargs):
     subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
 
 
-def wrk(path):
+def wrk(path, duration=None):
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{DURATION}", "--latency", BASE + path], capture_output=True, text=True, check=True
-    ).stdout
+        ["wrk", "-t2", "-c16", f"-d{duration or DURATION}", "--latency", BASE + path],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
@@ -106,7 +108,13 @@ def serve_and_measure(env):
                 break
             except OSError:
                 time.sleep(0.2)
+        # Warm up first: a fresh worker's first second of requests is slower than the rest.
+        for path in PAGES.values():
+            wrk(path, WARM_UP)
         rows = {name: wrk(path) for name, path in PAGES.items()}
+        # robots.txt again at the end: the machine's speed drifts over a pass, and every page
+        # is compared with the mean of the two.
+        rows["robots (end)"] = wrk(PAGES["robots"])
         return rows, worker_rss_mb(server.pid)
     finally:
         server.terminate()
@@ -115,14 +123,15 @@ def serve_and_measure(env):
 
 def report(label, rows, sizes):
     target = TARGETS[label]
-    base = rows["robots"][0]
+    base = (rows["robots"][0] + rows["robots (end)"][0]) / 2
     cache = "Redis" if os.environ.get("REDIS_URL") else "memory"
     print(f"\n{label} (cache: {cache}; target {target} of robots.txt, p99 < {P99_TARGET_MS} ms)")
-    print(f"{'page':10} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs robots':>9}  meets")
+    print(f"robots.txt at the start and the end of the pass, averaged: {base:.1f} req/s")
+    print(f"{'page':12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs robots':>9}  meets")
     for name, (rps, p50, p99, errors, socket_errors) in rows.items():
         ratio = rps / base
         ok = "yes" if ratio >= target and p99 < P99_TARGET_MS and not errors else "NO"
-        print(f"{name:10} {rps:9.1f} {p50:8.2f} {p99:8.2f} {errors:7d} {ratio:9.2f}  {ok:5} {socket_errors}")
+        print(f"{name:12} {rps:9.1f} {p50:8.2f} {p99:8.2f} {errors:7d} {ratio:9.2f}  {ok:5} {socket_errors}")
     worst = max(sizes) if sizes else 0
     verdict = "yes" if worst < MEMORY_TARGET_MB else "NO"
     print(
