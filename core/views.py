@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from faq.listing import visible_links
 from faq.models import Article
 from levels.models import LevelOfCare
 
@@ -23,7 +24,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             levels=LevelOfCare.objects.published(),
-            articles=Article.objects.published().links()[:3],
+            articles=visible_links("home", Article.objects.all, limit=3),
             **kwargs,
         )
 

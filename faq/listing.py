@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Sequence
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from core.fragments import kept
 
@@ -16,19 +17,44 @@ from .models import Article
 
 
 class ArticlesByIds(Sequence):
-    """Article ids in list order; a slice (a page) loads those articles."""
+    """Article ids in list order. A slice (a page) is another such list; the articles are loaded,
+    in one query, only when the list is read, which a kept list fragment never does (see `pks`)."""
 
     def __init__(self, ids):
-        self.ids = ids
+        self.ids = list(ids)
 
     def __len__(self):
         return len(self.ids)
 
     def __getitem__(self, index):
-        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
-        found = Article.objects.for_listing().in_bulk(ids)
-        articles = [found[pk] for pk in ids if pk in found]
-        return articles if isinstance(index, slice) else articles[0]
+        if isinstance(index, slice):
+            return ArticlesByIds(self.ids[index])
+        return self._articles[index]
+
+    def __iter__(self):
+        return iter(self._articles)
+
+    @cached_property
+    def _articles(self):
+        found = Article.objects.for_listing().in_bulk(self.ids)
+        return [found[pk] for pk in self.ids if pk in found]
+
+
+def visible_links(name, queryset, limit=None):
+    """Links to the visible articles of `queryset()`, newest first, at most `limit`: the rows
+    themselves are kept (title, slug, publish time), as a short list of links needs no more."""
+
+    def load():
+        links = queryset().filter(status=Article.Status.PUBLISHED).links()
+        if limit is None:
+            return list(links)
+        # The scheduled ones, and the newest live ones: whatever goes live later comes before these.
+        now = timezone.now()
+        return [*links.filter(publish_at__gt=now), *links.filter(publish_at__lte=now)[:limit]]
+
+    links = kept(f"article-links:{hashlib.sha256(name.encode()).hexdigest()}", load)
+    now = timezone.now()
+    return [article for article in links if article.publish_at <= now][:limit]
 
 
 def visible_articles(name, queryset):

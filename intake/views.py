@@ -1,6 +1,5 @@
 import logging
 
-from django.core.validators import slug_re
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -8,7 +7,7 @@ from django.views.generic import TemplateView
 
 from core.fresh_values import fresh
 from core.page_cache import shared_but_fresh
-from levels.models import LevelOfCare
+from levels.published import published_level
 
 from .attribution import read_attribution
 from .forms import InquiryForm
@@ -38,10 +37,8 @@ def contact(request):
 
 
 def _initial_level(request):
-    slug = request.GET.get("level", "")
-    if slug_re.fullmatch(slug) and LevelOfCare.objects.published().filter(slug=slug).exists():
-        return {"level": slug}
-    return {}
+    level = published_level(request.GET.get("level", ""), request)
+    return {"level": level.slug} if level else {}
 
 
 def save_inquiry(form, request):

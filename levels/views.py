@@ -1,7 +1,11 @@
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
+from faq.listing import visible_links
+
 from .models import LevelOfCare
+from .published import published_level
 
 
 class PublishedLevelMixin:
@@ -23,12 +27,17 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
     template_name = "levels/level_detail.html"
     context_object_name = "level"
 
+    def get_object(self, queryset=None):
+        level = published_level(self.kwargs["slug"], self.request)
+        if level is None:
+            raise Http404("No published level of care with this address.")
+        return level
+
     def get_context_data(self, **kwargs):
         level = self.object
         return super().get_context_data(
             neighbours=Neighbours(level),
-            # Chosen on every request: an article may be scheduled.
-            articles=level.articles.published().links(),
+            articles=visible_links(f"level:{level.pk}", lambda: level.articles.all()),
             **kwargs,
         )
 

@@ -198,6 +198,40 @@ def test_kept_lists_show_a_scheduled_article_on_time(client, time_machine, path)
     assert "/faq/now/" in html and "/faq/later/" in html
 
 
+def test_kept_level_page_shows_its_articles_on_time_and_its_changes_at_once(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    level = LevelFactory(slug="iop")
+    present = ArticleFactory(slug="now", title="Present article")
+    present.related_levels.add(level)
+    ArticleFactory(slug="later", publish_at=now + timedelta(minutes=5)).related_levels.add(level)
+    html = client.get("/levels-of-care/iop/").content.decode()
+    assert "/faq/now/" in html and "/faq/later/" not in html
+    time_machine.shift(timedelta(minutes=6))
+    assert "/faq/later/" in client.get("/levels-of-care/iop/").content.decode()
+    present.status = present.Status.DRAFT
+    present.save()
+    assert "/faq/now/" not in client.get("/levels-of-care/iop/").content.decode()
+    level.is_published = False
+    level.save()
+    assert client.get("/levels-of-care/iop/").status_code == 404
+    assert 'value="iop" selected' not in client.get("/contact/?level=iop").content.decode()
+
+
+def test_home_shows_the_three_newest_live_articles_and_a_scheduled_one_on_time(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    for days in range(1, 5):
+        ArticleFactory(slug=f"old-{days}", publish_at=now - timedelta(days=days))
+    ArticleFactory(slug="soon", publish_at=now + timedelta(minutes=5))
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    html = client.get("/").content.decode()
+    assert re.findall(r'href="/faq/([\w-]+)/"', html) == ["old-1", "old-2", "old-3"]
+    time_machine.shift(timedelta(minutes=6))
+    html = client.get("/").content.decode()
+    assert re.findall(r'href="/faq/([\w-]+)/"', html) == ["soon", "old-1", "old-2"]
+
+
 def test_kept_list_loads_only_the_page_it_is_asked_for(django_assert_num_queries):
     from faq.listing import ArticlesByIds
 

@@ -52,5 +52,9 @@ def content_cache(parser, token):
 
 @register.filter
 def pks(objects):
-    """The primary keys of a list of objects, to name a cached list by what it holds."""
-    return ",".join(str(obj.pk) for obj in objects)
+    """The primary keys of a list of objects, to name a cached list by what it holds. A list that
+    knows its ids (faq.listing.ArticlesByIds) is not loaded for this."""
+    ids = getattr(objects, "ids", None)
+    if ids is None:
+        ids = [obj.pk for obj in objects]
+    return ",".join(map(str, ids))
