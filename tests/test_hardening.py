@@ -102,6 +102,17 @@ def test_search_never_errors(client, query):
     assert client.get("/faq/", {"q": query}).status_code == 200
 
 
+@hyp_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(["q", "level", "page", "utm_source", "x"]), text, max_size=3))
+def test_odd_queries_through_the_page_cache_never_error(client, settings, params):
+    settings.PAGE_CACHE_SECONDS = 60
+    for path in ("/faq/", "/contact/"):
+        first, second = client.get(path, params), client.get(path, params)
+        assert first.status_code in (200, 404) and second.status_code == first.status_code
+        if first.status_code == 200:
+            assert second["X-Page-Cache"] == "hit"
+
+
 @hyp_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=200))
 def test_undecodable_bodies_are_not_server_errors(client, raw):
@@ -109,5 +120,5 @@ def test_undecodable_bodies_are_not_server_errors(client, raw):
     assert response.status_code in (200, 302, 400, 429)
 
 
-def test_contact_form_is_never_cached(client):
+def test_browsers_are_told_not_to_keep_the_contact_form(client):
     assert "no-store" in client.get("/contact/")["Cache-Control"]
