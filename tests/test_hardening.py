@@ -122,3 +122,8 @@ def test_undecodable_bodies_are_not_server_errors(client, raw):
 
 def test_browsers_are_told_not_to_keep_the_contact_form(client):
     assert "no-store" in client.get("/contact/")["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/admin/faq/article/", "/admin/intake/inquiry/", "/admin/levels/levelofcare/"])
+def test_admin_search_with_a_nul_character_is_not_a_server_error(admin_client, path):
+    assert admin_client.get(path, {"q": "a\x00b"}).status_code == 200

@@ -10,6 +10,13 @@ from intake.models import Inquiry
 from ..factories import UserFactory
 
 
+def log_in(page, site, username):
+    page.goto(site + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("a-strong-test-pass")
+    page.get_by_role("button", name="Log in").click()
+
+
 def test_visitor_asks_about_a_level_and_is_thanked(page, site):
     page.goto(site + "/")
     page.get_by_role("link", name="Intensive outpatient program").first.click()
@@ -102,10 +109,7 @@ def test_admissions_staff_works_a_new_inquiry(page, site):
 def test_editor_reorders_questions_and_cannot_open_inquiries(page, site):
     UserFactory(username="writer", group="Content editors")
     article = Article.objects.get(slug="what-is-iop")
-    page.goto(site + "/admin/login/")
-    page.get_by_label("Username").fill("writer")
-    page.get_by_label("Password").fill("a-strong-test-pass")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, site, "writer")
     page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
     page.locator("#id_questions-0-position").fill("2")
     page.locator("#id_questions-1-position").fill("1")
@@ -117,6 +121,29 @@ def test_editor_reorders_questions_and_cannot_open_inquiries(page, site):
     expect(page.locator("#q1 h2")).to_contain_text("When is IOP used?")
     response = page.goto(site + "/admin/intake/inquiry/")
     assert response.status == 403
+
+
+def test_editor_restores_an_earlier_version_from_history(page, site):
+    UserFactory(username="writer", group="Content editors")
+    article = Article.objects.get(slug="what-is-iop")
+    original, questions = article.title, list(article.questions.values_list("question", flat=True))
+    log_in(page, site, "writer")
+    page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
+    page.locator("#id_title").fill("A title that was a mistake")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.get_by_role("link", name="History").click()
+    expect(page.locator("#change-history")).to_contain_text("writer")
+    page.locator("#change-history tbody tr").last.get_by_role("link").first.click()
+    expect(page.locator("#id_title")).to_have_value(original)
+    page.get_by_role("button", name="Revert").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    article.refresh_from_db()
+    assert article.title == original
+    assert list(article.questions.values_list("question", flat=True)) == questions
+    assert article.history.latest().history_user.username == "writer"
+    page.goto(site + "/faq/what-is-iop/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(original)
 
 
 def test_phone_viewport_has_no_sideways_scroll_and_shows_the_helpline(browser, site):
