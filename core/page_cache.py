@@ -7,6 +7,7 @@ core/fresh_values.py wrote) are cut out of it, and every hit gets new ones.
 """
 
 import base64
+import hashlib
 import os
 import re
 import time
@@ -105,7 +106,9 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"page:{request_generation(request)}:{request.get_host()}:{request.get_full_path()}"
+        # Hashed, as Django's cache middleware does: a long search would make a long key.
+        url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        key = f"page:{request_generation(request)}:{url}"
         kept = cache.get(key)
         if kept is not None and fresh_values.can_make(kept["fresh"]):
             return self._serve(request, kept)

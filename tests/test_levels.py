@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 )
 def test_database_constraints(fields, constraint):
     with (
-        pytest.raises(IntegrityError, match=constraint if connection.vendor == "postgresql" else ""),
+        pytest.raises(IntegrityError, match=constraint if connection.vendor == "postgresql" else None),
         transaction.atomic(),
     ):
         LevelFactory(**fields)
