@@ -40,21 +40,36 @@ class ArticlesByIds(Sequence):
         return [found[pk] for pk in self.ids if pk in found]
 
 
+def worth_keeping(articles, limit):
+    """Of published `articles` (newest first), those that can be among the `limit` newest visible
+    ones until content is next saved: every scheduled one, and the `limit` newest live ones
+    (whatever goes live later is newer than these)."""
+    now = timezone.now()
+    chosen, live = [], 0
+    for article in articles:
+        if article.publish_at <= now:
+            if live == limit:
+                break
+            live += 1
+        chosen.append(article)
+    return chosen
+
+
+def visible_now(articles, limit=None):
+    """The kept `articles` whose publish time has come, at most `limit`."""
+    now = timezone.now()
+    return [article for article in articles if article.publish_at <= now][:limit]
+
+
 def visible_links(name, queryset, limit=None):
     """Links to the visible articles of `queryset()`, newest first, at most `limit`: the rows
     themselves are kept (title, slug, publish time), as a short list of links needs no more."""
 
     def load():
         links = queryset().filter(status=Article.Status.PUBLISHED).links()
-        if limit is None:
-            return list(links)
-        # The scheduled ones, and the newest live ones: whatever goes live later comes before these.
-        now = timezone.now()
-        return [*links.filter(publish_at__gt=now), *links.filter(publish_at__lte=now)[:limit]]
+        return list(links) if limit is None else worth_keeping(links, limit)
 
-    links = kept(f"article-links:{hashlib.sha256(name.encode()).hexdigest()}", load)
-    now = timezone.now()
-    return [article for article in links if article.publish_at <= now][:limit]
+    return visible_now(kept(f"article-links:{hashlib.sha256(name.encode()).hexdigest()}", load), limit)
 
 
 def visible_articles(name, queryset):

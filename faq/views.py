@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView
 from core.fragments import kept
 from core.models import SiteSettings
 
-from .listing import visible_articles
+from .listing import visible_articles, visible_now, worth_keeping
 from .models import Article, Topic
 from .search import clean_query, search_articles
 from .structured_data import article_json_ld
@@ -57,12 +57,10 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         canonical = self.request.build_absolute_uri(article.get_absolute_url())
-        # Chosen at each request from the candidates: one of them may be scheduled.
-        now = timezone.now()
-        related = [other for other in self.related_candidates if other.publish_at <= now][:3]
         return super().get_context_data(
             parts=ArticleParts(article, canonical),
-            related_articles=related,
+            # Chosen at each request from the candidates: one of them may be scheduled.
+            related_articles=visible_now(self.related_candidates, 3),
             canonical=canonical,
             preview=self.preview,
             **kwargs,
@@ -80,19 +78,10 @@ def article_and_related(slug):
 
 
 def _load_article_and_related(slug):
-    """Scheduled related articles are all kept; of the live ones, the three newest are enough."""
     article = Article.objects.select_related("reviewer").filter(slug=slug).first()
     if article is None:
         return None
-    now = timezone.now()
-    candidates, live = [], 0
-    for other in _related_articles(article):
-        if other.publish_at <= now:
-            if live == 3:
-                continue
-            live += 1
-        candidates.append(other)
-    return article, candidates
+    return article, worth_keeping(_related_articles(article), 3)
 
 
 def _related_articles(article):
@@ -100,8 +89,7 @@ def _related_articles(article):
         Article.objects.filter(status=Article.Status.PUBLISHED, topics__articles=article)
         .exclude(pk=article.pk)
         .distinct()
-        .order_by("-publish_at")
-        .only("title", "slug", "publish_at")
+        .links()
     )
 
 

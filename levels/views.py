@@ -23,7 +23,7 @@ class LevelCompareView(PublishedLevelMixin, ListView):
     context_object_name = "levels"
 
 
-class LevelDetailView(PublishedLevelMixin, DetailView):
+class LevelDetailView(DetailView):
     template_name = "levels/level_detail.html"
     context_object_name = "level"
 

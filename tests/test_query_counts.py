@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 # path: (cold, warm)
 BUDGET = {
-    "/": (3, 0),
+    "/": (2, 0),
     "/levels-of-care/": (1, 0),
     "/levels-of-care/compare/": (1, 0),
     "/levels-of-care/level-1/": (3, 0),
