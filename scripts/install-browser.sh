@@ -6,12 +6,5 @@ if [ -x /usr/bin/chromium ]; then
   echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
   exit 0
 fi
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO=sudo
-else
-  SUDO=
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+bash "$(dirname "$0")/apt-install.sh" chromium fonts-dejavu-core
 echo "chromium: $(/usr/bin/chromium --version)"
