@@ -17,6 +17,7 @@ from intake.models import Inquiry
 from levels.models import LevelOfCare
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
+from .pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -28,21 +29,6 @@ def content():
     article = ArticleFactory(slug="what-is-iop", questions=3)
     article.topics.add(topic)
     return level, article
-
-
-PUBLIC_PAGES = [
-    "/",
-    "/levels-of-care/",
-    "/levels-of-care/iop/",
-    "/levels-of-care/compare/",
-    "/faq/",
-    "/faq/?q=question",
-    "/faq/topic/programs/",
-    "/faq/what-is-iop/",
-    "/contact/",
-    "/contact/thanks/",
-    "/does-not-exist/",
-]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
