@@ -9,11 +9,14 @@ from .factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    for alias in ("default", "fragments"):
-        caches[alias].clear()
+    _clear_caches()
     yield
-    for alias in ("default", "fragments"):
-        caches[alias].clear()
+    _clear_caches()
+
+
+def _clear_caches():
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
