@@ -6,18 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from django.apps import apps
+        from . import content_version
+        from .models import SiteSettings
 
-        from .page_cache import connect_invalidation
-
-        connect_invalidation(
-            apps.get_model(label)
-            for label in (
-                "core.SiteSettings",
-                "levels.LevelOfCare",
-                "faq.Article",
-                "faq.Question",
-                "faq.Topic",
-                "faq.Reviewer",
-            )
-        )
+        content_version.watch(SiteSettings)

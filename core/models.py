@@ -1,17 +1,25 @@
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 
-SITE_SETTINGS_CACHE_KEY = "core:site-settings:v1"
+# Where the error page finds the last settings read, without asking the database.
+LAST_SITE_SETTINGS_KEY = "site-settings:last"
 
 
-def _forget_cached():
-    from .page_cache import invalidate
+class ContentVersion(models.Model):
+    """A number that moves on with every change to what visitors read (see core/content_version.py).
 
-    cache.delete(SITE_SETTINGS_CACHE_KEY)
-    # Pages and per-process copies named by the generation before this line may hold the old row.
-    invalidate()
-    # Again after commit: a request may have cached the old row before the commit.
-    transaction.on_commit(lambda: cache.delete(SITE_SETTINGS_CACHE_KEY))
+    It lives in the database and moves inside the transaction that saves the change, so a worker
+    sees the new number exactly when it can see the new rows, whatever the cache went through.
+    """
+
+    number = models.BigIntegerField()
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="content_version_single_row")]
+
+    def __str__(self):
+        return f"Content version {self.number}"
 
 
 class SiteSettings(models.Model):
@@ -76,18 +84,16 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        _forget_cached()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        _forget_cached()
-        return result
 
     @classmethod
-    def current(cls):
-        """The saved row, or unsaved defaults on a fresh database; cached either way."""
-        settings = cache.get(SITE_SETTINGS_CACHE_KEY)
+    def current(cls, version):
+        """The saved row (or unsaved defaults on a fresh database) as of content `version`.
+
+        Cached under the version, which every save moves on: a save shows on the next request.
+        """
+        key = f"site-settings:{version}"
+        settings = cache.get(key)
         if settings is None:
             settings = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(SITE_SETTINGS_CACHE_KEY, settings, 60 * 60)
+            cache.set_many({key: settings, LAST_SITE_SETTINGS_KEY: settings}, 60 * 60)
         return settings

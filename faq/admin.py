@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -35,13 +34,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ("Search engines", {"fields": ["meta_description", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="visible to visitors")
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_visibility()
+
+    @admin.display(description="visible to visitors", ordering="is_visible")
     def visibility(self, article):
-        if article.status == Article.Status.DRAFT:
-            return "No (draft)"
-        if article.publish_at > timezone.now():
-            return "Scheduled"
-        return "Yes"
+        # Whether visitors see it is Article.objects.published()'s answer (with_visibility).
+        if article.is_visible:
+            return "Yes"
+        return "No (draft)" if article.status == Article.Status.DRAFT else "Scheduled"
 
     @admin.display(description="preview")
     def preview_link(self, article):

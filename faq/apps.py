@@ -6,6 +6,10 @@ class FaqConfig(AppConfig):
     verbose_name = "Questions and answers"
 
     def ready(self):
+        from core import content_version
+
+        from .models import Article, Question, Reviewer, Topic
         from .search import connect_search_vectors
 
+        content_version.watch(Article, Question, Topic, Reviewer)
         connect_search_vectors()

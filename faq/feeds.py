@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 
+from core import content_version
 from core.models import SiteSettings
 
 from .models import Article
@@ -10,11 +11,15 @@ class LatestArticlesFeed(Feed):
     link = reverse_lazy("faq:list")
     description = "New and updated answers about addiction and mental health treatment."
 
+    def get_object(self, request, *args, **kwargs):
+        self.site = SiteSettings.current(content_version.for_request(request))
+        return super().get_object(request, *args, **kwargs)
+
     def title(self):
-        return f"{SiteSettings.current().name}: questions and answers"
+        return f"{self.site.name}: questions and answers"
 
     def items(self):
-        return Article.objects.published().order_by("-publish_at")[:20]
+        return Article.objects.published().latest()[:20]
 
     def item_title(self, article):
         return article.title

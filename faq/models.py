@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.markdown import markdown_to_text
+from common.markdown import html_to_text, render_fields
 
 
 class Topic(models.Model):
@@ -39,8 +40,15 @@ class Reviewer(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Articles a visitor may see: published, and their publish time has come."""
+        """Articles a visitor may see: published, and their publish time has come.
+
+        The one rule: pages, search, feeds, sitemaps, links, the admin and the preview all ask it.
+        """
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def with_visibility(self):
+        """Each article with `is_visible`: whether `published()` includes it now."""
+        return self.annotate(is_visible=Exists(self.model.objects.published().filter(pk=OuterRef("pk"))))
 
     def latest(self):
         return self.order_by("-publish_at", "-pk")
@@ -50,8 +58,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.latest().only("title", "slug", "publish_at")
 
     def for_listing(self):
-        # Topics are loaded by the list template (faq_tags.with_topics), only when it is rendered.
-        return self.latest().select_related("reviewer")
+        return self.latest().select_related("reviewer").prefetch_related("topics")
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -69,6 +76,9 @@ class Article(models.Model):
     slug = models.SlugField(max_length=200, unique=True, help_text="The article's web address.")
     introduction = models.TextField(help_text="Opening paragraphs. Markdown.")
     closing = models.TextField(blank=True, help_text="The closing call to reach out. Markdown.")
+    # Rendered from the Markdown above at every save.
+    introduction_html = models.TextField(editable=False, default="")
+    closing_html = models.TextField(editable=False, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         "publish date",
@@ -97,7 +107,7 @@ class Article(models.Model):
     # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "introduction_html", "closing_html"])
     objects = ArticleManager()
 
     class Meta:
@@ -107,6 +117,10 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        render_fields(self, kwargs, {"introduction_html": "introduction", "closing_html": "closing"})
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("faq:detail", kwargs={"slug": self.slug})
 
@@ -114,12 +128,8 @@ class Article(models.Model):
         return reverse("faq:preview", kwargs={"slug": self.slug})
 
     @property
-    def is_live(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
-
-    @property
     def meta_text(self):
-        return self.meta_description or markdown_to_text(self.introduction)[:160]
+        return self.meta_description or html_to_text(self.introduction_html)[:160]
 
 
 class Question(models.Model):
@@ -127,8 +137,9 @@ class Question(models.Model):
     position = models.PositiveSmallIntegerField(help_text="Order within the article, starting at 1.")
     question = models.CharField(max_length=300)
     answer = models.TextField(help_text="Markdown.")
+    answer_html = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["answer_html"])
 
     class Meta:
         ordering = ["article", "position"]
@@ -139,9 +150,17 @@ class Question(models.Model):
     def __str__(self):
         return self.question
 
+    def save(self, *args, **kwargs):
+        render_fields(self, kwargs, {"answer_html": "answer"})
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
 
     @property
     def anchor(self):
         return f"q{self.position}"
+
+    @property
+    def answer_text(self):
+        return html_to_text(self.answer_html)

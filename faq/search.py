@@ -7,8 +7,6 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 
-from core.page_cache import invalidate
-
 from .models import Article, Question
 
 MAX_QUERY_LENGTH = 200
@@ -55,7 +53,6 @@ def refresh_search_vectors(articles):
     """Store the search vector of these articles (a queryset); PostgreSQL only."""
     if connection.vendor == "postgresql":
         articles.update(search_vector=search_vector())
-        invalidate()  # kept search results (faq.listing) may change
 
 
 def _search_postgres(queryset, query):

@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 
 from .models import Article, Topic
 
@@ -6,9 +7,10 @@ from .models import Article, Topic
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.7
+    limit = 2000  # addresses per sitemap page
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at")
+        return Article.objects.published().order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, article):
         return article.updated_at
@@ -19,4 +21,4 @@ class TopicSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return Topic.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Topic.objects.filter(Exists(Article.objects.published().filter(topics=OuterRef("pk"))))

@@ -4,8 +4,6 @@ import json
 
 from django.utils.safestring import mark_safe
 
-from core.markdown import markdown_to_text
-
 # Characters that could end the <script> element or open markup inside it.
 _SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -31,7 +29,7 @@ def article_json_ld(article, questions, url, site):
                     {
                         "@type": "Question",
                         "name": question.question,
-                        "acceptedAnswer": {"@type": "Answer", "text": markdown_to_text(question.answer)},
+                        "acceptedAnswer": {"@type": "Answer", "text": question.answer_text},
                     }
                     for question in questions
                 ],

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class IntakeConfig(AppConfig):
@@ -6,5 +7,7 @@ class IntakeConfig(AppConfig):
     verbose_name = "Admissions"
 
     def ready(self):
-        # Registers the form's time stamp as a fresh value before a kept contact page is served.
-        from . import spam  # noqa: F401
+        from .groups import create_staff_groups
+
+        # After every migrate (and every flush): the groups with their permissions, as listed.
+        post_migrate.connect(create_staff_groups, sender=self, dispatch_uid="intake-staff-groups")

@@ -1,9 +1,5 @@
 """Where a visit came from: landing page, referrer and UTM tags, first touch and last touch."""
 
-import time
-from functools import lru_cache
-
-from django.conf import settings
 from django.core import signing
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -35,14 +31,7 @@ def _is_new_touch(request):
 
 
 def _signed(touch):
-    # Most arrivals carry no cookie (new visitors, crawlers) and land on a few pages: within one
-    # second the same touch signs to the same text.
-    return _signed_at(tuple(sorted(touch.items())), int(time.time()), settings.SECRET_KEY)
-
-
-@lru_cache(maxsize=256)
-def _signed_at(touch_items, second, secret_key):
-    return signing.dumps(dict(touch_items), salt=SALT, compress=True)
+    return signing.dumps(touch, salt=SALT, compress=True)
 
 
 def _read(request, name):

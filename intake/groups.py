@@ -1,5 +1,6 @@
 """The two staff groups. Admissions works inquiries; content editors never see them."""
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 GROUPS = {
@@ -17,6 +18,11 @@ GROUPS = {
         ("core", "sitesettings", ["view", "change"]),
     ],
 }
+
+
+def create_staff_groups(sender, apps=global_apps, **kwargs):
+    """post_migrate handler (intake/apps.py); `flush` sends the signal without `apps`."""
+    ensure_staff_groups(apps)
 
 
 def ensure_staff_groups(apps):

@@ -1,21 +1,12 @@
-"""Per-client limit on inquiry submissions, counted in the cache."""
+"""Per-client limit on inquiry submissions, counted in the shared cache.
+
+The client is `common.client.client_address` (settings.RATELIMIT_IP_META_KEY), with IPv6 addresses
+grouped by /64 by django-ratelimit, so one visitor cannot dodge the limit by changing address in
+their own network.
+"""
 
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
-
-
-def client_address(request):
-    """REMOTE_ADDR, or the X-Forwarded-For entry added by the outermost trusted proxy."""
-    trusted = settings.INTAKE_TRUSTED_PROXIES
-    if trusted > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= trusted:
-            return forwarded[-trusted]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _client_key(group, request):
-    return client_address(request)
 
 
 def submission_limited(request):
@@ -23,4 +14,4 @@ def submission_limited(request):
     rate = (settings.INTAKE_RATE_LIMIT or "0").strip()
     if rate == "0":
         return False
-    return is_ratelimited(request, group="intake.submit", key=_client_key, rate=rate, method="POST", increment=True)
+    return is_ratelimited(request, group="intake.submit", key="ip", rate=rate, method="POST", increment=True)

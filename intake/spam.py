@@ -1,29 +1,15 @@
 """Spam control without a CAPTCHA: a hidden field people never fill, and a minimum fill time."""
 
 import time
-from functools import lru_cache
 
 from django.conf import settings
 from django.core import signing
-
-from core.fresh_values import fresh_value
 
 SALT = "intake.form-started"
 
 
 def sign_start(now=None):
     return signing.dumps(int(now if now is not None else time.time()), salt=SALT)
-
-
-@fresh_value("intake.started")
-def _fresh_start(request):
-    # A kept contact page is served many times a second, and a stamp only counts whole seconds.
-    return _stamp_for(int(time.time()), settings.SECRET_KEY)
-
-
-@lru_cache(maxsize=1)
-def _stamp_for(second, secret_key):
-    return sign_start(second)
 
 
 def seconds_since_start(token, now=None):

@@ -5,9 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from core.fresh_values import fresh
-from core.page_cache import shared_but_fresh
-from levels.published import published_level
+from levels.models import LevelOfCare
 
 from .attribution import read_attribution
 from .forms import InquiryForm
@@ -20,7 +18,6 @@ logger = logging.getLogger(__name__)
 
 
 @never_cache
-@shared_but_fresh
 def contact(request):
     if request.method == "POST":
         form = InquiryForm(request.POST)
@@ -32,13 +29,16 @@ def contact(request):
             save_inquiry(form, request)
             return redirect("intake:thanks")
     else:
-        form = InquiryForm(initial={"started": fresh(request, "intake.started"), **_initial_level(request)})
+        form = InquiryForm(initial=_initial_level(request))
     return render(request, "intake/contact.html", {"form": form})
 
 
 def _initial_level(request):
-    level = published_level(request.GET.get("level", ""), request)
-    return {"level": level.slug} if level else {}
+    slug = request.GET.get("level", "")
+    if not slug or not slug.isascii():
+        return {}
+    level = LevelOfCare.objects.published().filter(slug=slug).values_list("slug", flat=True).first()
+    return {"level": level} if level else {}
 
 
 def save_inquiry(form, request):

@@ -4,9 +4,19 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from common.markdown import render_fields
+
+# Stored HTML: {html field: the Markdown field it is rendered from at every save}.
+RENDERED_FIELDS = {
+    "description_html": "description",
+    "who_it_fits_html": "who_it_fits",
+    "typical_week_html": "typical_week",
+}
+
 
 class LevelOfCareQuerySet(models.QuerySet):
     def published(self):
+        """Levels a visitor may see: the one rule for pages, links, forms and sitemaps."""
         return self.filter(is_published=True)
 
 
@@ -30,6 +40,10 @@ class LevelOfCare(models.Model):
     description = models.TextField(help_text="What this level is. Markdown.")
     who_it_fits = models.TextField(help_text="Who this level suits. Markdown.")
     typical_week = models.TextField("what a week looks like", help_text="A typical week. Markdown.")
+    # Rendered from the Markdown above at every save.
+    description_html = models.TextField(editable=False, default="")
+    who_it_fits_html = models.TextField(editable=False, default="")
+    typical_week_html = models.TextField(editable=False, default="")
     hours_min = models.PositiveSmallIntegerField(
         "weekly hours (min)", null=True, blank=True, help_text="Leave empty for round-the-clock care."
     )
@@ -92,6 +106,10 @@ class LevelOfCare(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        render_fields(self, kwargs, RENDERED_FIELDS)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("levels:detail", kwargs={"slug": self.slug})

@@ -1,11 +1,10 @@
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from faq.listing import visible_links
-
 from .models import LevelOfCare
-from .published import published_level
+
+# A level's page links this many of its articles, then to the full list.
+LEVEL_ARTICLES = 6
 
 
 class PublishedLevelMixin:
@@ -23,21 +22,18 @@ class LevelCompareView(PublishedLevelMixin, ListView):
     context_object_name = "levels"
 
 
-class LevelDetailView(DetailView):
+class LevelDetailView(PublishedLevelMixin, DetailView):
     template_name = "levels/level_detail.html"
     context_object_name = "level"
 
-    def get_object(self, queryset=None):
-        level = published_level(self.kwargs["slug"], self.request)
-        if level is None:
-            raise Http404("No published level of care with this address.")
-        return level
-
     def get_context_data(self, **kwargs):
         level = self.object
+        # One more than is shown, to know whether to link to the rest.
+        articles = list(level.articles.published().links()[: LEVEL_ARTICLES + 1])
         return super().get_context_data(
             neighbours=Neighbours(level),
-            articles=visible_links(f"level:{level.pk}", lambda: level.articles.all()),
+            articles=articles[:LEVEL_ARTICLES],
+            more_articles=len(articles) > LEVEL_ARTICLES,
             **kwargs,
         )
 

@@ -1,7 +1,8 @@
-"""The CACHES setting: Redis when REDIS_URL is set, process memory otherwise."""
+"""The CACHES setting: Redis when REDIS_URL is set; otherwise a folder of files that every worker
+process on the machine shares. Nothing is kept in one process's memory."""
 
 
-def cache_settings(redis_url):
+def cache_settings(redis_url, cache_dir):
     if redis_url:
         default = {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -16,14 +17,9 @@ def cache_settings(redis_url):
             },
         }
     else:
-        default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    return {
-        "default": default,
-        # Rendered fragments are named by the content generation, so a copy never goes stale and
-        # each process can keep its own: no network round trip per fragment. See core/fragments.py.
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "fragments",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
-    }
+        default = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(cache_dir),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    return {"default": default}

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from .caches import cache_settings
@@ -41,6 +40,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "core",
+    "pages",
     "levels",
     "faq",
     "intake",
@@ -49,10 +49,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside every middleware that sets cookies: it must see them to decide who may keep a page.
+    "core.middleware.SharedCacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "intake.attribution.AttributionMiddleware",
-    # Outside the CSP and CSRF middleware: a kept page gets a new nonce and CSRF token at each hit.
-    "core.page_cache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,7 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.site_settings",
+                "core.context_processors.site_frame",
             ],
         },
     },
@@ -95,7 +95,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
-CACHES = cache_settings(REDIS_URL)
+CACHE_DIR = env_str("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
+CACHES = cache_settings(REDIS_URL, CACHE_DIR)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -167,6 +168,9 @@ if not DEBUG:
 # Staff sessions end after this much inactivity.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 
+# How many proxies in front of the site add an X-Forwarded-For entry (see common/client.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
+
 # Admin login lockout (django-axes): lock a username from one client after failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
@@ -174,13 +178,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "common.client.client_address"
 
-# Content-Security-Policy: no inline script anywhere; the admin's own styles are inline.
+# Content-Security-Policy: no inline script anywhere, and no nonce, so a page is the same for every
+# visitor and can be cached whole (JSON-LD is a data block, which browsers never run). The admin's
+# own styles are inline.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
+        "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -200,16 +206,12 @@ PERMISSIONS_POLICY = {
     "interest-cohort": [],
 }
 
-# Public pages cached for anonymous visitors; 0 turns it off. Off by default while developing,
-# so that an edited template shows at once.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
-# Rendered pieces of content (article bodies, lists, the blank contact form), for everyone,
-# dropped when content is saved; 0 turns it off. See core/fragments.py. Without Redis each
-# process counts saves on its own, so other processes catch up when their copies expire.
-FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 600 if REDIS_URL else 60)
-# How often a process re-reads the content generation from Redis: a save in another process shows
-# within this time (at once in the process that saved).
-GENERATION_RECHECK_SECONDS = 1
+# How long a CDN or proxy may keep a public page for visitors without a session (Cache-Control);
+# 0 sends `private` everywhere. Workers themselves never keep whole pages. See core/middleware.py.
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
+# Lifetime of cached fragments. Their keys carry the content version, so they are never stale; this
+# only bounds the space they take. 0 (the default with DJANGO_DEBUG=1) shows template edits at once.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 60 * 60)
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])
@@ -217,7 +219,7 @@ INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 3)
 INTAKE_RATE_LIMIT = env_str("INTAKE_RATE_LIMIT", "5/10m")
 # When the cache cannot count, take the inquiry: losing one is worse than letting spam through.
 RATELIMIT_FAIL_OPEN = True
-INTAKE_TRUSTED_PROXIES = env_int("INTAKE_TRUSTED_PROXIES", 0)
+RATELIMIT_IP_META_KEY = "common.client.client_address"
 INTAKE_RESPONSE_TARGET_MINUTES = env_int("INTAKE_RESPONSE_TARGET_MINUTES", 15)
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 365)
 INTAKE_NOTIFY_MAX_ATTEMPTS = env_int("INTAKE_NOTIFY_MAX_ATTEMPTS", 5)
@@ -225,11 +227,6 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 PHONENUMBER_DEFAULT_REGION = "US"
 PHONENUMBER_DB_FORMAT = "E164"
-
-# django-ratelimit checks for a shared cache; locmem is fine on one dev machine.
-SILENCED_SYSTEM_CHECKS = env_list("DJANGO_SILENCED_SYSTEM_CHECKS", [])
-if not REDIS_URL:
-    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,9 @@
 """Settings for the test suite: fast hashing, mail kept in memory, tasks run at once."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -16,9 +19,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = cache_settings(None)  # in memory, even when REDIS_URL is set
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# The same shared file cache as the default set-up, in a folder of this test run's own (tests that
+# need Redis switch to it themselves).
+CACHE_DIR = tempfile.mkdtemp(prefix="magnolia-test-cache-")
+atexit.register(shutil.rmtree, CACHE_DIR, ignore_errors=True)
+CACHES = cache_settings(None, CACHE_DIR)
 INTAKE_MIN_FILL_SECONDS = 3
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
-GENERATION_RECHECK_SECONDS = 0  # tests change the cache behind the process's back

@@ -1,21 +1,29 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.gzip import gzip_page
 
-from core import views as core_views
-from core.sitemaps import SITEMAPS
+from pages import views as page_views
+from pages.sitemaps import SITEMAPS
 
 admin.site.site_header = "Magnolia Recovery admin"
 admin.site.site_title = "Magnolia Recovery admin"
 admin.site.index_title = "Content and admissions"
 
-handler500 = "core.views.server_error"
+handler500 = "pages.views.server_error"
 
 urlpatterns = [
-    path("", core_views.HomeView.as_view(), name="home"),
-    path("healthz", core_views.healthz, name="healthz"),
-    path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
+    path("", page_views.HomeView.as_view(), name="home"),
+    path("healthz", page_views.healthz, name="healthz"),
+    path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    # An index of sections, each split into pages of at most Sitemap.limit addresses, compressed.
+    path(
+        "sitemap.xml",
+        gzip_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path("sitemap-<section>.xml", gzip_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("levels-of-care/", include("levels.urls")),
     path("faq/", include("faq.urls")),
     path("contact/", include("intake.urls")),

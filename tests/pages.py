@@ -16,3 +16,7 @@ PUBLIC_PAGES = [
     "/contact/thanks/",
     "/does-not-exist/",
 ]
+
+
+def expected_status(path):
+    return 404 if path == "/does-not-exist/" else 200

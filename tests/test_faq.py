@@ -1,3 +1,4 @@
+import gzip
 import json
 import re
 from datetime import timedelta
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from faq.models import Article, Question
 from faq.search import refresh_search_vectors
+from pages.sitemaps import SITEMAPS
 
 from .factories import ArticleFactory, LevelFactory, QuestionFactory, ReviewerFactory, TopicFactory
 
@@ -204,11 +206,16 @@ def test_sitemap_lists_pages_articles_topics_and_levels(client):
     article.topics.add(topic)
     ArticleFactory(slug="hidden", status=Article.Status.DRAFT)
     LevelFactory(slug="iop")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [loc.text for loc in ElementTree.fromstring(index.content).findall("s:sitemap/s:loc", ns)]
+    assert sections == [f"http://testserver/sitemap-{name}.xml" for name in SITEMAPS]
+    urls = {}
+    for section in sections:
+        response = client.get(section.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        urls |= {u.find("s:loc", ns).text: u for u in ElementTree.fromstring(response.content).findall("s:url", ns)}
     assert "http://testserver/" in urls
     assert "http://testserver/faq/live/" in urls
     assert urls["http://testserver/faq/live/"].find("s:lastmod", ns) is not None
@@ -216,6 +223,26 @@ def test_sitemap_lists_pages_articles_topics_and_levels(client):
     assert "http://testserver/faq/topic/t/" in urls
     assert "http://testserver/levels-of-care/iop/" in urls
     assert "http://testserver/levels-of-care/" in urls
+
+
+def test_sitemap_splits_many_articles_into_pages_and_is_compressed(client, monkeypatch):
+    from faq.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    for i in range(5):
+        ArticleFactory(slug=f"a{i}")
+    index = client.get("/sitemap.xml", headers={"accept-encoding": "gzip"})
+    assert index["Content-Encoding"] == "gzip"
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    body = gzip.decompress(index.content)
+    pages = [loc.text for loc in ElementTree.fromstring(body).findall("s:sitemap/s:loc", ns)]
+    assert [page for page in pages if "articles" in page] == [
+        "http://testserver/sitemap-articles.xml",
+        "http://testserver/sitemap-articles.xml?p=2",
+        "http://testserver/sitemap-articles.xml?p=3",
+    ]
+    last = ElementTree.fromstring(client.get("/sitemap-articles.xml?p=3").content)
+    assert [u.find("s:loc", ns).text for u in last.findall("s:url", ns)] == ["http://testserver/faq/a4/"]
 
 
 def test_feed_lists_published_articles(client):

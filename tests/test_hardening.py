@@ -2,13 +2,16 @@
 
 import re
 import string
+from urllib.parse import urlencode
 
 import pytest
+from django.http import QueryDict
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from intake.forms import InquiryForm
 from intake.models import Inquiry
 from intake.text import strip_control
 
@@ -18,15 +21,15 @@ from .intake_helpers import form_data
 pytestmark = pytest.mark.django_db
 
 
-def test_csp_has_no_inline_script_and_json_ld_carries_the_nonce(client):
+def test_csp_allows_only_our_own_scripts_and_no_nonce_so_pages_are_the_same_for_everyone(client):
     ArticleFactory(slug="x", questions=2)
-    response = client.get("/faq/x/")
-    policy = response["Content-Security-Policy"]
-    script_src = re.search(r"script-src ([^;]+)", policy).group(1)
-    assert "'unsafe-inline'" not in script_src and "'self'" in script_src
-    nonce = re.search(r"'nonce-([^']+)'", script_src).group(1)
-    assert f'<script type="application/ld+json" nonce="{nonce}">' in response.content.decode()
+    first, second = client.get("/faq/x/"), client.get("/faq/x/")
+    policy = first["Content-Security-Policy"]
+    assert re.search(r"script-src ([^;]+)", policy).group(1).strip() == "'self'"
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    # JSON-LD is a data block: browsers never run it, so it needs no nonce (tests/browser checks it).
+    assert '<script type="application/ld+json">' in first.content.decode()
+    assert first.content == second.content
 
 
 def test_public_pages_have_no_inline_script(client):
@@ -85,8 +88,9 @@ def test_contact_form_never_errors_and_stores_exactly_what_it_accepted(client, s
     data = form_data()
     data.update(overrides)
     before = Inquiry.objects.count()
+    valid = InquiryForm(QueryDict(urlencode(data, doseq=True))).is_valid()
     response = client.post("/contact/", data)
-    assert response.status_code in (200, 302, 400, 429)
+    assert response.status_code == (302 if valid else 200)
     if response.status_code == 302:
         assert Inquiry.objects.count() == before + 1
         stored = Inquiry.objects.order_by("-pk").first()
@@ -104,20 +108,27 @@ def test_search_never_errors(client, query):
 
 @hyp_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(st.sampled_from(["q", "level", "page", "utm_source", "x"]), text, max_size=3))
-def test_odd_queries_through_the_page_cache_never_error(client, settings, params):
-    settings.PAGE_CACHE_SECONDS = 60
-    for path in ("/faq/", "/contact/"):
-        first, second = client.get(path, params), client.get(path, params)
-        assert first.status_code in (200, 404) and second.status_code == first.status_code
-        if first.status_code == 200:
-            assert second["X-Page-Cache"] == "hit"
+def test_odd_queries_never_error(client, params):
+    assert client.get("/faq/", params).status_code == _list_page_status(params.get("page"))
+    assert client.get("/contact/", params).status_code == 200
+
+
+def _list_page_status(page):
+    """An empty list has one page: 1 (as int() reads it) or "last"; any other page is not found."""
+    if not page or page == "last":  # an empty page asks for the first, as Django reads it
+        return 200
+    try:
+        return 200 if int(page) == 1 else 404
+    except ValueError:
+        return 404
 
 
 @hyp_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=200))
 def test_undecodable_bodies_are_not_server_errors(client, raw):
     response = client.post("/contact/", raw, content_type="application/x-www-form-urlencoded")
-    assert response.status_code in (200, 302, 400, 429)
+    assert response.status_code == 200  # the form again, with its errors
+    assert Inquiry.objects.count() == 0
 
 
 def test_browsers_are_told_not_to_keep_the_contact_form(client):

@@ -182,7 +182,7 @@ def test_forwarded_for_is_trusted_only_when_configured(client, settings):
     assert client.post("/contact/", form_data(), HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 302
     # Without trusted proxies every forwarded address is the same client (REMOTE_ADDR).
     assert client.post("/contact/", form_data(), HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
-    settings.INTAKE_TRUSTED_PROXIES = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     assert client.post("/contact/", form_data(), HTTP_X_FORWARDED_FOR="9.9.9.9, 3.3.3.3").status_code == 302
     assert client.post("/contact/", form_data(), HTTP_X_FORWARDED_FOR="8.8.8.8, 3.3.3.3").status_code == 429
 

@@ -77,13 +77,18 @@ def test_cache_uses_redis_when_configured():
 @pytest.mark.parametrize(
     "env, expected",
     [
-        ({**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"}, "60 600"),
-        (PRODUCTION_ENV, "60 60"),  # each process counts saves on its own
-        ({"DJANGO_DEBUG": "1"}, "0 0"),  # an edited template shows at once
-        ({"DJANGO_DEBUG": "1", "PAGE_CACHE_SECONDS": "30", "FRAGMENT_CACHE_SECONDS": "45"}, "30 45"),
+        (PRODUCTION_ENV, "60 3600"),
+        ({"DJANGO_DEBUG": "1"}, "60 0"),  # an edited template shows at once
+        ({**PRODUCTION_ENV, "PUBLIC_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "45"}, "0 45"),
     ],
 )
 def test_cache_lifetimes(env, expected):
-    code = "from django.conf import settings as s; print(s.PAGE_CACHE_SECONDS, s.FRAGMENT_CACHE_SECONDS)"
+    code = "from django.conf import settings as s; print(s.PUBLIC_CACHE_SECONDS, s.FRAGMENT_CACHE_SECONDS)"
     result = run_manage("shell", "-c", code, env={"REDIS_URL": "", **env})
     assert result.stdout.strip().splitlines()[-1] == expected
+
+
+def test_default_cache_is_a_folder_every_worker_shares(tmp_path):
+    code = "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
+    result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "", "DJANGO_CACHE_DIR": str(tmp_path)})
+    assert result.stdout.strip().splitlines()[-1] == f"django.core.cache.backends.filebased.FileBasedCache {tmp_path}"

@@ -1,16 +1,7 @@
-"""The two staff groups (see intake/groups.py)."""
+"""Once created the staff groups. They are now kept by a post_migrate handler (intake/apps.py), which
+runs after every `migrate` and needs none of today's code here; this step stays for the history."""
 
 from django.db import migrations
-
-from intake.groups import GROUPS, ensure_staff_groups
-
-
-def create_groups(apps, schema_editor):
-    ensure_staff_groups(apps)
-
-
-def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
 
 
 class Migration(migrations.Migration):
@@ -23,4 +14,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_groups, remove_groups)]
+    operations = []

@@ -1,4 +1,6 @@
-"""The five demo levels of care, from the fact sheet, in our own words."""
+"""The five demo levels of care, from the fact sheet, in our own words, and their loader."""
+
+from .models import LevelOfCare
 
 LEVELS = [
     {
@@ -152,3 +154,17 @@ LEVELS = [
         "intensity_rank": 5,
     },
 ]
+
+
+def load_levels():
+    """Create or update the demo levels, linked from the most to the least intensive; {slug: level}."""
+    levels = {}
+    for data in LEVELS:
+        level, _ = LevelOfCare.objects.update_or_create(slug=data["slug"], defaults={**data, "is_published": True})
+        levels[level.slug] = level
+    chain = [levels[data["slug"]] for data in LEVELS]
+    for upper, lower in zip(chain, chain[1:], strict=False):
+        upper.steps_down_to, lower.steps_up_to = lower, upper
+    for level in chain:
+        level.save(update_fields=["steps_down_to", "steps_up_to"])
+    return levels

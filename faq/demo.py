@@ -1,4 +1,10 @@
-"""Demo articles, written in our own words from the shared fact sheet."""
+"""Demo articles, written in our own words from the shared fact sheet, and their loader."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .models import Article, Question, Reviewer, Topic
 
 REVIEWER = {
     "name": "Dana Whitfield",
@@ -159,3 +165,31 @@ ARTICLES = [
         "days_ago": 20,
     },
 ]
+
+
+def load_articles(levels):
+    """Create or update the demo reviewer, topics and articles, linked to `levels` ({slug: level})."""
+    reviewer, _ = Reviewer.objects.update_or_create(name=REVIEWER["name"], defaults=REVIEWER)
+    topics = {data["slug"]: Topic.objects.update_or_create(slug=data["slug"], defaults=data)[0] for data in TOPICS}
+    now = timezone.now()
+    for data in ARTICLES:
+        published = now - timedelta(days=data["days_ago"])
+        fields = {
+            "title": data["title"],
+            "introduction": data["introduction"],
+            "closing": data["closing"],
+            "status": Article.Status.PUBLISHED,
+            "reviewer": reviewer,
+            "last_reviewed": published.date(),
+        }
+        # A rerun keeps the original publish date.
+        article, _ = Article.objects.update_or_create(
+            slug=data["slug"], defaults=fields, create_defaults={**fields, "publish_at": published}
+        )
+        article.topics.set([topics[slug] for slug in data["topics"]])
+        article.related_levels.set([levels[slug] for slug in data["levels"]])
+        for position, (question, answer) in enumerate(data["questions"], start=1):
+            Question.objects.update_or_create(
+                article=article, position=position, defaults={"question": question, "answer": answer}
+            )
+        article.questions.filter(position__gt=len(data["questions"])).delete()

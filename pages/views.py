@@ -9,22 +9,22 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from faq.listing import visible_links
+from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
 from faq.models import Article
 from levels.models import LevelOfCare
 
-from .models import SITE_SETTINGS_CACHE_KEY, SiteSettings
-
 logger = logging.getLogger(__name__)
+
+HOME_ARTICLES = 3
 
 
 class HomeView(TemplateView):
-    template_name = "core/home.html"
+    template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             levels=LevelOfCare.objects.published(),
-            articles=visible_links("home", Article.objects.all, limit=3),
+            articles=Article.objects.published().links()[:HOME_ARTICLES],
             **kwargs,
         )
 
@@ -57,15 +57,18 @@ def _cache_answers():
 @require_GET
 @cache_control(max_age=60 * 60)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    sitemap_url = request.build_absolute_uri(reverse("sitemap-index"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /contact/thanks/", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def server_error(request):
-    """The 500 page: rendered without context processors so it never queries the database."""
+    """The 500 page: rendered without context processors so it never queries the database.
+
+    It shows the last site settings a page read (the helpline the center set), or the defaults.
+    """
     try:
-        site = cache.get(SITE_SETTINGS_CACHE_KEY) or SiteSettings(pk=1)
+        site = cache.get(LAST_SITE_SETTINGS_KEY) or SiteSettings(pk=1)
     except Exception:  # the cache itself may be what failed
         site = SiteSettings(pk=1)
     html = loader.get_template("500.html").render({"site": site})

@@ -1,4 +1,11 @@
-"""Clearly fictional demo inquiries (555 numbers, example.com addresses)."""
+"""Clearly fictional demo inquiries (555 numbers, example.com addresses), and their loader."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .forms import CONSENT_TEXT
+from .models import Inquiry
 
 INQUIRIES = [
     {
@@ -65,3 +72,21 @@ INQUIRIES = [
         "payment": "not_sure",
     },
 ]
+
+
+def load_inquiries(levels):
+    """Create the demo inquiries that are not there yet."""
+    now = timezone.now()
+    for data in INQUIRIES:
+        if Inquiry.objects.filter(name=data["name"]).exists():
+            continue
+        data = dict(data)
+        created = now - timedelta(minutes=data.pop("minutes_ago"))
+        level = levels.get(data.pop("level") or "")
+        inquiry = Inquiry(level=level, consent_text=CONSENT_TEXT, created_at=created, **data)
+        if inquiry.status not in (Inquiry.Status.NEW, Inquiry.Status.SPAM, Inquiry.Status.CLOSED):
+            inquiry.first_contact_at = created + timedelta(minutes=12)
+        if inquiry.status == Inquiry.Status.CLOSED:
+            inquiry.first_contact_at = created + timedelta(minutes=9)
+            inquiry.closed_at = created + timedelta(days=2)
+        inquiry.save()

@@ -1,0 +1,67 @@
+"""Markdown typed by staff, turned into HTML that is safe to show to visitors.
+
+Models call `render_markdown` when content is saved and store the result, so pages never render
+Markdown while a visitor waits.
+"""
+
+import html
+
+import markdown
+import nh3
+from django.utils.html import strip_tags
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "a",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
+
+
+def render_markdown(text):
+    """Sanitised HTML for `text`; anything not on the allow-list is dropped."""
+    if not text:
+        return ""
+    rendered = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def html_to_text(html_text):
+    """Plain text of stored HTML, for meta tags, feeds and structured data."""
+    return " ".join(html.unescape(strip_tags(html_text or "")).split())
+
+
+def render_fields(instance, save_kwargs, sources):
+    """Before a save: store the HTML of each Markdown field, `sources` being {html_field: markdown_field}.
+    A save limited to some fields (update_fields) also stores the HTML."""
+    for target, source in sources.items():
+        setattr(instance, target, render_markdown(getattr(instance, source)))
+    if save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], *sources}

@@ -1,0 +1,56 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from core.models import SiteSettings
+from faq.demo import ARTICLES, load_articles
+from intake.demo import INQUIRIES, load_inquiries
+from levels.demo import load_levels
+
+DEMO_USERS = [
+    ("admin", "Demo administrator", None, True),
+    ("admissions", "Demo admissions coordinator", "Admissions", False),
+    ("editor", "Demo content editor", "Content editors", False),
+]
+
+
+class Command(BaseCommand):
+    help = "Fill the database with the demo center's settings and content. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--admin", action="store_true", help="Also create demo staff logins (DEBUG only).")
+
+    @transaction.atomic
+    def handle(self, *args, admin=False, **options):
+        if admin and not settings.DEBUG:
+            raise CommandError(
+                "Refusing to create demo logins with DEBUG off: create real accounts with createsuperuser."
+            )
+        SiteSettings.objects.get_or_create(pk=1)
+        levels = load_levels()
+        load_articles(levels)
+        load_inquiries(levels)
+        self.stdout.write(
+            f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {len(INQUIRIES)} inquiries."
+        )
+        if admin:
+            self.create_users()
+
+    def create_users(self):
+        User = get_user_model()
+        for username, full_name, group_name, superuser in DEMO_USERS:
+            if User.objects.filter(username=username).exists():
+                self.stdout.write(f"Login “{username}” already exists; its password is unchanged.")
+                continue
+            password = secrets.token_urlsafe(12)
+            first, _, last = full_name.partition(" ")
+            user = User.objects.create_user(
+                username, password=password, first_name=first, last_name=last, is_staff=True, is_superuser=superuser
+            )
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+            self.stdout.write(self.style.SUCCESS(f"Created login “{username}” ({full_name}) with password: {password}"))
