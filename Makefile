@@ -35,6 +35,7 @@ test: lint
 
 browser:
 	bash scripts/install-browser.sh
+	bash scripts/install-nginx.sh
 
 bench: $(VENV)/.installed
 	bash scripts/install-wrk.sh

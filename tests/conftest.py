@@ -19,6 +19,14 @@ def _clear_caches():
         cache.clear()
 
 
+@pytest.fixture(scope="session")
+def collected_static():
+    """Static files collected as production serves them, for tests that run real worker processes."""
+    from .workers import manage, production_env
+
+    manage(production_env(), "collectstatic", "--no-input", "-v", "0")
+
+
 @pytest.fixture
 def admissions_user(db):
     return UserFactory(username="admissions-staff", group="Admissions")

@@ -27,7 +27,7 @@ def returning_visitor(client):
     return client
 
 
-EXPECTED = {path: PUBLIC for path in PUBLIC_PAGES} | {
+EXPECTED = dict.fromkeys(PUBLIC_PAGES, PUBLIC) | {
     "/contact/": NEVER,
     "/robots.txt": "max-age=3600",
     "/healthz": "no-store",

@@ -13,7 +13,7 @@ import pytest
 import redis
 from django.utils import timezone
 
-from .workers import Visitor, Worker, database_url, manage, production_env, shell
+from .workers import Visitor, Worker, shell, site_env
 
 pytestmark = pytest.mark.workers
 
@@ -24,11 +24,6 @@ SETUPS = {
     "redis": lambda tmp: {"REDIS_URL": REDIS_URL},
     "redis-down": lambda tmp: {"REDIS_URL": DEAD_REDIS_URL},
 }
-
-
-@pytest.fixture(scope="session")
-def collected_static():
-    manage(production_env(), "collectstatic", "--no-input", "-v", "0")
 
 
 @pytest.fixture(scope="module", params=list(SETUPS))
@@ -42,13 +37,7 @@ def site(request, tmp_path_factory, collected_static):
                 raise
             pytest.skip(f"needs Redis at {REDIS_URL}")
     tmp = tmp_path_factory.mktemp(setup)
-    env = production_env(
-        DATABASE_URL=database_url(f"magnolia_workers_{setup.replace('-', '_')}"),
-        INTAKE_RATE_LIMIT="2/10m",
-        **SETUPS[setup](tmp),
-    )
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "load_demo")
+    env = site_env(f"magnolia_workers_{setup.replace('-', '_')}", INTAKE_RATE_LIMIT="2/10m", **SETUPS[setup](tmp))
     workers = [Worker(env), Worker(env)]
     yield Site(setup, env, workers)
     for worker in workers:

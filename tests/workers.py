@@ -9,6 +9,7 @@ import http.cookiejar
 import os
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,14 @@ def production_env(**overrides):
         "REDIS_URL": "",
     }
     env.update(overrides)
+    return env
+
+
+def site_env(database, **overrides):
+    """The production environment on a new database of its own, migrated, with the demo content."""
+    env = production_env(DATABASE_URL=database_url(database), **overrides)
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "load_demo")
     return env
 
 
@@ -110,18 +119,24 @@ class Worker:
 
 
 class Visitor:
-    """A browser of sorts: keeps its cookies, follows no redirects."""
+    """A browser of sorts: keeps its cookies, follows no redirects. `host` names the site when the
+    address is a bare IP; a TLS certificate is not checked (tests make their own)."""
 
-    def __init__(self):
+    def __init__(self, host=None):
+        self.headers = {"Host": host} if host else {}
         self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect)
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies),
+            urllib.request.HTTPSHandler(context=ssl._create_unverified_context()),
+            NoRedirect,
+        )
 
-    def get(self, url):
-        return self._open(urllib.request.Request(url))
+    def get(self, url, headers=None):
+        return self._open(urllib.request.Request(url, headers={**self.headers, **(headers or {})}))
 
     def post(self, url, data):
         body = urllib.parse.urlencode(data).encode()
-        return self._open(urllib.request.Request(url, data=body, method="POST"))
+        return self._open(urllib.request.Request(url, data=body, method="POST", headers=self.headers))
 
     def _open(self, request):
         try:
