@@ -1,15 +1,14 @@
-import csv
 import logging
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
-from .models import DUPLICATE_WINDOW, AccessRecord, Inquiry, Note, Notification
+from . import services
+from .exports import csv_response
+from .models import AccessRecord, Inquiry, Note, Notification
 from .notifications import enqueue_delivery
 
 logger = logging.getLogger(__name__)
@@ -118,14 +117,7 @@ class InquiryAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        nearby = Inquiry.objects.filter(
-            created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
-            created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
-        ).exclude(pk=OuterRef("pk"))
-        same = nearby.filter(
-            (Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email__iexact=OuterRef("email")) & ~Q(email=""))
-        )
-        return super().get_queryset(request).annotate(has_duplicate=Exists(same))
+        return super().get_queryset(request).with_duplicate_flag()
 
     @admin.display(description="status", ordering="status")
     def status_badge(self, inquiry):
@@ -188,38 +180,14 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def save_model(self, request, inquiry, form, change):
         if "status" in form.changed_data:
-            status, reason = inquiry.status, inquiry.close_reason
-            inquiry.set_status(status)
-            inquiry.close_reason = reason if status == Inquiry.Status.CLOSED else ""
-            if status == Inquiry.Status.SPAM and not inquiry.spam_reason:
-                inquiry.spam_reason = Inquiry.SpamReason.MARKED
+            services.move(inquiry, inquiry.status, close_reason=inquiry.close_reason)
         super().save_model(request, inquiry, form, change)
 
     def save_formset(self, request, form, formset, change):
-        notes = formset.save(commit=False)
-        inquiry = form.instance
-        for note in notes:
-            if note.author_id is None:
-                note.author = request.user
-            note.save()
-            if note.is_contact_attempt and inquiry.status == Inquiry.Status.NEW:
-                reached = note.outcome == Note.Outcome.REACHED
-                inquiry.set_status(
-                    Inquiry.Status.CONTACTED if reached else Inquiry.Status.CONTACT_ATTEMPTED, when=note.created_at
-                )
-                inquiry.save(
-                    update_fields=[
-                        "status",
-                        "first_contact_at",
-                        "closed_at",
-                        "close_reason",
-                        "spam_reason",
-                        "updated_at",
-                    ]
-                )
-            elif note.is_contact_attempt and inquiry.first_contact_at is None:
-                inquiry.first_contact_at = note.created_at
-                inquiry.save(update_fields=["first_contact_at", "updated_at"])
+        if formset.model is not Note:
+            return super().save_formset(request, form, formset, change)
+        for note in formset.save(commit=False):
+            services.add_note(form.instance, note, request.user)
         formset.save_m2m()
 
     def get_form(self, request, obj=None, **kwargs):
@@ -254,75 +222,18 @@ class InquiryAdmin(admin.ModelAdmin):
         self._move(request, queryset.filter(status=Inquiry.Status.SPAM), Inquiry.Status.NEW)
 
     def _move(self, request, queryset, status):
-        now = timezone.now()
-        moved = []
-        for inquiry in queryset:
-            inquiry.set_status(status, when=now)
-            if status == Inquiry.Status.SPAM:
-                inquiry.spam_reason = Inquiry.SpamReason.MARKED
-            inquiry.save()
-            moved.append(inquiry.pk)
-        AccessRecord.record(request.user, moved, AccessRecord.Action.CHANGE)
+        moved = services.move_many(queryset, status, request.user)
         self.message_user(request, f"{len(moved)} moved to “{Inquiry.Status(status).label}”.")
 
     @admin.action(description="Export selected to CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="inquiries-{timezone.now():%Y%m%d-%H%M}.csv"'
-        columns = [
-            "id",
-            "created_at",
-            "status",
-            "name",
-            "phone",
-            "email",
-            "preferred_contact",
-            "best_time",
-            "inquiry_for",
-            "level",
-            "payment",
-            "insurance_carrier",
-            "first_contact_at",
-            "assigned_to",
-        ]
-        writer = csv.writer(response)
-        writer.writerow(columns)
-        exported = []
-        for inquiry in queryset.select_related("level", "assigned_to"):
-            exported.append(inquiry.pk)
-            writer.writerow(
-                [
-                    _csv_safe(value)
-                    for value in (
-                        inquiry.pk,
-                        inquiry.created_at.isoformat(),
-                        inquiry.status,
-                        inquiry.name,
-                        str(inquiry.phone or ""),
-                        inquiry.email,
-                        inquiry.preferred_contact,
-                        inquiry.best_time,
-                        inquiry.inquiry_for,
-                        inquiry.level.short_name if inquiry.level else "not sure",
-                        inquiry.payment,
-                        inquiry.insurance_carrier,
-                        inquiry.first_contact_at.isoformat() if inquiry.first_contact_at else "",
-                        inquiry.assigned_to or "",
-                    )
-                ]
-            )
+        response, exported = csv_response(queryset)
         AccessRecord.record(request.user, exported, AccessRecord.Action.EXPORT)
         logger.info("user %s exported %s inquiries", request.user.pk, len(exported))
         return response
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_inquiry")
-
-
-def _csv_safe(value):
-    """Stop spreadsheet programs from running a cell as a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @admin.register(Notification)

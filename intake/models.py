@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
@@ -20,6 +20,17 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(
             Q(status=Inquiry.Status.CLOSED, closed_at__lt=cutoff) | Q(status=Inquiry.Status.SPAM, created_at__lt=cutoff)
         )
+
+    def with_duplicate_flag(self):
+        """Each inquiry with `has_duplicate`: another with the same phone or e-mail within the window."""
+        nearby = Inquiry.objects.filter(
+            created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
+            created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
+        ).exclude(pk=OuterRef("pk"))
+        same = nearby.filter(
+            (Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email__iexact=OuterRef("email")) & ~Q(email=""))
+        )
+        return self.annotate(has_duplicate=Exists(same))
 
     def possible_duplicates_of(self, inquiry):
         same_contact = Q()
@@ -147,27 +158,6 @@ class Inquiry(models.Model):
     def is_overdue(self, now=None):
         target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
         return self.status == self.Status.NEW and (now or timezone.now()) - self.created_at > target
-
-    def set_status(self, status, *, when=None):
-        """Move in the pipeline, keeping the first-contact and closing times right."""
-        when = when or timezone.now()
-        self.status = status
-        contacted = {
-            self.Status.CONTACT_ATTEMPTED,
-            self.Status.CONTACTED,
-            self.Status.ASSESSMENT_SCHEDULED,
-            self.Status.ADMITTED,
-            self.Status.REFERRED_OUT,
-        }
-        if status in contacted and self.first_contact_at is None:
-            self.first_contact_at = when
-        if status == self.Status.CLOSED:
-            self.closed_at = self.closed_at or when
-        else:
-            self.closed_at = None
-            self.close_reason = ""
-        if status != self.Status.SPAM:
-            self.spam_reason = ""
 
 
 class Note(models.Model):

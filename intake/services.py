@@ -1,0 +1,72 @@
+"""The admissions pipeline's rules: how an inquiry moves, and what a contact note changes.
+
+The admin, views and commands call these; intake/admin.py only wires them to the admin.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import AccessRecord, Inquiry, Note
+
+CONTACTED = {
+    Inquiry.Status.CONTACT_ATTEMPTED,
+    Inquiry.Status.CONTACTED,
+    Inquiry.Status.ASSESSMENT_SCHEDULED,
+    Inquiry.Status.ADMITTED,
+    Inquiry.Status.REFERRED_OUT,
+}
+
+# What `move` may change.
+PIPELINE_FIELDS = ["status", "first_contact_at", "closed_at", "close_reason", "spam_reason"]
+
+
+def move(inquiry, status, *, when=None, close_reason=""):
+    """Set the status, keeping the first-contact, closing and spam fields right (not saved)."""
+    when = when or timezone.now()
+    inquiry.status = status
+    if status in CONTACTED and inquiry.first_contact_at is None:
+        inquiry.first_contact_at = when
+    if status == Inquiry.Status.CLOSED:
+        inquiry.closed_at = inquiry.closed_at or when
+        inquiry.close_reason = close_reason or inquiry.close_reason
+    else:
+        inquiry.closed_at = None
+        inquiry.close_reason = ""
+    if status == Inquiry.Status.SPAM:
+        inquiry.spam_reason = inquiry.spam_reason or Inquiry.SpamReason.MARKED
+    else:
+        inquiry.spam_reason = ""
+
+
+def move_many(inquiries, status, user):
+    """Move each of `inquiries` (a queryset) and record who did it; the ids moved."""
+    now = timezone.now()
+    moved = []
+    with transaction.atomic():
+        for inquiry in inquiries.select_for_update():
+            if status == Inquiry.Status.SPAM:
+                inquiry.spam_reason = Inquiry.SpamReason.MARKED
+            move(inquiry, status, when=now)
+            inquiry.save()
+            moved.append(inquiry.pk)
+        AccessRecord.record(user, moved, AccessRecord.Action.CHANGE)
+    return moved
+
+
+def add_note(inquiry, note, author):
+    """Save a contact note; a first contact attempt moves a new inquiry on and dates first contact."""
+    if note.author_id is None:
+        note.author = author
+    note.inquiry = inquiry
+    note.save()
+    if not note.is_contact_attempt:
+        return
+    if inquiry.status == Inquiry.Status.NEW:
+        reached = note.outcome == Note.Outcome.REACHED
+        move(inquiry, Inquiry.Status.CONTACTED if reached else Inquiry.Status.CONTACT_ATTEMPTED, when=note.created_at)
+        inquiry.save(
+            update_fields=["status", "first_contact_at", "closed_at", "close_reason", "spam_reason", "updated_at"]
+        )
+    elif inquiry.first_contact_at is None:
+        inquiry.first_contact_at = note.created_at
+        inquiry.save(update_fields=["first_contact_at", "updated_at"])
