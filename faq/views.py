@@ -63,7 +63,7 @@ class ArticleDetailView(DetailView):
         canonical = self.request.build_absolute_uri(article.get_absolute_url())
         site = SiteSettings.current(content_version.for_request(self.request))
         return super().get_context_data(
-            parts=ArticleParts(article, canonical, site),
+            body=ArticleBody(article, canonical, site),
             related_articles=related_articles(article),
             canonical=canonical,
             preview=self.preview,
@@ -79,8 +79,8 @@ def related_articles(article):
     return Article.objects.published().filter(Exists(shares_topic)).exclude(pk=article.pk).links()[:RELATED_ARTICLES]
 
 
-class ArticleParts:
-    """What the article's cached fragments show, loaded only when a fragment is rendered."""
+class ArticleBody:
+    """What the article's cached body and JSON-LD show, loaded only when a fragment is rendered."""
 
     def __init__(self, article, canonical, site):
         self.article = article

@@ -1,4 +1,5 @@
-"""Where a visit came from: landing page, referrer and UTM tags, first touch and last touch."""
+"""Where a visitor came from: the landing page, referrer and UTM tags of their first arrival and of
+their latest one (stored on the inquiry as "first_touch" and "last_touch", marketing's words)."""
 
 from django.core import signing
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,18 +12,18 @@ UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content
 MAX_VALUE = 300
 
 
-def _touch(request):
-    touch = {"landing_page": request.get_full_path()[:MAX_VALUE]}
+def _arrival(request):
+    arrival = {"landing_page": request.get_full_path()[:MAX_VALUE]}
     referrer = request.META.get("HTTP_REFERER", "")[:MAX_VALUE]
     if referrer:
-        touch["referrer"] = referrer
+        arrival["referrer"] = referrer
     for key in UTM_KEYS:
         if request.GET.get(key):
-            touch[key] = request.GET[key][:MAX_VALUE]
-    return touch
+            arrival[key] = request.GET[key][:MAX_VALUE]
+    return arrival
 
 
-def _is_new_touch(request):
+def _is_new_arrival(request):
     """An arrival from elsewhere: tagged, or referred by another site."""
     if any(key in request.GET for key in UTM_KEYS):
         return True
@@ -30,25 +31,25 @@ def _is_new_touch(request):
     return bool(referrer) and not url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()})
 
 
-def _signed(touch):
-    return signing.dumps(touch, salt=SALT, compress=True)
+def _signed(arrival):
+    return signing.dumps(arrival, salt=SALT, compress=True)
 
 
 def _read(request, name):
     if name not in request.COOKIES:
         return None
     try:
-        touch = signing.loads(request.COOKIES[name], salt=SALT, max_age=MAX_AGE)
+        arrival = signing.loads(request.COOKIES[name], salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
         return None
-    return touch if isinstance(touch, dict) else None
+    return arrival if isinstance(arrival, dict) else None
 
 
 def read_attribution(request):
     first = _read(request, COOKIE_FIRST)
     last = _read(request, COOKIE_LAST)
     if first is None:
-        first = _touch(request)
+        first = _arrival(request)
     return {"first_touch": first, "last_touch": last or first}
 
 
@@ -65,10 +66,10 @@ class AttributionMiddleware:
         if not response.get("Content-Type", "").startswith("text/html"):
             return response
         has_first = _read(request, COOKIE_FIRST) is not None
-        if not has_first or _is_new_touch(request):
-            touch = _signed(_touch(request))
+        if not has_first or _is_new_arrival(request):
+            arrival = _signed(_arrival(request))
             options = {"max_age": MAX_AGE, "httponly": True, "samesite": "Lax", "secure": request.is_secure()}
             if not has_first:
-                response.set_cookie(COOKIE_FIRST, touch, **options)
-            response.set_cookie(COOKIE_LAST, touch, **options)
+                response.set_cookie(COOKIE_FIRST, arrival, **options)
+            response.set_cookie(COOKIE_LAST, arrival, **options)
         return response
