@@ -1,8 +1,14 @@
 from django.conf import settings
-from django.utils.cache import patch_cache_control
+from django.core.cache import cache
+from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
+
+from . import content_version
 
 # Never kept by a shared cache, whatever else holds.
 PRIVATE_PREFIXES = ("/admin/", "/healthz")
+# Not kept by the whole-page cache either: robots.txt is built without the database, cheaper than
+# looking it up.
+UNKEPT_PREFIXES = (*PRIVATE_PREFIXES, "/robots.txt")
 
 
 class SharedCacheHeadersMiddleware:
@@ -20,6 +26,10 @@ class SharedCacheHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.cookies:
+            # Never shared, whatever the view said: the cookie is this visitor's own.
+            patch_cache_control(response, private=True)
+            return response
         if "Cache-Control" in response:
             return response
         if self._shareable(request, response):
@@ -34,9 +44,60 @@ class SharedCacheHeadersMiddleware:
             settings.PUBLIC_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and response.status_code in (200, 404)
-            and not response.cookies
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(PRIVATE_PREFIXES)
+        )
+
+
+class WholePageCacheMiddleware:
+    """Keeps whole public pages in the shared cache under the content version, with Django's own
+    cache keys (which follow Vary); a page is rendered again after any change or scheduled time.
+
+    Only pages that are the same for every visitor are kept: a GET without a session cookie, with no
+    query parameters but those the site reads, answered 200 with no cookie and no Cache-Control of
+    the view's own (pages with a form say no-store). Nothing in a kept page is ever rewritten.
+    """
+
+    PARAMETERS = {"q", "page", "level"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._keepable_request(request):
+            return self.get_response(request)
+        prefix = f"v{content_version.for_request(request)}"
+        key = get_cache_key(request, prefix, "GET", cache=cache)
+        kept = cache.get(key) if key else None
+        if kept is not None:
+            kept["X-Page-Cache"] = "hit"
+            return kept
+        response = self.get_response(request)
+        if self._keepable_response(response):
+            cache.set(
+                learn_cache_key(request, response, settings.FRAGMENT_CACHE_SECONDS, prefix, cache=cache),
+                response,
+                settings.FRAGMENT_CACHE_SECONDS,
+            )
+        return response
+
+    def _keepable_request(self, request):
+        return (
+            settings.WHOLE_PAGE_CACHE
+            and settings.FRAGMENT_CACHE_SECONDS > 0
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(UNKEPT_PREFIXES)
+            and set(request.GET) <= self.PARAMETERS
+        )
+
+    @staticmethod
+    def _keepable_response(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "Cache-Control" not in response
         )
 
 

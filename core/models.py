@@ -14,6 +14,9 @@ class ContentVersion(models.Model):
 
     number = models.BigIntegerField()
     changed_at = models.DateTimeField()
+    # When what visitors see next changes by itself (a scheduled article goes live): the first request
+    # after it moves the number on.
+    next_change_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="content_version_single_row")]

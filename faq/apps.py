@@ -12,4 +12,5 @@ class FaqConfig(AppConfig):
         from .search import connect_search_vectors
 
         content_version.watch(Article, Question, Topic, Reviewer)
+        content_version.schedule(Article.objects.next_publication)
         connect_search_vectors()

@@ -25,7 +25,7 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.meta_text
+        return article.teaser
 
     def item_pubdate(self, article):
         return article.publish_at

@@ -46,6 +46,15 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def next_publication(self, now):
+        """When the next scheduled article goes live, or None: `published()` changes then by itself."""
+        return (
+            self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
     def with_visibility(self):
         """Each article with `is_visible`: whether `published()` includes it now."""
         return self.annotate(is_visible=Exists(self.model.objects.published().filter(pk=OuterRef("pk"))))
@@ -79,6 +88,9 @@ class Article(models.Model):
     # Rendered from the Markdown above at every save.
     introduction_html = models.TextField(editable=False, default="")
     closing_html = models.TextField(editable=False, default="")
+    teaser = models.CharField(
+        max_length=160, editable=False, default="", help_text="The meta description, or the introduction's start."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         "publish date",
@@ -107,7 +119,7 @@ class Article(models.Model):
     # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector", "introduction_html", "closing_html"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "introduction_html", "closing_html", "teaser"])
     objects = ArticleManager()
 
     class Meta:
@@ -119,6 +131,9 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, {"introduction_html": "introduction", "closing_html": "closing"})
+        self.teaser = self.meta_description or html_to_text(self.introduction_html)[:160]
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "teaser"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -126,10 +141,6 @@ class Article(models.Model):
 
     def get_preview_url(self):
         return reverse("faq:preview", kwargs={"slug": self.slug})
-
-    @property
-    def meta_text(self):
-        return self.meta_description or html_to_text(self.introduction_html)[:160]
 
 
 class Question(models.Model):

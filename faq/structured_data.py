@@ -17,7 +17,7 @@ def article_json_ld(article, questions, url, site):
                 "@id": f"{url}#webpage",
                 "url": url,
                 "name": article.title,
-                "description": article.meta_text,
+                "description": article.teaser,
                 "datePublished": article.publish_at.isoformat(),
                 "dateModified": article.updated_at.isoformat(),
                 "publisher": {"@type": "MedicalOrganization", "name": site.name, "telephone": site.helpline_e164},

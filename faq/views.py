@@ -34,7 +34,10 @@ class ArticleListView(ListView):
         return articles
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, level=self.level, topics=Topic.objects.all(), **kwargs)
+        list_name = f"all:{self.level.pk if self.level else ''}:{self.query}"  # names the cached list items
+        return super().get_context_data(
+            query=self.query, level=self.level, topics=Topic.objects.all(), list_name=list_name, **kwargs
+        )
 
 
 class TopicView(ListView):
@@ -47,7 +50,7 @@ class TopicView(ListView):
         return Article.objects.published().for_listing().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
+        return super().get_context_data(topic=self.topic, list_name=f"topic:{self.topic.pk}", **kwargs)
 
 
 class ArticleDetailView(DetailView):

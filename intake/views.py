@@ -2,6 +2,7 @@ import logging
 
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -12,7 +13,7 @@ from .forms import InquiryForm
 from .models import Inquiry
 from .notifications import queue_notification
 from .ratelimit import submission_limited
-from .spam import spam_reason
+from .spam import sign_start, spam_reason
 
 logger = logging.getLogger(__name__)
 
@@ -25,20 +26,29 @@ def contact(request):
             # Only submissions that would be stored count towards the limit.
             if submission_limited(request):
                 logger.info("inquiry rate limit reached")
-                return render(request, "intake/rate_limited.html", {"form": form}, status=429)
+                return _form_page(request, "intake/rate_limited.html", form, status=429)
             save_inquiry(form, request)
             return redirect("intake:thanks")
-    else:
-        form = InquiryForm(initial=_initial_level(request))
-    return render(request, "intake/contact.html", {"form": form})
+        return _form_page(request, "intake/contact.html", form)
+    level = _chosen_level(request)
+    # The blank form is a cached fragment: it is built only when the fragment has to be rendered.
+    blank = SimpleLazyObject(lambda: InquiryForm(initial={"level": level} if level else {}))
+    context = {"form": blank, "blank": True, "level": level, "started": sign_start()}
+    return render(request, "intake/contact.html", context)
 
 
-def _initial_level(request):
+def _form_page(request, template, form, status=200):
+    """The form again as it was sent, with its errors: nothing typed is lost."""
+    context = {"form": form, "blank": False, "started": form.data.get("started", "")}
+    return render(request, template, context, status=status)
+
+
+def _chosen_level(request):
+    """The slug of the published level named by ?level=, or ""."""
     slug = request.GET.get("level", "")
     if not slug or not slug.isascii():
-        return {}
-    level = LevelOfCare.objects.published().filter(slug=slug).values_list("slug", flat=True).first()
-    return {"level": level} if level else {}
+        return ""
+    return LevelOfCare.objects.published().filter(slug=slug).values_list("slug", flat=True).first() or ""
 
 
 def save_inquiry(form, request):

@@ -27,15 +27,29 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
     context_object_name = "level"
 
     def get_context_data(self, **kwargs):
-        level = self.object
-        # One more than is shown, to know whether to link to the rest.
-        articles = list(level.articles.published().links()[: LEVEL_ARTICLES + 1])
         return super().get_context_data(
-            neighbours=Neighbours(level),
-            articles=articles[:LEVEL_ARTICLES],
-            more_articles=len(articles) > LEVEL_ARTICLES,
-            **kwargs,
+            neighbours=Neighbours(self.object), articles=LinkedArticles(self.object), **kwargs
         )
+
+
+class LinkedArticles:
+    """The newest articles about a level, loaded only when the cached list is rendered."""
+
+    def __init__(self, level):
+        self.level = level
+
+    @cached_property
+    def _found(self):
+        # One more than is shown, to know whether to link to the rest.
+        return list(self.level.articles.published().links()[: LEVEL_ARTICLES + 1])
+
+    @property
+    def shown(self):
+        return self._found[:LEVEL_ARTICLES]
+
+    @property
+    def more(self):
+        return len(self._found) > LEVEL_ARTICLES
 
 
 class Neighbours:

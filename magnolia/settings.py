@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "core.middleware.SharedCacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "intake.attribution.AttributionMiddleware",
+    # Inside the cookie-setting attribution middleware: a kept page still notes a new visitor.
+    "core.middleware.WholePageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -212,6 +214,8 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 # Lifetime of cached fragments. Their keys carry the content version, so they are never stale; this
 # only bounds the space they take. 0 (the default with DJANGO_DEBUG=1) shows template edits at once.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 60 * 60)
+# Whole public pages kept the same way, for as long (core.middleware.WholePageCacheMiddleware).
+WHOLE_PAGE_CACHE = env_bool("WHOLE_PAGE_CACHE", True)
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])

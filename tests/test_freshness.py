@@ -23,7 +23,8 @@ from .intake_helpers import form_data, hidden_value
 pytestmark = pytest.mark.django_db
 
 
-def test_article_body_is_rendered_once_then_reused(client, django_assert_num_queries):
+def test_article_body_is_rendered_once_then_reused(client, django_assert_num_queries, settings):
+    settings.WHOLE_PAGE_CACHE = False
     article = ArticleFactory(slug="x", questions=12)
     article.topics.add(TopicFactory())
     article.related_levels.add(LevelFactory())
@@ -31,7 +32,7 @@ def test_article_body_is_rendered_once_then_reused(client, django_assert_num_que
     # version, article, related articles; then, rendering the body: questions, topics, levels
     with django_assert_num_queries(6):
         first = client.get("/faq/x/")
-    with django_assert_num_queries(3):  # the body and its JSON-LD come from the cache
+    with django_assert_num_queries(2):  # version, article: the body, JSON-LD and related come from the cache
         second = client.get("/faq/x/")
     assert second.content == first.content
 
@@ -253,3 +254,20 @@ def test_preview_lists_the_three_newest_live_related_articles_not_scheduled_ones
     html = editor_client.get("/faq/draft/preview/").content.decode()
     assert all(f"Live neighbour {i}" in html for i in range(3))
     assert "Scheduled neighbour" not in html
+
+
+def test_the_version_moves_on_by_itself_when_a_scheduled_article_goes_live(time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    ArticleFactory(slug="later", publish_at=now + timedelta(minutes=5))
+    ArticleFactory(slug="much-later", publish_at=now + timedelta(minutes=50))
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT, publish_at=now + timedelta(minutes=1))
+    version = content_version.current()
+    assert ContentVersion.objects.get().next_change_at == now + timedelta(minutes=5)
+    time_machine.shift(timedelta(minutes=4))
+    assert content_version.current() == version
+    time_machine.shift(timedelta(minutes=2))
+    assert content_version.current() > version  # the first request after the time moves it on
+    assert ContentVersion.objects.get().next_change_at == now + timedelta(minutes=50)
+    moved = content_version.current()
+    assert content_version.current() == moved

@@ -37,17 +37,29 @@ def dead_redis(settings):
     settings.CACHES = cache_settings("redis://127.0.0.1:1/0", settings.CACHE_DIR)  # nothing listens on port 1
 
 
-def test_fragments_live_in_redis_under_the_content_version(client, live_redis, django_assert_num_queries):
+def test_fragments_live_in_redis_under_the_content_version(client, live_redis, django_assert_num_queries, settings):
+    settings.WHOLE_PAGE_CACHE = False
     level = LevelFactory(slug="iop", summary="Old summary")
     assert "Old summary" in client.get("/levels-of-care/iop/").content.decode()
     keys = redis.Redis.from_url(REDIS_URL).keys("magnolia:*")
     assert any(b"template.cache.level-main" in key for key in keys), keys
-    with django_assert_num_queries(3):  # version, level, its articles: the body comes from Redis
+    with django_assert_num_queries(2):  # version, level: the rest comes from Redis
         client.get("/levels-of-care/iop/")
     level.summary = "New summary"
     level.save()
     assert "New summary" in client.get("/levels-of-care/iop/").content.decode()
     assert client.get("/healthz").json()["cache"] == "ok"
+
+
+def test_whole_pages_kept_in_redis_show_a_change_at_once(client, live_redis, django_assert_num_queries):
+    level = LevelFactory(slug="iop", summary="Old summary")
+    client.get("/levels-of-care/iop/")
+    with django_assert_num_queries(1):  # the version: the page itself comes from Redis
+        assert client.get("/levels-of-care/iop/")["X-Page-Cache"] == "hit"
+    level.summary = "New summary"
+    level.save()
+    response = client.get("/levels-of-care/iop/")
+    assert "X-Page-Cache" not in response and "New summary" in response.content.decode()
 
 
 def test_contact_form_through_redis_gives_each_visitor_their_own_token(live_redis, time_machine):

@@ -25,6 +25,7 @@ class Migration(migrations.Migration):
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("number", models.BigIntegerField()),
                 ("changed_at", models.DateTimeField()),
+                ("next_change_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
                 "constraints": [
