@@ -58,7 +58,7 @@ class WholePageCacheMiddleware:
     the view's own (pages with a form say no-store). Nothing in a kept page is ever rewritten.
     """
 
-    PARAMETERS = {"q", "page", "level"}
+    PARAMETERS = {"q", "page", "level", "p"}  # search, list pages, a level's articles, sitemap pages
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -19,7 +19,7 @@ class LatestArticlesFeed(Feed):
         return f"{self.site.name}: questions and answers"
 
     def items(self):
-        return Article.objects.published().latest()[:20]
+        return Article.objects.published().newest_first()[:20]
 
     def item_title(self, article):
         return article.title

@@ -59,15 +59,15 @@ class ArticleQuerySet(models.QuerySet):
         """Each article with `is_visible`: whether `published()` includes it now."""
         return self.annotate(is_visible=Exists(self.model.objects.published().filter(pk=OuterRef("pk"))))
 
-    def latest(self):
+    def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
     def links(self):
         """Just enough to link to articles, newest first."""
-        return self.latest().only("title", "slug", "publish_at")
+        return self.newest_first().only("title", "slug", "publish_at")
 
     def for_listing(self):
-        return self.latest().select_related("reviewer").prefetch_related("topics")
+        return self.newest_first().select_related("reviewer").prefetch_related("topics")
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):

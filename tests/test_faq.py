@@ -245,6 +245,22 @@ def test_sitemap_splits_many_articles_into_pages_and_is_compressed(client, monke
     assert [u.find("s:loc", ns).text for u in last.findall("s:url", ns)] == ["http://testserver/faq/a4/"]
 
 
+@pytest.mark.parametrize("count", [3, 30])
+def test_sitemap_index_dates_each_section_without_loading_every_article(client, django_assert_num_queries, count):
+    for i in range(count):
+        ArticleFactory(slug=f"a{i}")
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT)  # its later change is not what the index shows
+    latest = Article.objects.published().latest("updated_at").updated_at
+    with django_assert_num_queries(7):  # the version; for articles and levels a count and the newest change; topics
+        index = client.get("/sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    sections = {
+        entry.find("s:loc", ns).text: entry.find("s:lastmod", ns)
+        for entry in ElementTree.fromstring(index.content).findall("s:sitemap", ns)
+    }
+    assert sections["http://testserver/sitemap-articles.xml"].text == latest.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
 def test_feed_lists_published_articles(client):
     ArticleFactory(title="Live one")
     ArticleFactory(title="Draft one", status=Article.Status.DRAFT)
