@@ -1,7 +1,7 @@
 import gzip
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -258,7 +258,7 @@ def test_sitemap_index_dates_each_section_without_loading_every_article(client, 
         entry.find("s:loc", ns).text: entry.find("s:lastmod", ns)
         for entry in ElementTree.fromstring(index.content).findall("s:sitemap", ns)
     }
-    assert sections["http://testserver/sitemap-articles.xml"].text == latest.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    assert datetime.fromisoformat(sections["http://testserver/sitemap-articles.xml"].text) == latest
 
 
 def test_feed_lists_published_articles(client):
