@@ -28,7 +28,12 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint
+# The W3C Nu HTML checker (npm package vnu-jar, run with Java) for the test of valid HTML.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: lint node_modules/.installed
 	$(PY) manage.py check --settings=magnolia.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=magnolia.test_settings
 	$(VENV)/bin/pytest
