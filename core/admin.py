@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from .admin_guard import GuardedAdminMixin
 from .models import SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(GuardedAdminMixin, admin.ModelAdmin):
     fieldsets = [
         ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
         ("Contact", {"fields": ["helpline_display", "helpline_e164", "email", "address", "hours"]}),

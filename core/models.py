@@ -1,5 +1,5 @@
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 
 # Where the error page finds the last settings read, without asking the database.
 LAST_SITE_SETTINGS_KEY = "site-settings:last"
@@ -87,6 +87,8 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+        # For the error page, which must not ask the database (it may be what failed).
+        transaction.on_commit(lambda: cache.set(LAST_SITE_SETTINGS_KEY, self, None))
 
     @classmethod
     def current(cls, version):
@@ -98,5 +100,6 @@ class SiteSettings(models.Model):
         settings = cache.get(key)
         if settings is None:
             settings = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set_many({key: settings, LAST_SITE_SETTINGS_KEY: settings}, 60 * 60)
+            cache.set(key, settings, 60 * 60)
+            cache.set(LAST_SITE_SETTINGS_KEY, settings, None)
         return settings

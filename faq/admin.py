@@ -1,7 +1,10 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_guard import GuardedAdminMixin, require_plain_number
 
 from .models import Article, Question, Reviewer, Topic
 
@@ -14,7 +17,7 @@ class QuestionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "updated_at"]
     list_filter = ["status", "topics", "reviewer"]
     list_editable = ["status", "publish_at"]
@@ -52,6 +55,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
             '<a href="{}" target="_blank" rel="noopener">Preview this article</a>', article.get_preview_url()
         )
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            # Only people who write: content editors and superusers, not admissions staff.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(Q(groups__name="Content editors") | Q(is_superuser=True), is_active=True)
+                .distinct()
+                .order_by("username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
@@ -64,6 +78,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_formset(request, form, formset, change)
 
     def history_view(self, request, object_id, extra_context=None):
+        require_plain_number(object_id)  # before the questions' history is asked for it
         questions = Question.history.filter(article_id=object_id).select_related("history_user")
         extra = {"question_history": questions.order_by("-history_date")[:100], **(extra_context or {})}
         return super().history_view(request, object_id, extra_context=extra)
@@ -84,14 +99,14 @@ PARKED_POSITION = 32000
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(admin.ModelAdmin):
+class ReviewerAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "credentials", "article_count"]
     search_fields = ["name", "credentials"]
 

@@ -2,13 +2,16 @@ import logging
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
+from core.admin_guard import GuardedAdminMixin, is_plain_number
+
 from . import services
 from .exports import csv_response
-from .models import AccessRecord, Inquiry, Note, Notification
+from .models import AccessRecord, Inquiry, Note, Notification, search_kind
 from .notifications import enqueue_delivery
 
 logger = logging.getLogger(__name__)
@@ -78,7 +81,7 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "status_badge",
@@ -161,9 +164,24 @@ class InquiryAdmin(admin.ModelAdmin):
             rows.append((label, details))
         return format_html_join("", "<p><strong>{}</strong>: {}</p>", rows)
 
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            filters = ", ".join(sorted(key for key in request.GET if key not in ("q", "p", "o")))
+            AccessRecord.record_list(request.user, AccessRecord.Action.LIST, f"filters: {filters or 'none'}")
+            if request.GET.get("q"):
+                AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, search_kind(request.GET["q"]))
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            AccessRecord.record(request.user, [int(object_id)], AccessRecord.Action.VIEW, "history")
+        return response
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         response = super().changeform_view(request, object_id, form_url, extra_context)
-        if object_id and str(object_id).isdigit():
+        if object_id and is_plain_number(object_id):
             if request.method == "POST" and response.status_code == 302:
                 AccessRecord.record(request.user, [int(object_id)], AccessRecord.Action.CHANGE)
             elif request.method == "GET" and response.status_code == 200:
@@ -237,7 +255,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "attempts", "last_error", "created_at", "sent_at"]
     list_filter = ["status"]
     readonly_fields = ["inquiry", "status", "attempts", "last_error", "created_at", "sent_at"]
@@ -255,7 +273,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessRecord)
-class AccessRecordAdmin(admin.ModelAdmin):
+class AccessRecordAdmin(GuardedAdminMixin, admin.ModelAdmin):
     """Read-only, and for superusers only."""
 
     list_display = ["at", "user", "action", "inquiry_ref"]
@@ -278,3 +296,15 @@ class AccessRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class LoggedAutocompleteView(AutocompleteJsonView):
+    """The admin's autocomplete, noting searches made from an inquiry's page in the access log."""
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("app_label") == Inquiry._meta.app_label:  # noted before it may be refused
+            detail = (
+                f"autocomplete of {request.GET.get('field_name', '')[:40]}: {search_kind(request.GET.get('term', ''))}"
+            )
+            AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, detail)
+        return super().get(request, *args, **kwargs)

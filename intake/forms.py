@@ -15,6 +15,12 @@ CONSENT_TEXT = (
 )
 
 
+NO_CONTACT = {
+    "phone": "Please give a phone number, an e-mail address below, or both, so that we can reply.",
+    "email": "Please give an e-mail address, a phone number above, or both, so that we can reply.",
+}
+
+
 class CleanCharField(forms.CharField):
     """A CharField that drops control characters before validating."""
 
@@ -134,9 +140,10 @@ class InquiryForm(forms.ModelForm):
             and not self.has_error("phone")
             and not self.has_error("email")
         ):
-            raise forms.ValidationError(
-                "Please give a phone number or an e-mail address, so that we can reply.", code="no_contact"
-            )
+            # Next to both fields, so that a screen reader hears it at either.
+            self.add_error("phone", forms.ValidationError(NO_CONTACT["phone"], code="no_contact"))
+            self.add_error("email", forms.ValidationError(NO_CONTACT["email"], code="no_contact"))
+            return cleaned
         if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
             self.add_error("phone", "You asked us to call or text: please add a phone number, or choose e-mail.")
         if cleaned.get("preferred_contact") == "email" and not cleaned.get("email") and cleaned.get("phone"):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -8,6 +9,8 @@ from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
 
 DUPLICATE_WINDOW = timedelta(days=30)
+# A note may be dated this far ahead of the server's clock (a coordinator's watch runs fast).
+NOTE_CLOCK_SLACK = timedelta(minutes=5)
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -91,6 +94,7 @@ class Inquiry(models.Model):
     class SpamReason(models.TextChoices):
         HONEYPOT = "honeypot", "Filled the hidden field"
         TOO_FAST = "too_fast", "Sent faster than a person types"
+        STALE = "stale", "Sent from a form over a day old (a replayed stamp)"
         MARKED = "marked", "Marked by staff"
 
     name = models.CharField(max_length=100)
@@ -133,7 +137,11 @@ class Inquiry(models.Model):
         verbose_name_plural = "inquiries"
         permissions = [("export_inquiry", "Can export inquiries to CSV")]
         constraints = [
-            models.CheckConstraint(condition=~Q(phone="") | ~Q(email=""), name="inquiry_phone_or_email"),
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(email=""),
+                name="inquiry_phone_or_email",
+                violation_error_message="An inquiry needs a phone number or an e-mail address.",
+            ),
             models.CheckConstraint(
                 condition=~Q(status="closed") | ~Q(close_reason=""), name="inquiry_closed_has_reason"
             ),
@@ -185,7 +193,18 @@ class Note(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} on {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} on {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        if self.created_at is None or self.inquiry_id is None:
+            return
+        if self.created_at > timezone.now() + NOTE_CLOCK_SLACK:
+            raise ValidationError({"created_at": "A note cannot be dated in the future."})
+        if self.created_at < self.inquiry.created_at:
+            arrived = timezone.localtime(self.inquiry.created_at)
+            raise ValidationError(
+                {"created_at": f"A note cannot be dated before the inquiry arrived ({arrived:%b %-d, %Y, %-I:%M %p})."}
+            )
 
     @property
     def is_contact_attempt(self):
@@ -215,25 +234,49 @@ class Notification(models.Model):
 
 
 class AccessRecord(models.Model):
-    """Who looked at or changed which inquiry, and when. Kept after an inquiry is purged."""
+    """Who looked at or changed which inquiry, and when. Kept after an inquiry is purged.
+
+    Lists and searches name no inquiry; a search records what kind of text was looked for (a phone
+    number, an e-mail address, a name), never the text itself.
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", "Viewed"
         CHANGE = "change", "Changed"
         EXPORT = "export", "Exported"
         DELETE = "delete", "Deleted"
+        LIST = "list", "Listed"
+        SEARCH = "search", "Searched"
+        PURGE = "purge", "Purged"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    inquiry_ref = models.PositiveBigIntegerField("inquiry", db_index=True)
+    inquiry_ref = models.PositiveBigIntegerField("inquiry", null=True, blank=True, db_index=True)
     action = models.CharField(max_length=10, choices=Action.choices)
+    detail = models.CharField(max_length=100, blank=True, help_text="What was listed or searched for, in kind.")
     at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
 
     def __str__(self):
-        return f"{self.user} {self.get_action_display().lower()} inquiry #{self.inquiry_ref}"
+        what = f"inquiry #{self.inquiry_ref}" if self.inquiry_ref else "inquiries"
+        return f"{self.user or 'a command'} {self.get_action_display().lower()} {what}"
 
     @classmethod
-    def record(cls, user, inquiries, action):
-        cls.objects.bulk_create([cls(user=user, inquiry_ref=pk, action=action) for pk in inquiries])
+    def record(cls, user, inquiries, action, detail=""):
+        cls.objects.bulk_create(
+            [cls(user=user, inquiry_ref=pk, action=action, detail=detail) for pk in inquiries], batch_size=1000
+        )
+
+    @classmethod
+    def record_list(cls, user, action, detail=""):
+        cls.objects.create(user=user, action=action, detail=detail[:100])
+
+
+def search_kind(text):
+    """What kind of text a search was for, to log without the text itself."""
+    if "@" in text:
+        return "an e-mail address"
+    if sum(ch.isdigit() for ch in text) >= 3:
+        return "a phone number or inquiry number"
+    return "a name" if text.strip() else "nothing"

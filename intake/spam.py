@@ -31,4 +31,6 @@ def spam_reason(honeypot, started_token):
     elapsed = seconds_since_start(started_token)
     if elapsed is None or elapsed < settings.INTAKE_MIN_FILL_SECONDS:
         return Inquiry.SpamReason.TOO_FAST
+    if elapsed > settings.INTAKE_MAX_FORM_AGE_SECONDS:
+        return Inquiry.SpamReason.STALE
     return ""

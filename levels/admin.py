@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.admin_guard import GuardedAdminMixin
+
 from .models import LevelOfCare
 
 
 @admin.register(LevelOfCare)
-class LevelOfCareAdmin(admin.ModelAdmin):
+class LevelOfCareAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
     list_editable = ["intensity_rank", "is_published"]
     list_filter = ["is_published", "lives_on_site", "supervision"]

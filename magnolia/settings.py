@@ -48,20 +48,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The security headers come before anything that reads the host, so that even the 400 answered
+    # for an unknown host carries them.
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside every middleware that sets cookies: it must see them to decide who may keep a page.
     "core.middleware.SharedCacheHeadersMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     "intake.attribution.AttributionMiddleware",
     # Inside the cookie-setting attribution middleware: a kept page still notes a new visitor.
     "core.middleware.WholePageCacheMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.StaffSessionTimeoutMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -167,16 +169,22 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Staff sign in through the admin; after signing in with no (or an unsafe) `next`, they land there.
+LOGIN_URL = "admin:login"
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
+LOGIN_REDIRECT_URL = "admin:index"
+
 # Staff sessions end after this much inactivity.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 
 # How many proxies in front of the site add an X-Forwarded-For entry (see common/client.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
 
-# Admin login lockout (django-axes): lock a username from one client after failures.
+# Admin login lockout (django-axes).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A username from one address, and an address whatever usernames it tries (a flood of new names).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
@@ -220,6 +228,8 @@ WHOLE_PAGE_CACHE = env_bool("WHOLE_PAGE_CACHE", True)
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])
 INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 3)
+# A form's time stamp older than this counts as spam: stamps replayed by a script never expire otherwise.
+INTAKE_MAX_FORM_AGE_SECONDS = env_int("INTAKE_MAX_FORM_AGE_SECONDS", 24 * 60 * 60)
 INTAKE_RATE_LIMIT = env_str("INTAKE_RATE_LIMIT", "5/10m")
 # When the cache cannot count, take the inquiry: losing one is worse than letting spam through.
 RATELIMIT_FAIL_OPEN = True

@@ -3,6 +3,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.gzip import gzip_page
 
+from core.admin_guard import view_on_site
+from intake.admin import LoggedAutocompleteView
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
 
@@ -10,6 +12,7 @@ admin.site.site_header = "Magnolia Recovery admin"
 admin.site.site_title = "Magnolia Recovery admin"
 admin.site.index_title = "Content and admissions"
 
+handler400 = "pages.views.bad_request"
 handler500 = "pages.views.server_error"
 
 urlpatterns = [
@@ -27,5 +30,16 @@ urlpatterns = [
     path("levels-of-care/", include("levels.urls")),
     path("faq/", include("faq.urls")),
     path("contact/", include("intake.urls")),
+    # The admin's own autocomplete, with searches from inquiry pages noted in the access log.
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(LoggedAutocompleteView.as_view(admin_site=admin.site)),
+        name="admin-autocomplete",
+    ),
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin-view-on-site",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,10 @@
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -11,6 +13,8 @@ from django.views.generic import TemplateView
 
 from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
 from faq.models import Article
+from intake.forms import InquiryForm
+from intake.spam import seconds_since_start, sign_start
 from levels.models import LevelOfCare
 
 logger = logging.getLogger(__name__)
@@ -62,14 +66,34 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def server_error(request):
-    """The 500 page: rendered without context processors so it never queries the database.
+def csrf_failure(request, reason=""):
+    """Django's CSRF refusal, in the site's frame with the helpline and crisis lines. A contact form
+    that was refused (left open too long, or cookies blocked) comes back with what was typed."""
+    context = {"form": None}
+    if request.method == "POST" and request.path == reverse("intake:contact"):
+        form = InquiryForm(request.POST)
+        stamp = request.POST.get("started", "")
+        age = seconds_since_start(stamp)
+        fresh = age is not None and age <= settings.INTAKE_MAX_FORM_AGE_SECONDS
+        context = {"form": form, "blank": False, "started": stamp if fresh else sign_start()}
+    logger.warning("CSRF refusal on %s", request.path)
+    return render(request, "403_csrf.html", context, status=403)
 
-    It shows the last site settings a page read (the helpline the center set), or the defaults.
-    """
+
+def server_error(request):
+    return HttpResponseServerError(_error_page("500.html"))
+
+
+def bad_request(request, exception=None):
+    return HttpResponseBadRequest(_error_page("400.html"))
+
+
+def _error_page(template):
+    """An error page rendered without context processors, so it never queries the database (it
+    may be what failed). It shows the last site settings saved or read (the helpline the center
+    set), or the defaults."""
     try:
         site = cache.get(LAST_SITE_SETTINGS_KEY) or SiteSettings(pk=1)
     except Exception:  # the cache itself may be what failed
         site = SiteSettings(pk=1)
-    html = loader.get_template("500.html").render({"site": site})
-    return HttpResponseServerError(html)
+    return loader.get_template(template).render({"site": site})

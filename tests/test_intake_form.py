@@ -70,7 +70,7 @@ def test_thanks_page_shows_next_steps_and_reload_does_not_resubmit(client):
     [
         ({"name": ""}, "name", "This field is required."),
         ({"name": "x" * 101}, "name", "at most 100 characters"),
-        ({"phone": "", "email": ""}, None, "Please give a phone number or an e-mail address"),
+        ({"phone": "", "email": ""}, None, "Please give a phone number, an e-mail address below, or both"),
         ({"phone": "12"}, "phone", "Enter a valid phone number"),
         ({"phone": "not a phone"}, "phone", "Enter a valid phone number"),
         ({"email": "nobody@"}, "email", "Enter a valid email address."),

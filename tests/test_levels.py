@@ -132,7 +132,7 @@ def test_comparison_table(client):
     assert "24-hour medical supervision" in html
     assert html.index(">Detox<") < html.index(">IOP<")
     assert "Secret" not in html
-    assert 'class="compare-wrap"' in html
+    assert 'class="compare-wrap d-none d-md-block"' in html and 'class="compare-cards d-md-none"' in html
 
 
 def test_contact_link_preselects_level(client):

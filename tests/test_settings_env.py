@@ -71,7 +71,7 @@ def test_ssl_redirect_can_be_turned_off_for_a_local_production_run():
 def test_cache_uses_redis_when_configured():
     code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
     result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"})
-    assert result.stdout.strip().splitlines()[-1] == "django_redis.cache.RedisCache"
+    assert result.stdout.strip().splitlines()[-1] == "magnolia.caches.ForgivingRedisCache"
 
 
 @pytest.mark.parametrize(

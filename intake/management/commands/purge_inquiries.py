@@ -2,8 +2,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from intake.models import Inquiry
+from intake.models import AccessRecord, Inquiry
+
+MAX_DAYS = 100 * 365  # beyond this a date before year 1 would be asked for
 
 
 class Command(BaseCommand):
@@ -21,12 +24,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, older_than, dry_run, **options):
         days = settings.INTAKE_RETENTION_DAYS if older_than is None else older_than
-        if days < 1:
-            raise CommandError("--older-than must be at least 1 day.")
+        if not 1 <= days <= MAX_DAYS:
+            raise CommandError(f"--older-than must be a number of days from 1 to {MAX_DAYS}.")
         doomed = Inquiry.objects.purgeable(timedelta(days=days))
         closed = doomed.filter(status=Inquiry.Status.CLOSED).count()
         spam = doomed.filter(status=Inquiry.Status.SPAM).count()
         verb = "Would delete" if dry_run else "Deleted"
         if not dry_run:
-            doomed.delete()
+            with transaction.atomic():
+                AccessRecord.record(
+                    None, doomed.values_list("pk", flat=True), AccessRecord.Action.PURGE, "purge_inquiries"
+                )
+                doomed.delete()
         self.stdout.write(f"{verb} {closed + spam} inquiries older than {days} days: {closed} closed, {spam} spam.")

@@ -1,0 +1,79 @@
+"""What every admin page of ours refuses, whoever asks.
+
+- An object is named by its plain number only: `+1`, ` 1` or `_2B1` name nothing, so no address can
+  show or change an inquiry outside the access log.
+- Filters and `_to_field` that reach into the inquiries (for example `?inquiries__id=3` on levels of
+  care) are refused (400) for anyone who may not read inquiries.
+- Search text loses the NUL characters PostgreSQL cannot compare.
+"""
+
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models.constants import LOOKUP_SEP
+from django.http import Http404
+
+# App label: the permission needed to reach its rows through another model's admin.
+PRIVATE_APPS = {"intake": "intake.view_inquiry"}
+
+
+def is_plain_number(object_id):
+    """`12`, not `012`, `+12`, ` 12` or `١٢`: the one spelling of an object's number."""
+    text = str(object_id)
+    return text.isascii() and text.isdigit() and not text.startswith("0")
+
+
+def require_plain_number(object_id):
+    if not is_plain_number(object_id):
+        raise Http404("No such object.")
+
+
+class GuardedAdminMixin:
+    def get_object(self, request, object_id, from_field=None):
+        if from_field is None and not is_plain_number(object_id):
+            return None  # the admin then says the object does not exist
+        return super().get_object(request, object_id, from_field)
+
+    def history_view(self, request, object_id, extra_context=None):
+        require_plain_number(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def lookup_allowed(self, lookup, value, request):
+        if self._reaches_private_rows(lookup.split(LOOKUP_SEP), request):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def to_field_allowed(self, request, to_field):
+        try:
+            field = self.opts.get_field(to_field)
+        except FieldDoesNotExist:
+            return False
+        if not field.concrete or self._reaches_private_rows([to_field], request):
+            return False
+        return super().to_field_allowed(request, to_field)
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+    def _reaches_private_rows(self, path, request):
+        model = self.model
+        for name in path:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                return False
+            if not field.is_relation or field.related_model is None:
+                return False
+            model = field.related_model
+            permission = PRIVATE_APPS.get(model._meta.app_label)
+            if permission and not request.user.has_perm(permission):
+                return True
+        return False
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" redirect, where an id that cannot name an object (a word where a
+    UUID is the key, say) is not found rather than a server error."""
+    try:
+        return shortcut(request, content_type_id, object_id)
+    except (ValueError, ValidationError):
+        raise Http404("No such object.") from None
