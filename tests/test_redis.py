@@ -12,6 +12,7 @@ from magnolia.caches import cache_settings
 
 from .factories import ArticleFactory, LevelFactory
 from .intake_helpers import form_data, hidden_value
+from .workers import empty_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,7 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 @pytest.fixture
 def live_redis(settings):
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"needs Redis at {REDIS_URL}")
+    empty_redis(REDIS_URL)
     settings.CACHES = cache_settings(REDIS_URL, settings.CACHE_DIR)
     cache.clear()
     yield

@@ -10,10 +10,9 @@ import time
 from datetime import timedelta
 
 import pytest
-import redis
 from django.utils import timezone
 
-from .workers import Visitor, Worker, shell, site_env
+from .workers import Visitor, Worker, empty_redis, shell, site_env
 
 pytestmark = pytest.mark.workers
 
@@ -30,12 +29,7 @@ SETUPS = {
 def site(request, tmp_path_factory, collected_static):
     setup = request.param
     if setup == "redis":
-        try:
-            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).flushdb()
-        except redis.ConnectionError:
-            if os.environ.get("CI"):
-                raise
-            pytest.skip(f"needs Redis at {REDIS_URL}")
+        empty_redis(REDIS_URL)
     tmp = tmp_path_factory.mktemp(setup)
     env = site_env(f"magnolia_workers_{setup.replace('-', '_')}", INTAKE_RATE_LIMIT="2/10m", **SETUPS[setup](tmp))
     workers = [Worker(env), Worker(env)]
