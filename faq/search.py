@@ -7,6 +7,8 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 
+from core import content_version
+
 from .models import Article, Question
 
 MAX_QUERY_LENGTH = 200
@@ -50,9 +52,11 @@ def search_vector(question_model=Question):
 
 
 def refresh_search_vectors(articles):
-    """Store the search vector of these articles (a queryset); PostgreSQL only."""
+    """Store the search vector of these articles (a queryset); PostgreSQL only. What searches find
+    changes, so the content version moves on (a bulk load sends no other signal)."""
     if connection.vendor == "postgresql":
         articles.update(search_vector=search_vector())
+        content_version.bump()
 
 
 def _search_postgres(queryset, query):

@@ -43,7 +43,8 @@ def move_many(inquiries, status, user):
     now = timezone.now()
     moved = []
     with transaction.atomic():
-        for inquiry in inquiries.select_for_update():
+        # of=("self",): the admin's queryset joins levels and staff, which must not be locked too.
+        for inquiry in inquiries.select_for_update(of=("self",)):
             if status == Inquiry.Status.SPAM:
                 inquiry.spam_reason = Inquiry.SpamReason.MARKED
             move(inquiry, status, when=now)
