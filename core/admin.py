@@ -2,10 +2,11 @@ from django.contrib import admin
 
 from .admin_guard import GuardedAdminMixin
 from .models import SiteSettings
+from .stale_edits import RefuseStaleEditsMixin
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
     fieldsets = [
         ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
         ("Contact", {"fields": ["helpline_display", "helpline_e164", "email", "address", "hours"]}),

@@ -73,6 +73,7 @@ class SiteSettings(models.Model):
         ),
         help_text="The opening paragraph of the home page.",
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "site settings"

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_guard import GuardedAdminMixin, require_plain_number
+from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import Article, Question, Reviewer, Topic
 
@@ -17,7 +18,7 @@ class QuestionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(GuardedAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, SimpleHistoryAdmin):
     list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "updated_at"]
     list_filter = ["status", "topics", "reviewer"]
     list_editable = ["status", "publish_at"]

@@ -164,9 +164,19 @@ class Question(models.Model):
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, {"answer_html": "answer"})
         super().save(*args, **kwargs)
+        self._touch_article()
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._touch_article()
+        return result
+
+    def _touch_article(self):
+        # A question is part of its article: the article counts as changed (sitemaps, stale edits).
+        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())
 
     @property
     def anchor(self):

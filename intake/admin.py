@@ -3,11 +3,13 @@ import logging
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
 from core.admin_guard import GuardedAdminMixin, is_plain_number
+from core.stale_edits import RefuseStaleEditsMixin
 
 from . import services
 from .exports import csv_response
@@ -81,7 +83,7 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "status_badge",
@@ -229,19 +231,38 @@ class InquiryAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Mark as contacted")
     def mark_contacted(self, request, queryset):
-        self._move(request, queryset, Inquiry.Status.CONTACTED)
+        return self._move(request, queryset, Inquiry.Status.CONTACTED)
 
     @admin.action(description="Mark as spam")
     def mark_spam(self, request, queryset):
-        self._move(request, queryset, Inquiry.Status.SPAM)
+        return self._move(request, queryset, Inquiry.Status.SPAM)
 
     @admin.action(description="Not spam: move back to new")
     def mark_not_spam(self, request, queryset):
-        self._move(request, queryset.filter(status=Inquiry.Status.SPAM), Inquiry.Status.NEW)
+        return self._move(request, queryset, Inquiry.Status.NEW)
 
     def _move(self, request, queryset, status):
+        """Asks first, saying how many will move and how many stay; then moves them."""
+        label = Inquiry.Status(status).label
+        if request.POST.get("confirmed") != "yes":
+            can_move = services.movable(queryset, status).count()
+            context = {
+                **self.admin_site.each_context(request),
+                "title": f"Move inquiries to “{label}”?",
+                "opts": self.model._meta,
+                "selected": queryset.values_list("pk", flat=True),
+                "action": request.POST.get("action", ""),
+                "can_move": can_move,
+                "stay": queryset.count() - can_move,
+                "status_label": label,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/intake/inquiry/confirm_move.html", context)
         moved = services.move_many(queryset, status, request.user)
-        self.message_user(request, f"{len(moved)} moved to “{Inquiry.Status(status).label}”.")
+        skipped = queryset.count() - len(moved)
+        left = f" {skipped} left as they were: a bulk move never goes backwards or reopens one." if skipped else ""
+        self.message_user(request, f"{len(moved)} moved to “{label}”.{left}")
+        return None
 
     @admin.action(description="Export selected to CSV", permissions=["export"])
     def export_csv(self, request, queryset):

@@ -107,7 +107,8 @@ class Inquiry(models.Model):
         "levels.LevelOfCare",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # Deleting a level would erase what people asked about: unpublish it instead.
+        on_delete=models.PROTECT,
         related_name="inquiries",
         verbose_name="level of care",
         help_text="Empty means they were not sure.",
@@ -200,7 +201,8 @@ class Note(models.Model):
             return
         if self.created_at > timezone.now() + NOTE_CLOCK_SLACK:
             raise ValidationError({"created_at": "A note cannot be dated in the future."})
-        if self.created_at < self.inquiry.created_at:
+        # By the minute: the form's time has whole seconds, the inquiry's arrival does not.
+        if self.created_at < self.inquiry.created_at.replace(second=0, microsecond=0):
             arrived = timezone.localtime(self.inquiry.created_at)
             raise ValidationError(
                 {"created_at": f"A note cannot be dated before the inquiry arrived ({arrived:%b %-d, %Y, %-I:%M %p})."}

@@ -38,13 +38,28 @@ def move(inquiry, status, *, when=None, close_reason=""):
         inquiry.spam_reason = ""
 
 
+# Where a bulk action may move an inquiry from: never backwards through the pipeline, and never
+# out of a closed, admitted or referred-out inquiry (those are moved one by one, on their page).
+BULK_MOVES_FROM = {
+    Inquiry.Status.CONTACTED: {Inquiry.Status.NEW, Inquiry.Status.CONTACT_ATTEMPTED},
+    Inquiry.Status.SPAM: {Inquiry.Status.NEW, Inquiry.Status.CONTACT_ATTEMPTED},
+    Inquiry.Status.NEW: {Inquiry.Status.SPAM},
+}
+
+
+def movable(inquiries, status):
+    """Those of `inquiries` a bulk action may move to `status`."""
+    return inquiries.filter(status__in=BULK_MOVES_FROM[status])
+
+
 def move_many(inquiries, status, user):
-    """Move each of `inquiries` (a queryset) and record who did it; the ids moved."""
+    """Move those of `inquiries` (a queryset) that may be moved in bulk, and record who did it; the
+    ids moved. Which may move is decided again here, on locked rows."""
     now = timezone.now()
     moved = []
     with transaction.atomic():
         # of=("self",): the admin's queryset joins levels and staff, which must not be locked too.
-        for inquiry in inquiries.select_for_update(of=("self",)):
+        for inquiry in movable(inquiries, status).select_for_update(of=("self",)):
             if status == Inquiry.Status.SPAM:
                 inquiry.spam_reason = Inquiry.SpamReason.MARKED
             move(inquiry, status, when=now)

@@ -1,13 +1,24 @@
 from django.contrib import admin
 
 from core.admin_guard import GuardedAdminMixin
+from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import LevelOfCare
 
 
 @admin.register(LevelOfCare)
-class LevelOfCareAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, permissions_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            # Said without naming the inquiries, which content editors may not see; and as nothing
+            # can be deleted, no permission is missing either.
+            protected = ["inquiries ask about it: unpublish it instead, so that they keep their level of care"]
+            permissions_needed = set()
+        return deleted, counts, permissions_needed, protected
+
     list_editable = ["intensity_rank", "is_published"]
     list_filter = ["is_published", "lives_on_site", "supervision"]
     search_fields = ["name", "short_name", "summary"]

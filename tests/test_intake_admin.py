@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from intake.models import AccessRecord, Inquiry, Note
+from levels.models import LevelOfCare
 
 from .factories import InquiryFactory, LevelFactory, UserFactory
 from .intake_helpers import form_data
@@ -66,15 +67,50 @@ def test_actions_assign_contacted_spam_and_not_spam(admissions_client, admission
     ids = [first.pk, second.pk]
     admissions_client.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": ids})
     assert set(Inquiry.objects.values_list("assigned_to", flat=True)) == {admissions_user.pk}
-    admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": [first.pk]})
+    admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": [first.pk], "confirmed": "yes"})
     first.refresh_from_db()
     assert first.status == Inquiry.Status.CONTACTED and first.first_contact_at is not None
-    admissions_client.post(CHANGELIST, {"action": "mark_spam", "_selected_action": [second.pk]})
+    admissions_client.post(CHANGELIST, {"action": "mark_spam", "_selected_action": [second.pk], "confirmed": "yes"})
     second.refresh_from_db()
     assert second.status == Inquiry.Status.SPAM and second.spam_reason == "marked"
-    admissions_client.post(CHANGELIST + "?status=spam", {"action": "mark_not_spam", "_selected_action": [second.pk]})
+    admissions_client.post(
+        CHANGELIST + "?status=spam", {"action": "mark_not_spam", "_selected_action": [second.pk], "confirmed": "yes"}
+    )
     second.refresh_from_db()
     assert second.status == Inquiry.Status.NEW and second.spam_reason == ""
+
+
+def test_a_bulk_move_asks_first_and_never_goes_backwards_or_reopens(admissions_client):
+    fresh = InquiryFactory(status=Inquiry.Status.NEW)
+    scheduled = InquiryFactory(status=Inquiry.Status.ASSESSMENT_SCHEDULED)
+    closed = InquiryFactory(status=Inquiry.Status.CLOSED, close_reason="not_ready", closed_at=timezone.now())
+    ids = [fresh.pk, scheduled.pk, closed.pk]
+    question = admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": ids})
+    html = question.content.decode()
+    assert question.status_code == 200 and "1 of the selected inquiries will move to “Contacted”" in html
+    assert "2 will stay as they are" in html and 'value="Yes, move 1"' in html
+    assert Inquiry.objects.filter(status=Inquiry.Status.CONTACTED).count() == 0  # nothing moved yet
+    done = admissions_client.post(
+        CHANGELIST, {"action": "mark_contacted", "_selected_action": ids, "confirmed": "yes"}, follow=True
+    )
+    assert "1 moved to “Contacted”. 2 left as they were" in done.content.decode()
+    statuses = dict(Inquiry.objects.values_list("pk", "status"))
+    assert statuses == {fresh.pk: "contacted", scheduled.pk: "assessment_scheduled", closed.pk: "closed"}
+    closed.refresh_from_db()
+    assert closed.close_reason == "not_ready" and closed.closed_at is not None
+
+
+def test_a_level_that_inquiries_name_cannot_be_deleted(editor_client):
+    level = LevelFactory(name="Named level")
+    InquiryFactory(level=level, name="Private Name")
+    page = editor_client.post(f"/admin/levels/levelofcare/{level.pk}/delete/", {"post": "yes"})
+    html = page.content.decode()
+    assert "unpublish it instead" in html and "Private Name" not in html and "Inquiry #" not in html
+    assert LevelOfCare.objects.filter(pk=level.pk).exists()
+    bulk = editor_client.post(
+        "/admin/levels/levelofcare/", {"action": "delete_selected", "_selected_action": [level.pk], "post": "yes"}
+    )
+    assert "unpublish it instead" in bulk.content.decode() and LevelOfCare.objects.filter(pk=level.pk).exists()
 
 
 def test_csv_export_needs_the_export_permission(admissions_client, admissions_user):
@@ -162,7 +198,9 @@ def test_possible_duplicates_are_flagged(admissions_client):
 def test_every_view_and_change_is_recorded_for_superusers(admissions_client, admissions_user, superuser):
     inquiry = InquiryFactory()
     admissions_client.get(change_url(inquiry))
-    admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": [inquiry.pk]})
+    admissions_client.post(
+        CHANGELIST, {"action": "mark_contacted", "_selected_action": [inquiry.pk], "confirmed": "yes"}
+    )
     actions = list(AccessRecord.objects.filter(user=admissions_user).values_list("action", "inquiry_ref"))
     assert ("view", inquiry.pk) in actions and ("change", inquiry.pk) in actions
     assert admissions_client.get("/admin/intake/accessrecord/").status_code == 403

@@ -1,0 +1,66 @@
+"""Two coordinators at once, in Chromium: a save based on an old copy is refused, and nothing is lost."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from intake.models import Inquiry, Note
+
+from ..factories import UserFactory
+from .test_flows import log_in
+
+
+def test_the_second_coordinators_stale_save_is_refused_and_keeps_their_note(browser, site):
+    UserFactory(username="dana", first_name="Dana", last_name="Ruiz", group="Admissions")
+    UserFactory(username="sam", group="Admissions")
+    inquiry = Inquiry.objects.create(
+        name="Shared Person", phone="+18185550166", consent_text="ok", created_at=timezone.now() - timedelta(minutes=9)
+    )
+    url = f"{site}/admin/intake/inquiry/{inquiry.pk}/change/"
+    dana, sam = (browser.new_context().new_page() for _ in range(2))
+    for page, name in ((dana, "dana"), (sam, "sam")):
+        log_in(page, site, name)
+        page.goto(url)
+    dana.locator("#id_status").select_option("assessment_scheduled")
+    dana.get_by_role("button", name="Save and continue editing").click()
+    expect(dana.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    sam.locator("#id_notes-0-kind").select_option("call")
+    sam.locator("#id_notes-0-outcome").select_option("voicemail")
+    sam.locator("#id_notes-0-text").fill("Left a voicemail at 10.")
+    sam.get_by_role("button", name="Save and continue editing").click()
+    expect(sam.locator(".errornote, .errorlist").first).to_be_visible()
+    expect(sam.get_by_text("Dana Ruiz saved this inquiry at", exact=False)).to_be_visible()
+    expect(sam.get_by_text("Status: now “Assessment scheduled”", exact=False)).to_be_visible()
+    expect(sam.locator("#id_notes-0-text")).to_have_value("Left a voicemail at 10.")
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.ASSESSMENT_SCHEDULED and not Note.objects.exists()
+
+    # Sam keeps Dana's status and sends his note again.
+    sam.locator("#id_status").select_option("assessment_scheduled")
+    sam.get_by_role("button", name="Save and continue editing").click()
+    expect(sam.locator(".messagelist")).to_contain_text("was changed successfully")
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.ASSESSMENT_SCHEDULED
+    assert Note.objects.get().text == "Left a voicemail at 10."
+
+
+def test_a_bulk_move_asks_first_and_leaves_later_stages_alone(page, site):
+    UserFactory(username="dana", group="Admissions")
+    fresh = Inquiry.objects.create(name="Fresh Person", phone="+18185550101", consent_text="ok")
+    later = Inquiry.objects.create(
+        name="Later Person", phone="+18185550102", consent_text="ok", status=Inquiry.Status.ASSESSMENT_SCHEDULED
+    )
+    log_in(page, site, "dana")
+    page.goto(site + "/admin/intake/inquiry/")
+    for name in ("Fresh Person", "Later Person"):
+        page.get_by_role("row", name=name).get_by_role("checkbox").check()
+    page.locator("select[name=action]").select_option("mark_contacted")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("1 of the selected inquiries will move to “Contacted”", exact=False)).to_be_visible()
+    assert Inquiry.objects.get(pk=fresh.pk).status == Inquiry.Status.NEW  # nothing moved before the answer
+    page.get_by_role("button", name="Yes, move 1").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 moved to “Contacted”. 1 left as they were")
+    assert Inquiry.objects.get(pk=fresh.pk).status == Inquiry.Status.CONTACTED
+    assert Inquiry.objects.get(pk=later.pk).status == Inquiry.Status.ASSESSMENT_SCHEDULED

@@ -1,0 +1,114 @@
+"""A save based on an old copy is refused with who saved since and what differs; nothing typed is lost."""
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from core.models import SiteSettings
+from intake.models import Inquiry, Note
+
+from .factories import ArticleFactory, InquiryFactory, LevelFactory, UserFactory
+from .intake_helpers import hidden_value
+
+pytestmark = pytest.mark.django_db
+
+INLINES = {
+    f"{prefix}-{key}": value
+    for prefix in ("notes", "notifications")
+    for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}.items()
+}
+
+
+def inquiry_form(inquiry, seen, **changes):
+    data = {
+        "name": inquiry.name, "phone": str(inquiry.phone), "email": inquiry.email, "status": inquiry.status,
+        "close_reason": inquiry.close_reason, "assigned_to": inquiry.assigned_to_id or "",
+        "preferred_contact": inquiry.preferred_contact, "best_time": inquiry.best_time,
+        "inquiry_for": inquiry.inquiry_for, "level": inquiry.level_id or "", "payment": inquiry.payment,
+        "insurance_carrier": inquiry.insurance_carrier, "message": inquiry.message,
+        "seen_updated_at": seen, **INLINES,
+    }  # fmt: skip
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def coordinators(db):
+    dana = UserFactory(username="dana", first_name="Dana", last_name="Ruiz", group="Admissions")
+    sam = UserFactory(username="sam", group="Admissions")
+    clients = []
+    for user in (dana, sam):
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return dana, sam, clients
+
+
+def test_a_second_coordinators_stale_save_is_refused_and_keeps_their_note(coordinators):
+    dana, sam, (dana_client, sam_client) = coordinators
+    inquiry = InquiryFactory(name="Shared Person")
+    url = f"/admin/intake/inquiry/{inquiry.pk}/change/"
+    seen_by_sam = hidden_value(sam_client.get(url).content.decode(), "seen_updated_at")
+    seen_by_dana = hidden_value(dana_client.get(url).content.decode(), "seen_updated_at")
+    saved = dana_client.post(
+        url, inquiry_form(inquiry, seen_by_dana, status="assessment_scheduled", assigned_to=dana.pk)
+    )
+    assert saved.status_code == 302
+    now = timezone.localtime()
+    note = {
+        "notes-TOTAL_FORMS": "1", "notes-0-kind": "note", "notes-0-outcome": "",
+        "notes-0-text": "Left a message with the mother.",
+        "notes-0-created_at_0": f"{now:%Y-%m-%d}", "notes-0-created_at_1": f"{now:%H:%M:%S}",
+    }  # fmt: skip
+    stale = sam_client.post(url, inquiry_form(inquiry, seen_by_sam, **note))
+    assert stale.status_code == 200
+    html = stale.content.decode()
+    assert "Dana Ruiz saved this inquiry at" in html and "nothing was saved" in html
+    assert "Status: now “Assessment scheduled”" in html and "Assigned to: now “dana”" in html
+    assert "Left a message with the mother." in html
+    inquiry.refresh_from_db()
+    assert (inquiry.status, inquiry.assigned_to) == (Inquiry.Status.ASSESSMENT_SCHEDULED, dana)
+    assert not Note.objects.exists()
+    # Saving again is a choice made with the differences in view; the form now knows the new copy.
+    again = inquiry_form(
+        inquiry, hidden_value(html, "seen_updated_at"), status="assessment_scheduled", assigned_to=dana.pk, **note
+    )
+    assert sam_client.post(url, again).status_code == 302
+    assert Note.objects.get().text == "Left a message with the mother."
+
+
+def test_an_article_changed_in_its_questions_refuses_a_stale_save(editor_client):
+    article = ArticleFactory(title="Old title", questions=2)
+    url = f"/admin/faq/article/{article.pk}/change/"
+    seen = hidden_value(editor_client.get(url).content.decode(), "seen_updated_at")
+    question = article.questions.get(position=1)
+    question.answer = "A colleague's better answer."
+    question.save()
+    data = {
+        "title": "My title", "slug": article.slug, "introduction": "i", "closing": "", "status": "published",
+        "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00", "seen_updated_at": seen,
+        "questions-TOTAL_FORMS": "0", "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # Saved outside the admin (no log entry names who), and the title on the page was never saved.
+    assert "Someone saved this article at" in html and "Title: now “Old title”" in html
+    article.refresh_from_db()
+    assert article.title == "Old title"
+
+
+@pytest.mark.parametrize("kind", ["level", "site settings"])
+def test_levels_and_site_settings_refuse_stale_saves(admin_client, kind):
+    if kind == "level":
+        obj = LevelFactory(summary="Saved by a colleague")
+        url = f"/admin/levels/levelofcare/{obj.pk}/change/"
+    else:
+        obj = SiteSettings.objects.create(tagline="Saved by a colleague")
+        url = "/admin/core/sitesettings/1/change/"
+    page = admin_client.get(url).content.decode()
+    seen = hidden_value(page, "seen_updated_at")
+    obj.save()  # a colleague's save, after this page was opened
+    response = admin_client.post(url, {"seen_updated_at": seen, "name": "x"})
+    assert response.status_code == 200 and "after you opened it, so nothing was saved" in response.content.decode()
