@@ -6,9 +6,6 @@ from . import content_version
 
 # Never kept by a shared cache, whatever else holds.
 PRIVATE_PREFIXES = ("/admin/", "/healthz")
-# Not kept by the whole-page cache either: robots.txt is built without the database, cheaper than
-# looking it up.
-UNKEPT_PREFIXES = (*PRIVATE_PREFIXES, "/robots.txt")
 
 
 class SharedCacheHeadersMiddleware:
@@ -87,7 +84,8 @@ class WholePageCacheMiddleware:
             and settings.FRAGMENT_CACHE_SECONDS > 0
             and request.method == "GET"
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(UNKEPT_PREFIXES)
+            and not request.path.startswith(PRIVATE_PREFIXES)
+            and request.path not in settings.WHOLE_PAGE_CACHE_SKIP
             and set(request.GET) <= self.PARAMETERS
         )
 

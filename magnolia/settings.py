@@ -224,6 +224,9 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 60 * 60)
 # Whole public pages kept the same way, for as long (core.middleware.WholePageCacheMiddleware).
 WHOLE_PAGE_CACHE = env_bool("WHOLE_PAGE_CACHE", True)
+# Pages not even looked up: robots.txt costs less to build than to look up, and a page with a form
+# is never kept (the lookup would be one more cache round trip for nothing).
+WHOLE_PAGE_CACHE_SKIP = {"/robots.txt", "/contact/"}
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])
