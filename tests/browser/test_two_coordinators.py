@@ -18,7 +18,8 @@ def test_the_second_coordinators_stale_save_is_refused_and_keeps_their_note(brow
         name="Shared Person", phone="+18185550166", consent_text="ok", created_at=timezone.now() - timedelta(minutes=9)
     )
     url = f"{site}/admin/intake/inquiry/{inquiry.pk}/change/"
-    dana, sam = (browser.new_context().new_page() for _ in range(2))
+    contexts = [browser.new_context(), browser.new_context()]
+    dana, sam = (context.new_page() for context in contexts)
     for page, name in ((dana, "dana"), (sam, "sam")):
         log_in(page, site, name)
         page.goto(url)
@@ -44,6 +45,8 @@ def test_the_second_coordinators_stale_save_is_refused_and_keeps_their_note(brow
     inquiry.refresh_from_db()
     assert inquiry.status == Inquiry.Status.ASSESSMENT_SCHEDULED
     assert Note.objects.get().text == "Left a voicemail at 10."
+    for context in contexts:  # closes their connections while the test's server still runs
+        context.close()
 
 
 def test_a_bulk_move_asks_first_and_leaves_later_stages_alone(page, site):
