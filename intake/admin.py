@@ -166,6 +166,10 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
             rows.append((label, details))
         return format_html_join("", "<p><strong>{}</strong>: {}</p>", rows)
 
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return found | queryset.with_phone_like(search_term), may_have_duplicates
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         if request.method == "GET" and response.status_code == 200:

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
 
 DUPLICATE_WINDOW = timedelta(days=30)
+# What a phone number may be written with.
+PHONE_TEXT = re.compile(r"[\d\s+().-]+")
 # A note may be dated this far ahead of the server's clock (a coordinator's watch runs fast).
 NOTE_CLOCK_SLACK = timedelta(minutes=5)
 
@@ -23,6 +26,16 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(
             Q(status=Inquiry.Status.CLOSED, closed_at__lt=cutoff) | Q(status=Inquiry.Status.SPAM, created_at__lt=cutoff)
         )
+
+    def with_phone_like(self, text):
+        """Inquiries whose phone holds the digits of `text`, however a US number was written:
+        "(818) 555-0101", "818-555-0101", "+1 818 555 0101", "1-818-555-0101" or the last seven
+        digits "555-0101". Phones are stored in E.164 ("+18185550101"). Text that is not a phone
+        number (letters, fewer than four digits) matches nothing."""
+        if not PHONE_TEXT.fullmatch(text.strip()):
+            return self.none()
+        digits = re.sub(r"\D", "", text)
+        return self.filter(phone__contains=digits) if len(digits) >= 4 else self.none()
 
     def with_duplicate_flag(self):
         """Each inquiry with `has_duplicate`: another with the same phone or e-mail within the window."""

@@ -55,6 +55,26 @@ def test_search_by_email_and_phone(admissions_client):
     assert "Beta" in html and "Alpha" not in html
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["818-555-0101", "(818) 555-0101", "555-0101", "+18185550101", "+1 818 555 0101", "1-818-555-0101",
+     "818.555.0101", "8185550101", "(818)555-0101"],
+)  # fmt: skip
+def test_phone_search_matches_any_way_a_us_number_is_written(admissions_client, written):
+    InquiryFactory(name="Caller One", phone="+18185550101")
+    InquiryFactory(name="Caller Two", phone="+13235550199")
+    html = admissions_client.get(CHANGELIST, {"q": written}).content.decode()
+    assert "Caller One" in html and "Caller Two" not in html
+
+
+@pytest.mark.parametrize("written", ["Caller", "Suite 3235"])  # "3235" is in the other number
+def test_text_that_is_not_a_phone_number_is_not_read_as_one(admissions_client, written):
+    InquiryFactory(name="Caller One", phone="+18185550101")
+    InquiryFactory(name="Somebody Else", phone="+13235550199")
+    html = admissions_client.get(CHANGELIST, {"q": written}).content.decode()
+    assert "Somebody Else" not in html
+
+
 def test_time_to_first_contact_is_shown(admissions_client):
     created = timezone.now() - timedelta(hours=3)
     inquiry = InquiryFactory(created_at=created, first_contact_at=created + timedelta(minutes=12), status="contacted")
