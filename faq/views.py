@@ -24,8 +24,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
-        slug = self.request.GET.get("level", "")
-        self.level = LevelOfCare.objects.published().filter(slug=slug).first() if slug.isascii() and slug else None
+        self.level = LevelOfCare.objects.published().with_slug(self.request.GET.get("level")).first()
         articles = Article.objects.published().for_listing()
         if self.level:
             articles = articles.filter(related_levels=self.level)

@@ -45,10 +45,8 @@ def _form_page(request, template, form, status=200):
 
 def _chosen_level(request):
     """The slug of the published level named by ?level=, or ""."""
-    slug = request.GET.get("level", "")
-    if not slug or not slug.isascii():
-        return ""
-    return LevelOfCare.objects.published().filter(slug=slug).values_list("slug", flat=True).first() or ""
+    levels = LevelOfCare.objects.published().with_slug(request.GET.get("level"))
+    return levels.values_list("slug", flat=True).first() or ""
 
 
 def save_inquiry(form, request):

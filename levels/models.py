@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, slug_re
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,6 +18,11 @@ class LevelOfCareQuerySet(models.QuerySet):
     def published(self):
         """Levels a visitor may see: the one rule for pages, links, forms and sitemaps."""
         return self.filter(is_published=True)
+
+    def with_slug(self, slug):
+        """The level at `slug`, as a visitor typed it: text that is no slug (a NUL, say, which
+        PostgreSQL cannot compare) finds nothing."""
+        return self.filter(slug=slug) if slug_re.fullmatch(slug or "") else self.none()
 
 
 def _min_not_above_max(low, high):

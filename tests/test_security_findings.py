@@ -177,6 +177,12 @@ def test_autocomplete_with_a_nul_character_is_not_a_server_error(admin_client, t
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("path", ["/faq/?level=%00", "/contact/?level=%00", "/faq/?level=a%00b"])
+def test_a_level_named_with_a_nul_character_is_no_level(client, path):
+    LevelFactory(slug="iop")
+    assert client.get(path).status_code == 200
+
+
 @pytest.mark.parametrize("days", ["999999999", "0", "-5"])
 def test_purge_refuses_impossible_retention_with_a_clear_message(days):
     with pytest.raises(CommandError, match="from 1 to 36500"):
