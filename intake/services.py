@@ -60,9 +60,7 @@ def move_many(inquiries, status, user):
     with transaction.atomic():
         # of=("self",): the admin's queryset joins levels and staff, which must not be locked too.
         for inquiry in movable(inquiries, status).select_for_update(of=("self",)):
-            if status == Inquiry.Status.SPAM:
-                inquiry.spam_reason = Inquiry.SpamReason.MARKED
-            move(inquiry, status, when=now)
+            move(inquiry, status, when=now)  # to spam only from new or attempted: marked by staff
             inquiry.save()
             moved.append(inquiry.pk)
         AccessRecord.record(user, moved, AccessRecord.Action.CHANGE)
@@ -80,9 +78,7 @@ def add_note(inquiry, note, author):
     if inquiry.status == Inquiry.Status.NEW:
         reached = note.outcome == Note.Outcome.REACHED
         move(inquiry, Inquiry.Status.CONTACTED if reached else Inquiry.Status.CONTACT_ATTEMPTED, when=note.created_at)
-        inquiry.save(
-            update_fields=["status", "first_contact_at", "closed_at", "close_reason", "spam_reason", "updated_at"]
-        )
+        inquiry.save(update_fields=[*PIPELINE_FIELDS, "updated_at"])
     elif inquiry.first_contact_at is None:
         inquiry.first_contact_at = note.created_at
         inquiry.save(update_fields=["first_contact_at", "updated_at"])
