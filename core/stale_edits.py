@@ -49,14 +49,15 @@ class StaleEditForm(forms.ModelForm):
         saved = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
         if not self.instance.pk or saved is None or seen is None or saved.updated_at == seen:
             return cleaned
+        message = self._message(saved, seen)
         # The next save from this page is a choice made with the differences in view.
         self.data = self.data.copy()
         self.data[SEEN] = saved.updated_at.isoformat()
-        raise forms.ValidationError(self._message(saved), code="stale")
+        raise forms.ValidationError(message, code="stale")
 
-    def _message(self, saved):
+    def _message(self, saved, seen):
         when = date_format(timezone.localtime(saved.updated_at), "N j, P")
-        who = _last_editor(saved, after=parse_datetime(self.data.get(SEEN) or ""))
+        who = _last_editor(saved, after=seen)
         differences = [
             f"{field.label}: now “{_shown(saved, name)}”"
             for name, field in self.fields.items()
@@ -77,7 +78,7 @@ def _last_editor(obj, after):
         .order_by("-action_time")
         .first()
     )
-    if entry and (after is None or entry.action_time >= after) and entry.user:
+    if entry and entry.action_time >= after and entry.user:
         return entry.user.get_full_name() or entry.user.get_username()
     return "Someone"
 
