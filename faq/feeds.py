@@ -1,8 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 
-from core import content_version
-from core.models import SiteSettings
+from core.context_processors import site_settings
 
 from .models import Article
 
@@ -12,7 +11,7 @@ class LatestArticlesFeed(Feed):
     description = "New and updated answers about addiction and mental health treatment."
 
     def get_object(self, request, *args, **kwargs):
-        self.site = SiteSettings.current(content_version.for_request(request))
+        self.site = site_settings(request)
         return super().get_object(request, *args, **kwargs)
 
     def title(self):

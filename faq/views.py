@@ -4,8 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from core import content_version
-from core.models import SiteSettings
+from core.context_processors import site_settings
 from levels.models import LevelOfCare
 
 from .models import Article, Topic
@@ -63,7 +62,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         canonical = self.request.build_absolute_uri(article.get_absolute_url())
-        site = SiteSettings.current(content_version.for_request(self.request))
+        site = site_settings(self.request)
         return super().get_context_data(
             body=ArticleBody(article, canonical, site),
             related_articles=related_articles(article),
