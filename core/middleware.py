@@ -8,6 +8,11 @@ from . import content_version
 PRIVATE_PREFIXES = ("/admin/", "/healthz")
 
 
+def _public_request(request):
+    """A request for a public page by someone without a session: its answer may be the same for all."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not request.path.startswith(PRIVATE_PREFIXES)
+
+
 class SharedCacheHeadersMiddleware:
     """Tells a CDN or proxy which responses it may keep, and for how long.
 
@@ -41,8 +46,7 @@ class SharedCacheHeadersMiddleware:
             settings.PUBLIC_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and response.status_code in (200, 404)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(PRIVATE_PREFIXES)
+            and _public_request(request)
         )
 
 
@@ -83,8 +87,7 @@ class WholePageCacheMiddleware:
             settings.WHOLE_PAGE_CACHE
             and settings.FRAGMENT_CACHE_SECONDS > 0
             and request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(PRIVATE_PREFIXES)
+            and _public_request(request)
             and request.path not in settings.WHOLE_PAGE_CACHE_SKIP
             and set(request.GET) <= self.PARAMETERS
         )
