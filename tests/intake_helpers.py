@@ -26,3 +26,25 @@ def form_data(**overrides):
 
 def hidden_value(html, name):
     return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
+INLINES = {
+    f"{prefix}-{key}": value
+    for prefix in ("notes", "notifications")
+    for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}.items()
+}
+
+
+def inquiry_form(inquiry, seen="", **changes):
+    """What the admin's change form of `inquiry` posts as it stands, with `changes`: no new note
+    unless `changes` adds one; `seen` is the copy's time the page was opened with ("" for none)."""
+    data = {
+        "name": inquiry.name, "phone": str(inquiry.phone), "email": inquiry.email, "status": inquiry.status,
+        "close_reason": inquiry.close_reason, "assigned_to": inquiry.assigned_to_id or "",
+        "preferred_contact": inquiry.preferred_contact, "best_time": inquiry.best_time,
+        "inquiry_for": inquiry.inquiry_for, "level": inquiry.level_id or "", "payment": inquiry.payment,
+        "insurance_carrier": inquiry.insurance_carrier, "message": inquiry.message,
+        "seen_updated_at": seen, **INLINES,
+    }  # fmt: skip
+    data.update(changes)
+    return data

@@ -14,7 +14,7 @@ from intake.models import AccessRecord, Inquiry, Note
 from levels.models import LevelOfCare
 
 from .factories import InquiryFactory, LevelFactory, UserFactory
-from .intake_helpers import form_data
+from .intake_helpers import form_data, inquiry_form
 
 pytestmark = pytest.mark.django_db
 
@@ -155,17 +155,15 @@ def test_contact_note_sets_first_contact_and_status(admissions_client, admission
     inquiry = InquiryFactory(created_at=timezone.now() - timedelta(minutes=20))
     page = admissions_client.get(change_url(inquiry))
     assert page.status_code == 200
-    data = {
-        "status": "new", "close_reason": "", "assigned_to": "", "name": inquiry.name, "phone": "+18185550199",
-        "email": inquiry.email, "preferred_contact": "call", "best_time": "any", "inquiry_for": "myself",
-        "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "",
-        "notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-MIN_NUM_FORMS": "0", "notes-MAX_NUM_FORMS": "1000",
-        "notes-0-created_at_0": timezone.localtime().strftime("%Y-%m-%d"),
-        "notes-0-created_at_1": timezone.localtime().strftime("%H:%M:%S"),
-        "notes-0-kind": "call", "notes-0-outcome": "no_answer", "notes-0-text": "Left no message.",
-        "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0",
-        "notifications-MIN_NUM_FORMS": "0", "notifications-MAX_NUM_FORMS": "0",
-    }  # fmt: skip
+    data = inquiry_form(
+        inquiry,
+        **{
+            "notes-TOTAL_FORMS": "1", "notes-0-kind": "call", "notes-0-outcome": "no_answer",
+            "notes-0-text": "Left no message.",
+            "notes-0-created_at_0": timezone.localtime().strftime("%Y-%m-%d"),
+            "notes-0-created_at_1": timezone.localtime().strftime("%H:%M:%S"),
+        },
+    )  # fmt: skip
     response = admissions_client.post(change_url(inquiry), data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     inquiry.refresh_from_db()
@@ -178,14 +176,7 @@ def test_contact_note_sets_first_contact_and_status(admissions_client, admission
 
 def test_closing_needs_a_reason(admissions_client):
     inquiry = InquiryFactory()
-    data = {
-        "status": "closed", "close_reason": "", "assigned_to": "", "name": inquiry.name, "phone": "+18185550199",
-        "email": inquiry.email, "preferred_contact": "call", "best_time": "any", "inquiry_for": "myself",
-        "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "",
-        "notes-TOTAL_FORMS": "0", "notes-INITIAL_FORMS": "0", "notes-MIN_NUM_FORMS": "0", "notes-MAX_NUM_FORMS": "1000",
-        "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0",
-        "notifications-MIN_NUM_FORMS": "0", "notifications-MAX_NUM_FORMS": "0",
-    }  # fmt: skip
+    data = inquiry_form(inquiry, status="closed", close_reason="")
     response = admissions_client.post(change_url(inquiry), data)
     assert response.status_code == 200 and "Choose why the inquiry is closed." in response.content.decode()
     data["close_reason"] = "not_ready"

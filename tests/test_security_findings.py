@@ -19,7 +19,7 @@ from intake.models import AccessRecord, Inquiry, Note
 from intake.spam import sign_start
 
 from .factories import ArticleFactory, InquiryFactory, LevelFactory, UserFactory
-from .intake_helpers import form_data, hidden_value
+from .intake_helpers import form_data, hidden_value, inquiry_form
 
 pytestmark = pytest.mark.django_db
 
@@ -106,15 +106,13 @@ def test_a_purge_is_logged_inquiry_by_inquiry():
 def test_a_note_cannot_be_backdated_or_dated_ahead(admissions_client, when, message):
     inquiry = InquiryFactory()
     stamp = timezone.localtime(timezone.now() + when)
-    data = {
-        "name": inquiry.name, "phone": str(inquiry.phone), "email": inquiry.email, "status": "new",
-        "preferred_contact": "call", "best_time": "any", "inquiry_for": "myself", "payment": "not_sure",
-        "notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-MIN_NUM_FORMS": "0", "notes-MAX_NUM_FORMS": "1000",
-        "notes-0-created_at_0": stamp.strftime("%Y-%m-%d"), "notes-0-created_at_1": stamp.strftime("%H:%M:%S"),
-        "notes-0-kind": "call", "notes-0-outcome": "reached", "notes-0-text": "Called.",
-        "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0",
-        "notifications-MIN_NUM_FORMS": "0", "notifications-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+    data = inquiry_form(
+        inquiry,
+        **{
+            "notes-TOTAL_FORMS": "1", "notes-0-kind": "call", "notes-0-outcome": "reached", "notes-0-text": "Called.",
+            "notes-0-created_at_0": stamp.strftime("%Y-%m-%d"), "notes-0-created_at_1": stamp.strftime("%H:%M:%S"),
+        },
+    )  # fmt: skip
     response = admissions_client.post(CHANGE.format(inquiry.pk), data)
     assert response.status_code == 200 and message in response.content.decode()
     assert not Note.objects.exists()
@@ -250,9 +248,7 @@ def test_neither_phone_nor_email_is_said_in_plain_words_next_to_both(client):
 
 def test_the_admin_says_it_in_plain_words_too(admissions_client):
     inquiry = InquiryFactory()
-    data = {"name": "x", "phone": "", "email": "", "status": "new", "preferred_contact": "call", "best_time": "any",
-            "inquiry_for": "myself", "payment": "not_sure", "notes-TOTAL_FORMS": "0", "notes-INITIAL_FORMS": "0",
-            "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0"}  # fmt: skip
+    data = inquiry_form(inquiry, name="x", phone="", email="")
     html = admissions_client.post(CHANGE.format(inquiry.pk), data).content.decode()
     assert "An inquiry needs a phone number or an e-mail address." in html and "violated" not in html
 

@@ -8,28 +8,9 @@ from core.models import SiteSettings
 from intake.models import Inquiry, Note
 
 from .factories import ArticleFactory, InquiryFactory, LevelFactory, UserFactory
-from .intake_helpers import hidden_value
+from .intake_helpers import hidden_value, inquiry_form
 
 pytestmark = pytest.mark.django_db
-
-INLINES = {
-    f"{prefix}-{key}": value
-    for prefix in ("notes", "notifications")
-    for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}.items()
-}
-
-
-def inquiry_form(inquiry, seen, **changes):
-    data = {
-        "name": inquiry.name, "phone": str(inquiry.phone), "email": inquiry.email, "status": inquiry.status,
-        "close_reason": inquiry.close_reason, "assigned_to": inquiry.assigned_to_id or "",
-        "preferred_contact": inquiry.preferred_contact, "best_time": inquiry.best_time,
-        "inquiry_for": inquiry.inquiry_for, "level": inquiry.level_id or "", "payment": inquiry.payment,
-        "insurance_carrier": inquiry.insurance_carrier, "message": inquiry.message,
-        "seen_updated_at": seen, **INLINES,
-    }  # fmt: skip
-    data.update(changes)
-    return data
 
 
 @pytest.fixture
