@@ -3,32 +3,48 @@ import logging
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
 from core.admin_guard import GuardedAdminMixin, is_plain_number
+from core.admin_widgets import LabelledDateTimeMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
-from . import services
+from . import follow_ups, services
 from .exports import csv_response
-from .models import AccessRecord, Inquiry, Note, Notification, search_kind
+from .groups import admissions_staff
+from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
 from .notifications import enqueue_delivery
+from .text import humanize_duration
+from .workspace import LogContactForm, timeline, waiting
 
 logger = logging.getLogger(__name__)
 
 
-def humanize_duration(delta):
-    if delta is None:
-        return "—"
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h {minutes} min"
-    return f"{hours // 24} days"
+class QueueFilter(admin.SimpleListFilter):
+    """The queues a coordinator works from, one click away."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue (new, past the target)"), ("follow_up", "Follow-up due"), ("mine", "Mine")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.overdue()
+        if self.value() == "follow_up":
+            return queryset.follow_up_due()
+        if self.value() == "mine":
+            return queryset.mine(request.user)
+        return queryset
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -54,21 +70,8 @@ class StatusFilter(admin.SimpleListFilter):
         if value in (None, "all"):
             return queryset.inbox()
         if value == "open":
-            return queryset.inbox().exclude(
-                status__in=[Inquiry.Status.CLOSED, Inquiry.Status.ADMITTED, Inquiry.Status.REFERRED_OUT]
-            )
+            return queryset.open()
         return queryset.filter(status=value)
-
-
-class NoteInline(admin.TabularInline):
-    model = Note
-    extra = 1
-    fields = ["created_at", "kind", "outcome", "text", "author"]
-    readonly_fields = ["author"]
-    ordering = ["created_at", "pk"]
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # the contact timeline is a record; mistakes get a correcting note
 
 
 class NotificationInline(admin.TabularInline):
@@ -83,29 +86,42 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
+class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMixin, admin.ModelAdmin):
+    change_form_template = "admin/intake/inquiry/workspace.html"
     list_display = [
-        "__str__",
+        "number",
         "status_badge",
         "name",
-        "level",
-        "inquiry_for",
+        "channel",
+        "level_short",
         "age",
         "assigned_to",
+        "follow_up",
         "first_contact_time",
-        "duplicate_flag",
+        "duplicate",
     ]
-    list_display_links = ["__str__", "name"]
-    list_filter = [StatusFilter, "level", "assigned_to", "inquiry_for", ("created_at", admin.DateFieldListFilter)]
+    list_display_links = ["number", "name"]
+    list_filter = [
+        QueueFilter,
+        StatusFilter,
+        "channel",
+        "level",
+        "referral_source",
+        "assigned_to",
+        ("created_at", admin.DateFieldListFilter),
+    ]
     list_select_related = ["level", "assigned_to"]
-    search_fields = ["name", "email", "phone"]
+    search_fields = ["name", "email"]  # and the phone, by its digits: see get_search_results
+    search_help_text = "A name, an e-mail address or a phone number written any way."
     date_hierarchy = "created_at"
     list_per_page = 50
-    inlines = [NoteInline, NotificationInline]
+    show_full_result_count = False
+    inlines = [NotificationInline]
     actions = ["assign_to_me", "mark_contacted", "mark_spam", "mark_not_spam", "export_csv"]
     readonly_fields = [
         "created_at",
         "first_contact_at",
+        "first_reached_at",
         "closed_at",
         "first_contact_time",
         "possible_duplicates",
@@ -115,46 +131,100 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
     ]
     fieldsets = [
         ("Pipeline", {"fields": ["status", "close_reason", "assigned_to", "spam_reason"]}),
+        ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
         ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time", "possible_duplicates"]}),
         ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
-        ("Times", {"fields": ["created_at", "first_contact_at", "first_contact_time", "closed_at"]}),
+        ("Channel", {"fields": ["channel", "referral_source", "referral_contact"]}),
+        (
+            "Times",
+            {"fields": ["created_at", "first_contact_at", "first_contact_time", "first_reached_at", "closed_at"]},
+        ),
         ("Source", {"classes": ["collapse"], "fields": ["attribution_display", "consent_text"]}),
     ]
+    add_fieldsets = [
+        ("Channel", {"fields": ["channel", "referral_source", "referral_contact"]}),
+        ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time"]}),
+        ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
+        ("Pipeline", {"fields": ["assigned_to"]}),
+        ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
+    ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_duplicate_flag()
+    def get_fieldsets(self, request, obj=None):
+        return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        # The channel a website inquiry came by is a fact; staff choose it for the ones they add.
+        return [*self.readonly_fields, "channel"] if obj else self.readonly_fields
+
+    def get_changeform_initial_data(self, request):
+        return {
+            "channel": Inquiry.Channel.PHONE,
+            "assigned_to": request.user.pk,
+            **super().get_changeform_initial_data(request),
+        }
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("assigned_to", "follow_up_owner"):
+            # Only people who work inquiries: admissions staff and superusers, not content editors.
+            kwargs["queryset"] = admissions_staff()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "channel":
+            kwargs["choices"] = [c for c in Inquiry.Channel.choices if c[0] != Inquiry.Channel.WEBSITE]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    @admin.display(description="no.", ordering="pk")
+    def number(self, inquiry):
+        return f"#{inquiry.pk}"
 
     @admin.display(description="status", ordering="status")
     def status_badge(self, inquiry):
         if inquiry.is_overdue():
             return format_html(
-                '<strong style="color:#a4161a">⚠ {} – past the {}-minute target</strong>',
-                inquiry.get_status_display(),
+                '<strong class="overdue" title="Past the {}-minute response target">⚠ {}, overdue</strong>',
                 settings.INTAKE_RESPONSE_TARGET_MINUTES,
+                inquiry.get_status_display(),
             )
         return inquiry.get_status_display()
+
+    @admin.display(description="level", ordering="level__intensity_rank")
+    def level_short(self, inquiry):
+        return inquiry.level.short_name if inquiry.level else "not sure"
 
     @admin.display(description="age", ordering="created_at")
     def age(self, inquiry):
         return f"{timesince(inquiry.created_at, depth=1)} ago"
 
-    @admin.display(description="time to first contact")
+    @admin.display(description="follow-up", ordering="follow_up_at")
+    def follow_up(self, inquiry):
+        if inquiry.follow_up_at is None:
+            return "—"
+        due = date_format(timezone.localtime(inquiry.follow_up_at), "M j, g:i A")
+        if inquiry.follow_up_at <= timezone.now() and inquiry.status not in Inquiry.FINISHED:
+            return format_html('<strong class="overdue">due {}</strong>', due)
+        return due
+
+    @admin.display(description="1st contact after")
     def first_contact_time(self, inquiry):
         return humanize_duration(inquiry.time_to_first_contact)
 
-    @admin.display(description="dup?", boolean=True)
-    def duplicate_flag(self, inquiry):
-        return getattr(inquiry, "has_duplicate", False)
+    @admin.display(description="duplicate?", boolean=True, ordering="has_duplicate")
+    def duplicate(self, inquiry):
+        return inquiry.has_duplicate
 
     @admin.display(description="possible duplicates (same phone or e-mail within 30 days)")
     def possible_duplicates(self, inquiry):
-        others = Inquiry.objects.possible_duplicates_of(inquiry).only("pk", "created_at", "status")[:10]
+        others = Inquiry.objects.possible_duplicates_of(inquiry).only("pk", "created_at", "status", "channel")[:10]
         if not others:
             return "None"
         return format_html_join(
             ", ",
-            '<a href="{}">#{} ({}, {})</a>',
-            ((o.get_admin_url(), o.pk, o.get_status_display(), o.created_at.date()) for o in others),
+            '<a href="{}">#{} ({}, {}, {})</a>',
+            (
+                (o.get_admin_url(), o.pk, o.get_status_display(), o.get_channel_display(), o.created_at.date())
+                for o in others
+            ),
         )
 
     @admin.display(description="where they came from")
@@ -167,8 +237,11 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
         return format_html_join("", "<p><strong>{}</strong>: {}</p>", rows)
 
     def get_search_results(self, request, queryset, search_term):
-        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        return found | queryset.with_phone_like(search_term), may_have_duplicates
+        """A phone number is looked up by its stored digits; anything else by name or e-mail."""
+        by_phone = queryset.with_phone_like(search_term)
+        if by_phone.query.is_empty():
+            return super().get_search_results(request, queryset, search_term)
+        return by_phone, False
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -203,16 +276,56 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, inquiry, form, change):
+        if not change:
+            inquiry.consent_text = (
+                f"Entered by admissions ({inquiry.get_channel_display().lower()}): the person asked to be contacted."
+            )
         if "status" in form.changed_data:
-            services.move(inquiry, inquiry.status, close_reason=inquiry.close_reason)
+            before = form.initial.get("status", "")
+            services.move(inquiry, inquiry.status, close_reason=inquiry.close_reason, by=request.user, before=before)
+        follow_up_moved = bool({"follow_up_at", "follow_up_owner"} & set(form.changed_data))
+        if follow_up_moved:
+            inquiry.follow_up_notified_at = None
         super().save_model(request, inquiry, form, change)
+        services.record_moves(inquiry)
+        if follow_up_moved:
+            follow_ups.schedule(inquiry)
+        if not change:
+            AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.CHANGE, "added")
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Note:
-            return super().save_formset(request, form, formset, change)
-        for note in formset.save(commit=False):
-            services.add_note(form.instance, note, request.user)
-        formset.save_m2m()
+    def get_urls(self):
+        log = self.admin_site.admin_view(self.log_contact_view)
+        return [path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"), *super().get_urls()]
+
+    def log_contact_view(self, request, object_id):
+        """The "Log a contact" form at the top of the inquiry page: stamped when saved, and never
+        refused as stale (it adds to the record, it changes nothing anyone else typed)."""
+        if not is_plain_number(object_id):
+            return HttpResponseBadRequest("Inquiry numbers are whole numbers.")
+        inquiry = self.get_object(request, object_id)
+        if inquiry is None:
+            raise Http404("No such inquiry.")
+        if request.method != "POST" or not self.has_change_permission(request, inquiry):
+            raise PermissionDenied
+        form = LogContactForm(request.POST)
+        if not form.is_valid():
+            # Shown again on the inquiry's page with what was typed, not sent away.
+            request.method = "GET"
+            return self.change_view(request, object_id, extra_context={"log_form": form})
+        services.log_contact(inquiry, request.user, **form.cleaned_data)
+        AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.CHANGE, "logged a contact")
+        self.message_user(request, "Contact logged.", messages.SUCCESS)
+        return HttpResponseRedirect(inquiry.get_admin_url() + "#timeline")
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context.setdefault("log_form", LogContactForm())
+            context.update(
+                timeline=timeline(obj),
+                waiting=waiting(obj),
+                log_url=reverse("admin:intake_inquiry_log_contact", args=[obj.pk]),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -333,3 +446,30 @@ class LoggedAutocompleteView(AutocompleteJsonView):
             )
             AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, detail)
         return super().get(request, *args, **kwargs)
+
+
+class ReferralContactInline(admin.TabularInline):
+    model = ReferralContact
+    extra = 1
+    fields = ["name", "role", "phone", "email"]
+
+
+@admin.register(ReferralSource)
+class ReferralSourceAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "is_active", "inquiry_count"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "contacts__name"]
+    inlines = [ReferralContactInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(inquiry_total=Count("inquiries"))
+
+    @admin.display(description="inquiries", ordering="inquiry_total")
+    def inquiry_count(self, source):
+        return source.inquiry_total
+
+    def has_delete_permission(self, request, obj=None):
+        # A source that inquiries name stays (mark it "no longer refers"); PROTECT backs this up.
+        if obj is not None and obj.inquiries.exists():
+            return False
+        return super().has_delete_permission(request, obj)

@@ -1,13 +1,17 @@
 """The two staff groups. Admissions works inquiries; content editors never see them."""
 
 from django.apps import apps as global_apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
+from django.db.models import Q
 
 GROUPS = {
     "Admissions": [
-        ("intake", "inquiry", ["view", "change"]),
+        ("intake", "inquiry", ["view", "add", "change"]),
         ("intake", "note", ["view", "add"]),
         ("intake", "notification", ["view", "change"]),
+        ("intake", "referralsource", ["view", "add", "change"]),
+        ("intake", "referralcontact", ["view", "add", "change"]),
     ],
     "Content editors": [
         ("levels", "levelofcare", ["view", "add", "change", "delete"]),
@@ -40,3 +44,19 @@ def ensure_staff_groups(apps):
         for app_label, model, actions in grants:
             codenames = [f"{action}_{model}" for action in actions]
             group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+
+
+def admissions_staff():
+    """Active staff who may work inquiries: superusers and those allowed to change them."""
+    may_change = {"codename": "change_inquiry", "content_type__app_label": "intake"}
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(**{f"groups__permissions__{key}": value for key, value in may_change.items()})
+            | Q(**{f"user_permissions__{key}": value for key, value in may_change.items()})
+        )
+        .distinct()
+        .order_by("first_name", "username")
+    )

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -27,33 +27,52 @@ class InquiryQuerySet(models.QuerySet):
             Q(status=Inquiry.Status.CLOSED, closed_at__lt=cutoff) | Q(status=Inquiry.Status.SPAM, created_at__lt=cutoff)
         )
 
+    def open(self):
+        return self.inbox().exclude(status__in=Inquiry.FINISHED)
+
+    def overdue(self, now=None):
+        """New, and waiting longer than the response target."""
+        target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
+        return self.filter(status=Inquiry.Status.NEW, created_at__lt=(now or timezone.now()) - target)
+
+    def follow_up_due(self, now=None):
+        return self.open().filter(follow_up_at__lte=now or timezone.now())
+
+    def mine(self, user):
+        return self.open().filter(Q(assigned_to=user) | Q(follow_up_owner=user))
+
     def with_phone_like(self, text):
-        """Inquiries whose phone holds the digits of `text`, however a US number was written:
-        "(818) 555-0101", "818-555-0101", "+1 818 555 0101", "1-818-555-0101" or the last seven
-        digits "555-0101". Phones are stored in E.164 ("+18185550101"). Text that is not a phone
-        number (letters, fewer than four digits) matches nothing."""
+        """Inquiries whose phone is the number in `text`, however a US number was written:
+        "(818) 555-0101", "818-555-0101", "+1 818 555 0101", "1-818-555-0101", or its last seven
+        digits "555-0101". Matched on stored, indexed digits. Text that is not a phone number
+        (letters, too few or too many digits) matches nothing."""
         if not PHONE_TEXT.fullmatch(text.strip()):
             return self.none()
         digits = re.sub(r"\D", "", text)
-        return self.filter(phone__contains=digits) if len(digits) >= 4 else self.none()
+        if len(digits) == 11 and digits.startswith("1"):
+            digits = digits[1:]
+        if len(digits) == 10:
+            return self.filter(phone_national=digits)
+        if len(digits) == 7:
+            return self.filter(phone_last7=digits)
+        return self.none()
 
-    def with_duplicate_flag(self):
-        """Each inquiry with `has_duplicate`: another with the same phone or e-mail within the window."""
+    def refresh_duplicate_flags(self):
+        """Set the stored duplicate flag of these inquiries from the others: another with the same
+        phone or e-mail within the window. Run for the inquiries a change may affect."""
         nearby = Inquiry.objects.filter(
             created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
             created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
         ).exclude(pk=OuterRef("pk"))
-        same = nearby.filter(
-            (Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email__iexact=OuterRef("email")) & ~Q(email=""))
-        )
-        return self.annotate(has_duplicate=Exists(same))
+        same = nearby.filter((Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email=OuterRef("email")) & ~Q(email="")))
+        return self.update(has_duplicate=Exists(same))
 
     def possible_duplicates_of(self, inquiry):
         same_contact = Q()
         if inquiry.phone:
             same_contact |= Q(phone=inquiry.phone)
         if inquiry.email:
-            same_contact |= Q(email__iexact=inquiry.email)
+            same_contact |= Q(email=inquiry.email.lower())
         if not same_contact:
             return self.none()
         created = inquiry.created_at or timezone.now()
@@ -64,7 +83,60 @@ class InquiryQuerySet(models.QuerySet):
         )
 
 
+class ReferralSource(models.Model):
+    """An organisation that sends people to the center."""
+
+    class Kind(models.TextChoices):
+        HOSPITAL = "hospital", "Hospital"
+        THERAPIST = "therapist", "Therapist or counselor"
+        COURT = "court", "Court or probation"
+        EAP = "eap", "Employee assistance program"
+        SCHOOL = "school", "School or university"
+        ALUMNI = "alumni", "Alumni"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    phone = PhoneNumberField(blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    notes = models.TextField(max_length=2000, blank=True)
+    is_active = models.BooleanField("still refers", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name"], name="referral_source_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class ReferralContact(models.Model):
+    """A person at a referral source."""
+
+    source = models.ForeignKey(ReferralSource, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=100)
+    role = models.CharField(max_length=100, blank=True)
+    phone = PhoneNumberField(blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "name"], name="referral_contact_unique_name_per_source")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.source})"
+
+
 class Inquiry(models.Model):
+    class Channel(models.TextChoices):
+        WEBSITE = "website", "Website form"
+        PHONE = "phone", "Phone call"
+        WALK_IN = "walk_in", "Walk-in"
+        EMAIL = "email", "E-mail"
+        REFERRAL = "referral", "Referral"
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACT_ATTEMPTED = "contact_attempted", "Contact attempted"
@@ -110,9 +182,35 @@ class Inquiry(models.Model):
         STALE = "stale", "Sent from a form over a day old (a replayed stamp)"
         MARKED = "marked", "Marked by staff"
 
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEBSITE, db_index=True)
+    referral_source = models.ForeignKey(
+        ReferralSource,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inquiries",
+        verbose_name="referred by",
+    )
+    referral_contact = models.ForeignKey(
+        ReferralContact,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inquiries",
+        verbose_name="referring person",
+    )
     name = models.CharField(max_length=100)
     phone = PhoneNumberField(blank=True)
-    email = models.EmailField(max_length=254, blank=True)
+    # The phone's digits, kept at save for indexed search: "8185550101" and "5550101".
+    phone_national = models.CharField(max_length=15, blank=True, editable=False)
+    phone_last7 = models.CharField(max_length=7, blank=True, editable=False)
+    email = models.EmailField(max_length=254, blank=True, help_text="Kept in lower case.")
+    has_duplicate = models.BooleanField(
+        "possible duplicate",
+        default=False,
+        editable=False,
+        help_text="Another inquiry with the same phone or e-mail within 30 days; kept at every save.",
+    )
     preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices, default=ContactMethod.CALL)
     best_time = models.CharField(max_length=10, choices=BestTime.choices, default=BestTime.ANY)
     inquiry_for = models.CharField("inquiry for", max_length=20, choices=For.choices, default=For.MYSELF)
@@ -137,10 +235,22 @@ class Inquiry(models.Model):
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="inquiries"
     )
+    follow_up_at = models.DateTimeField("follow-up due", null=True, blank=True)
+    follow_up_step = models.CharField("next step", max_length=200, blank=True)
+    follow_up_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        verbose_name="follow-up owner",
+    )
+    follow_up_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     attribution = models.JSONField(default=dict, blank=True, help_text="First and last touch of the visit.")
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     first_contact_at = models.DateTimeField("first contact", null=True, blank=True)
+    first_reached_at = models.DateTimeField("first reached", null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -163,10 +273,48 @@ class Inquiry(models.Model):
         indexes = [
             models.Index(fields=["phone"], name="intake_inquiry_phone_idx"),
             models.Index(fields=["email"], name="intake_inquiry_email_idx"),
+            models.Index(fields=["phone_national"], name="intake_inquiry_national_idx"),
+            models.Index(fields=["phone_last7"], name="intake_inquiry_last7_idx"),
+            models.Index(fields=["follow_up_at"], name="intake_inquiry_follow_up_idx"),
+            models.Index(fields=["status", "created_at"], name="intake_inquiry_status_new_idx"),
         ]
+
+    FINISHED = (Status.CLOSED, Status.ADMITTED, Status.REFERRED_OUT)
 
     def __str__(self):
         return f"Inquiry #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        national = str(self.phone.national_number) if self.phone else ""
+        self.phone_national, self.phone_last7 = national, national[-7:]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"phone", "email"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "phone_national", "phone_last7"}
+        super().save(*args, **kwargs)
+        contact = (str(self.phone or ""), self.email)
+        before = getattr(self, "_saved_contact", None)
+        if contact != before and (update_fields is None or {"phone", "email"} & set(update_fields)):
+            refresh_duplicates([contact, before or ("", "")], also=self.pk)
+            self.has_duplicate = Inquiry.objects.filter(pk=self.pk).values_list("has_duplicate", flat=True).get()
+        self._saved_contact = contact
+
+    def delete(self, *args, **kwargs):
+        contact = (str(self.phone or ""), self.email)
+        deleted = super().delete(*args, **kwargs)
+        refresh_duplicates([contact])
+        return deleted
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        inquiry = super().from_db(db, field_names, values)
+        if "phone" in inquiry.__dict__ and "email" in inquiry.__dict__:
+            inquiry._saved_contact = (str(inquiry.phone or ""), inquiry.email)
+        return inquiry
+
+    def clean(self):
+        if self.referral_contact_id and self.referral_contact.source_id != self.referral_source_id:
+            raise ValidationError({"referral_contact": "This person works at another referral source."})
 
     def get_admin_url(self):
         return reverse("admin:intake_inquiry_change", args=[self.pk])
@@ -180,6 +328,50 @@ class Inquiry(models.Model):
     def is_overdue(self, now=None):
         target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
         return self.status == self.Status.NEW and (now or timezone.now()) - self.created_at > target
+
+
+def refresh_duplicates(contacts, also=None):
+    """Set the duplicate flag of every inquiry with one of these (phone, e-mail) pairs, and of
+    inquiry `also`: after an inquiry arrives, changes its phone or e-mail, or is deleted."""
+    phones = {phone for phone, _ in contacts if phone}
+    emails = {email for _, email in contacts if email}
+    affected = Q(pk=also) if also else Q()
+    if phones:
+        affected |= Q(phone__in=phones)
+    if emails:
+        affected |= Q(email__in=emails)
+    if not affected:
+        return
+    with transaction.atomic():
+        _lock_contacts(sorted(phones | emails))
+        Inquiry.objects.filter(affected).refresh_duplicate_flags()
+
+
+def _lock_contacts(keys):
+    """On PostgreSQL, one transaction at a time refreshes the flags of a phone or e-mail address,
+    until it commits: two people sending the same number at once would otherwise each miss the
+    other's uncommitted row, or deadlock updating each other's. (SQLite writes one at a time.)"""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for key in keys:  # always in the same order, so two transactions cannot wait on each other
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"intake.contact:{key}"])
+
+
+class StatusChange(models.Model):
+    """One move through the pipeline, for the inquiry's timeline."""
+
+    inquiry = models.ForeignKey("Inquiry", on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=24, choices=Inquiry.Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Inquiry.Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or 'Arrived'} → {self.get_to_status_display()}"
 
 
 class Note(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from faq.models import Article, Question, Reviewer, Topic
 from intake.forms import CONSENT_TEXT
 from intake.groups import ensure_staff_groups
-from intake.models import Inquiry, Note
+from intake.models import Inquiry, Note, ReferralContact, ReferralSource
 from levels.models import LevelOfCare
 
 
@@ -116,3 +116,20 @@ class UserFactory(factory.django.DjangoModelFactory):
                 ensure_staff_groups(django_apps)  # a flushing (transactional) test removed them
             user.groups.add(Group.objects.get(name=name))
         user.save()
+
+
+class ReferralSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReferralSource
+
+    name = factory.Sequence(lambda n: f"Valley Hospital {n}")
+    kind = ReferralSource.Kind.HOSPITAL
+
+
+class ReferralContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReferralContact
+
+    source = factory.SubFactory(ReferralSourceFactory)
+    name = factory.Sequence(lambda n: f"Case Manager {n}")
+    role = "Discharge planner"

@@ -30,7 +30,7 @@ def hidden_value(html, name):
 
 INLINES = {
     f"{prefix}-{key}": value
-    for prefix in ("notes", "notifications")
+    for prefix in ("notifications",)
     for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}.items()
 }
 

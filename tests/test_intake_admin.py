@@ -5,11 +5,13 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from intake import services
 from intake.models import AccessRecord, Inquiry, Note
 from levels.models import LevelOfCare
 
@@ -33,7 +35,7 @@ def test_changelist_shows_the_pipeline_and_hides_spam(admissions_client):
     html = admissions_client.get(CHANGELIST).content.decode()
     assert "Fresh Person" in html and "Intensive outpatient program" in html
     assert "Spammy Bot" not in html
-    assert "past the 15-minute target" in html and late.name in html
+    assert "Past the 15-minute response target" in html and "New, overdue" in html and late.name in html
     spam = admissions_client.get(CHANGELIST + "?status=spam").content.decode()
     assert "Spammy Bot" in spam and "Fresh Person" not in spam
 
@@ -151,27 +153,60 @@ def test_csv_export_needs_the_export_permission(admissions_client, admissions_us
     assert AccessRecord.objects.filter(action="export", inquiry_ref=inquiry.pk, user=admissions_user).exists()
 
 
-def test_contact_note_sets_first_contact_and_status(admissions_client, admissions_user):
-    inquiry = InquiryFactory(created_at=timezone.now() - timedelta(minutes=20))
-    page = admissions_client.get(change_url(inquiry))
-    assert page.status_code == 200
-    data = inquiry_form(
-        inquiry,
-        **{
-            "notes-TOTAL_FORMS": "1", "notes-0-kind": "call", "notes-0-outcome": "no_answer",
-            "notes-0-text": "Left no message.",
-            "notes-0-created_at_0": timezone.localtime().strftime("%Y-%m-%d"),
-            "notes-0-created_at_1": timezone.localtime().strftime("%H:%M:%S"),
-        },
-    )  # fmt: skip
-    response = admissions_client.post(change_url(inquiry), data)
-    assert response.status_code == 302, response.content.decode()[-3000:]
+def log_url(inquiry):
+    return f"/admin/intake/inquiry/{inquiry.pk}/log-contact/"
+
+
+def test_a_logged_contact_is_stamped_when_saved_and_sets_first_contact(admissions_client, admissions_user):
+    opened = timezone.now() - timedelta(minutes=20)
+    inquiry = InquiryFactory(created_at=opened)
+    page = admissions_client.get(change_url(inquiry)).content.decode()
+    assert "Log a contact" in page and "Waiting 20 min for a first contact" in page
+    with time_machine.travel(timezone.now() + timedelta(seconds=75), tick=False):
+        response = admissions_client.post(
+            log_url(inquiry), {"kind": "call", "outcome": "no_answer", "text": "Left no message.",
+                               "created_at": "2020-01-01 00:00"},
+        )  # fmt: skip
+        saved_at = timezone.now()
+    assert response.status_code == 302 and response["Location"].endswith("#timeline")
     inquiry.refresh_from_db()
-    assert inquiry.status == Inquiry.Status.CONTACT_ATTEMPTED
-    assert inquiry.first_contact_at is not None
     note = Note.objects.get()
-    assert note.author == admissions_user and note.text == "Left no message."
-    assert "Left no message." in admissions_client.get(change_url(inquiry)).content.decode()
+    assert note.author == admissions_user and note.text == "Left no message." and note.created_at == saved_at
+    assert inquiry.status == Inquiry.Status.CONTACT_ATTEMPTED and inquiry.first_contact_at == saved_at
+    assert inquiry.first_reached_at is None
+    page = admissions_client.get(change_url(inquiry)).content.decode()
+    assert "First contact after 21 min" in page and "Left no message." in page
+    assert "Status: New → Contact attempted" in page and AccessRecord.objects.filter(detail="logged a contact")
+    admissions_client.post(log_url(inquiry), {"kind": "call", "outcome": "reached", "text": ""})
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.CONTACT_ATTEMPTED and inquiry.first_reached_at is not None
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"kind": "call", "outcome": "", "text": "Rang twice."}, "Choose how the contact went."),
+        ({"kind": "note", "outcome": "", "text": ""}, "Write the note."),
+        ({"kind": "fax", "outcome": "sent", "text": "Kept text"}, "Select a valid choice."),
+    ],
+)
+def test_a_contact_log_with_a_mistake_is_shown_again_with_what_was_typed(admissions_client, data, message):
+    inquiry = InquiryFactory()
+    response = admissions_client.post(log_url(inquiry), data)
+    html = response.content.decode()
+    assert response.status_code == 200 and message in html and "nothing was saved yet" in html
+    assert not data["text"] or data["text"] in html
+    assert not Note.objects.exists()
+
+
+def test_the_timeline_lists_contacts_notes_and_moves_newest_first(admissions_client, admissions_user):
+    inquiry = InquiryFactory(created_at=timezone.now() - timedelta(hours=2))
+    for kind, outcome, text in [("call", "voicemail", "First try"), ("note", "", "Mother called back")]:
+        services.log_contact(inquiry, admissions_user, kind=kind, outcome=outcome, text=text)
+    html = admissions_client.get(change_url(inquiry)).content.decode()
+    timeline = html[html.index('id="timeline"') :]
+    order = [timeline.index(text) for text in ("Mother called back", "First try", "Arrived by website form")]
+    assert order == sorted(order)
 
 
 def test_closing_needs_a_reason(admissions_client):
@@ -300,6 +335,8 @@ def test_fifty_concurrent_submissions_are_all_stored(settings):
     assert errors == []
     assert Inquiry.objects.count() == 50
     assert set(Inquiry.objects.values_list("name", flat=True)) == {f"Person {i}" for i in range(50)}
+    # All sent the same e-mail address at once: each is flagged, none missed an uncommitted other.
+    assert set(Inquiry.objects.values_list("has_duplicate", flat=True)) == {True}
 
 
 def test_demo_staff_groups_exist():

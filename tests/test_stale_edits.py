@@ -2,7 +2,6 @@
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from core.models import SiteSettings
 from intake.models import Inquiry, Note
@@ -35,27 +34,29 @@ def test_a_second_coordinators_stale_save_is_refused_and_keeps_their_note(coordi
         url, inquiry_form(inquiry, seen_by_dana, status="assessment_scheduled", assigned_to=dana.pk)
     )
     assert saved.status_code == 302
-    now = timezone.localtime()
-    note = {
-        "notes-TOTAL_FORMS": "1", "notes-0-kind": "note", "notes-0-outcome": "",
-        "notes-0-text": "Left a message with the mother.",
-        "notes-0-created_at_0": f"{now:%Y-%m-%d}", "notes-0-created_at_1": f"{now:%H:%M:%S}",
-    }  # fmt: skip
-    stale = sam_client.post(url, inquiry_form(inquiry, seen_by_sam, **note))
+    # Logging a contact adds to the record and changes nothing Dana typed: never refused.
+    logged = sam_client.post(
+        f"/admin/intake/inquiry/{inquiry.pk}/log-contact/", {"kind": "note", "text": "Left a message with the mother."}
+    )
+    assert logged.status_code == 302
+    # His save of the page he opened earlier is refused, and keeps what he typed.
+    stale = sam_client.post(url, inquiry_form(inquiry, seen_by_sam, message="Asked about evening groups."))
     assert stale.status_code == 200
     html = stale.content.decode()
-    assert "Dana Ruiz saved this inquiry at" in html and "nothing was saved" in html
+    assert "saved this inquiry at" in html and "nothing was saved" in html
     assert "Status: now “Assessment scheduled”" in html and "Assigned to: now “dana”" in html
-    assert "Left a message with the mother." in html
+    assert "Asked about evening groups." in html
     inquiry.refresh_from_db()
     assert (inquiry.status, inquiry.assigned_to) == (Inquiry.Status.ASSESSMENT_SCHEDULED, dana)
-    assert not Note.objects.exists()
+    assert Note.objects.get().text == "Left a message with the mother."
     # Saving again is a choice made with the differences in view; the form now knows the new copy.
     again = inquiry_form(
-        inquiry, hidden_value(html, "seen_updated_at"), status="assessment_scheduled", assigned_to=dana.pk, **note
-    )
+        inquiry, hidden_value(html, "seen_updated_at"), status="assessment_scheduled", assigned_to=dana.pk,
+        message="Asked about evening groups.",
+    )  # fmt: skip
     assert sam_client.post(url, again).status_code == 302
-    assert Note.objects.get().text == "Left a message with the mother."
+    inquiry.refresh_from_db()
+    assert inquiry.message == "Asked about evening groups." and inquiry.status == "assessment_scheduled"
 
 
 def test_an_article_changed_in_its_questions_refuses_a_stale_save(editor_client):

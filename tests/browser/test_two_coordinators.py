@@ -5,13 +5,13 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from intake.models import Inquiry, Note
+from intake.models import Inquiry
 
 from ..factories import UserFactory
 from .test_flows import log_in
 
 
-def test_the_second_coordinators_stale_save_is_refused_and_keeps_their_note(browser, site):
+def test_a_second_coordinators_log_is_kept_and_his_stale_save_refused(browser, site):
     UserFactory(username="dana", first_name="Dana", last_name="Ruiz", group="Admissions")
     UserFactory(username="sam", group="Admissions")
     inquiry = Inquiry.objects.create(
@@ -27,24 +27,37 @@ def test_the_second_coordinators_stale_save_is_refused_and_keeps_their_note(brow
     dana.get_by_role("button", name="Save and continue editing").click()
     expect(dana.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    sam.locator("#id_notes-0-kind").select_option("call")
-    sam.locator("#id_notes-0-outcome").select_option("voicemail")
-    sam.locator("#id_notes-0-text").fill("Left a voicemail at 10.")
-    sam.get_by_role("button", name="Save and continue editing").click()
-    expect(sam.locator(".errornote, .errorlist").first).to_be_visible()
-    expect(sam.get_by_text("Dana Ruiz saved this inquiry at", exact=False)).to_be_visible()
-    expect(sam.get_by_text("Status: now “Assessment scheduled”", exact=False)).to_be_visible()
-    expect(sam.locator("#id_notes-0-text")).to_have_value("Left a voicemail at 10.")
-    inquiry.refresh_from_db()
-    assert inquiry.status == Inquiry.Status.ASSESSMENT_SCHEDULED and not Note.objects.exists()
-
-    # Sam keeps Dana's status and sends his note again.
-    sam.locator("#id_status").select_option("assessment_scheduled")
-    sam.get_by_role("button", name="Save and continue editing").click()
-    expect(sam.locator(".messagelist")).to_contain_text("was changed successfully")
+    # Sam logs his call from the page he opened earlier: it adds to the record and is kept.
+    sam.get_by_label("Kind").select_option("call")
+    sam.get_by_label("Outcome").select_option("voicemail")
+    sam.get_by_label("Note", exact=True).fill("Left a voicemail at 10.")
+    sam.get_by_role("button", name="Log it").click()
+    expect(sam.locator(".messagelist")).to_contain_text("Contact logged.")
+    expect(sam.locator("#timeline")).to_contain_text("Left a voicemail at 10.")
     inquiry.refresh_from_db()
     assert inquiry.status == Inquiry.Status.ASSESSMENT_SCHEDULED
-    assert Note.objects.get().text == "Left a voicemail at 10."
+    assert inquiry.notes.get().text == "Left a voicemail at 10."
+
+    # Sam's second tab still shows the old copy: his change there is refused and what he typed is kept.
+    old_tab = contexts[1].new_page()
+    old_tab.goto(url)
+    dana.locator("#id_assigned_to").select_option(label="dana")
+    dana.get_by_role("button", name="Save and continue editing").click()
+    expect(dana.locator(".messagelist")).to_contain_text("was changed successfully")
+    old_tab.locator("#id_message").fill("Prefers evening calls.")
+    old_tab.get_by_role("button", name="Save and continue editing").click()
+    expect(old_tab.get_by_text("Dana Ruiz saved this inquiry at", exact=False)).to_be_visible()
+    expect(old_tab.get_by_text("Assigned to: now", exact=False)).to_be_visible()
+    expect(old_tab.locator("#id_message")).to_have_value("Prefers evening calls.")
+    inquiry.refresh_from_db()
+    assert inquiry.message == "" and inquiry.assigned_to.username == "dana"
+
+    # He keeps Dana's assignment, seen in the list of differences, and saves his words.
+    old_tab.locator("#id_assigned_to").select_option(label="dana")
+    old_tab.get_by_role("button", name="Save and continue editing").click()
+    expect(old_tab.locator(".messagelist")).to_contain_text("was changed successfully")
+    inquiry.refresh_from_db()
+    assert inquiry.message == "Prefers evening calls." and inquiry.assigned_to.username == "dana"
     for context in contexts:  # closes their connections while the test's server still runs
         context.close()
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from core.models import SiteSettings
 from faq.demo import ARTICLES, load_articles
 from intake.demo import INQUIRIES, load_inquiries
+from intake.demo_history import load_history
 from levels.demo import load_levels
 
 DEMO_USERS = [
@@ -30,15 +31,17 @@ class Command(BaseCommand):
             raise CommandError(
                 "Refusing to create demo logins with DEBUG off: create real accounts with createsuperuser."
             )
+        if admin:
+            self.create_users()  # first, so the demo admissions work has someone doing it
         SiteSettings.objects.get_or_create(pk=1)
         levels = load_levels()
         load_articles(levels)
         load_inquiries(levels)
+        history = load_history(levels)
         self.stdout.write(
-            f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {len(INQUIRIES)} inquiries."
+            f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {len(INQUIRIES)} inquiries"
+            f" and {history} more over the past 90 days."
         )
-        if admin:
-            self.create_users()
 
     def create_users(self):
         User = get_user_model()

@@ -1,0 +1,74 @@
+"""The inquiry page as a coordinator's workspace: the "Log a contact" form and the timeline."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+
+from .models import Inquiry, Note
+from .text import humanize_duration
+
+
+class LogContactForm(forms.Form):
+    kind = forms.ChoiceField(choices=Note.Kind.choices, initial=Note.Kind.CALL)
+    outcome = forms.ChoiceField(
+        choices=[("", "—"), *[(value, label) for value, label in Note.Outcome.choices if value]], required=False
+    )
+    text = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Note.Kind.NOTE:
+            cleaned["outcome"] = ""
+            if not cleaned.get("text"):
+                self.add_error("text", "Write the note.")
+        elif cleaned.get("kind") and not cleaned.get("outcome"):
+            self.add_error("outcome", "Choose how the contact went.")
+        return cleaned
+
+
+@dataclass
+class Entry:
+    at: datetime
+    what: str
+    detail: str
+    by: str
+    kind: str
+
+
+def _name(user):
+    return (user.get_full_name() or user.get_username()) if user else "—"
+
+
+def timeline(inquiry):
+    """Contacts, notes and status changes, newest first, ending with the inquiry's arrival."""
+    entries = [
+        Entry(
+            note.created_at,
+            note.get_kind_display() + (f": {note.get_outcome_display()}" if note.outcome else ""),
+            note.text,
+            _name(note.author),
+            "note" if note.kind == Note.Kind.NOTE else "contact",
+        )
+        for note in inquiry.notes.select_related("author")
+    ]
+    entries += [
+        Entry(change.at, f"Status: {change}", "", _name(change.by), "status")
+        for change in inquiry.status_changes.select_related("by")
+    ]
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    arrived = f"Arrived by {inquiry.get_channel_display().lower()}"
+    if inquiry.referral_source_id:
+        arrived += f", referred by {inquiry.referral_source}"
+    entries.append(Entry(inquiry.created_at, arrived, "", "", "arrival"))
+    return entries
+
+
+def waiting(inquiry, now=None):
+    """How long the person has waited for a first contact, or how long it took."""
+    if inquiry.first_contact_at:
+        return f"First contact after {humanize_duration(inquiry.time_to_first_contact)}"
+    if inquiry.status in (Inquiry.Status.SPAM, *Inquiry.FINISHED):
+        return "Never contacted"
+    return f"Waiting {humanize_duration((now or timezone.now()) - inquiry.created_at)} for a first contact"

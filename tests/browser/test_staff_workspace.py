@@ -1,0 +1,54 @@
+"""The admissions workspace in Chromium at phone and desktop widths: no sideways page scroll, the
+list's key columns in view, and no axe violations on the inquiry list and page."""
+
+import pytest
+from playwright.sync_api import expect
+
+from intake.models import Inquiry
+
+from ..factories import UserFactory
+from .test_accessibility import VIEWPORTS, assert_no_violations
+from .test_flows import log_in
+
+KEY_COLUMNS = [
+    "no.",
+    "status",
+    "name",
+    "channel",
+    "level",
+    "age",
+    "assigned to",
+    "follow-up",
+    "1st contact after",
+    "duplicate?",
+]
+
+
+def page_scrolls_sideways(page):
+    return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_inbox_and_inquiry_page_fit_the_screen_and_pass_axe(browser, site, viewport):
+    UserFactory(username="coordinator", first_name="Casey", last_name="Ng", group="Admissions")
+    inquiry = Inquiry.objects.filter(notes__isnull=False).first()
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    log_in(page, site, "coordinator")
+    page.goto(site + "/admin/intake/inquiry/")
+    assert not page_scrolls_sideways(page), "the inbox scrolls sideways"
+    assert_no_violations(page, f"inbox at {viewport}")
+    if viewport == "desktop":
+        width = page.viewport_size["width"]
+        for column in KEY_COLUMNS:
+            header = page.locator("#result_list thead th", has_text=column).first
+            box = header.bounding_box()
+            assert box and box["x"] + box["width"] <= width, f"column {column} is cut off at {width} px"
+    page.goto(f"{site}/admin/intake/inquiry/{inquiry.pk}/change/")
+    expect(page.get_by_role("heading", name="Log a contact")).to_be_in_viewport()
+    assert not page_scrolls_sideways(page), "the inquiry page scrolls sideways"
+    assert_no_violations(page, f"inquiry page at {viewport}")
+    page.get_by_role("button", name="Log it").click()  # nothing chosen: the errors are accessible too
+    expect(page.get_by_role("alert")).to_contain_text("nothing was saved yet")
+    assert_no_violations(page, f"inquiry page with errors at {viewport}")
+    context.close()
