@@ -17,7 +17,7 @@ from core.admin_guard import GuardedAdminMixin, is_plain_number
 from core.admin_widgets import LabelledDateTimeMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
-from . import follow_ups, services
+from . import follow_ups, services, staff_views
 from .exports import csv_response
 from .groups import admissions_staff
 from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
@@ -295,7 +295,12 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
 
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
-        return [path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"), *super().get_urls()]
+        board = self.admin_site.admin_view(lambda request: staff_views.dashboard(request, self.admin_site))
+        return [
+            path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
+            path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
+            *super().get_urls(),
+        ]
 
     def log_contact_view(self, request, object_id):
         """The "Log a contact" form at the top of the inquiry page: stamped when saved, and never

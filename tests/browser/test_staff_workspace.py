@@ -52,3 +52,28 @@ def test_the_inbox_and_inquiry_page_fit_the_screen_and_pass_axe(browser, site, v
     expect(page.get_by_role("alert")).to_contain_text("nothing was saved yet")
     assert_no_violations(page, f"inquiry page with errors at {viewport}")
     context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_dashboard_fits_the_screen_draws_under_the_csp_and_passes_axe(browser, site, viewport):
+    UserFactory(username="coordinator", group="Admissions")
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    refused = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    log_in(page, site, "coordinator")
+    page.goto(site + "/admin/intake/inquiry/")
+    page.get_by_role("link", name="Speed to lead").click()
+    expect(page.get_by_role("heading", name="Inquiries by day")).to_be_visible()
+    bars = page.locator("svg.chart rect")
+    assert bars.count() >= 30 + 4 and bars.first.bounding_box()["width"] > 0
+    assert not page_scrolls_sideways(page), "the dashboard scrolls sideways"
+    assert refused == []
+    assert_no_violations(page, f"dashboard at {viewport}")
+    page.get_by_label("From", exact=True).fill("2026-12-31")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the period")
+    assert_no_violations(page, f"dashboard with errors at {viewport}")
+    context.close()
