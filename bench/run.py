@@ -4,6 +4,9 @@
    p99 latency, errors, the ratio to /robots.txt, and the workers' peak memory.
 2. Scale: 10,000 articles (150,000 questions) with the fragment cache off: each page's time, and
    whether worker memory grows with 1,000 different searches.
+3. Inbox: 200,000 inquiries (238,000 notes) on a database of their own: each inbox page, filter,
+   search, the inquiry page and the dashboard; the streamed CSV export of all of them (rows, time,
+   worker memory); and a real purge of the ~96,000 old ones (time, peak memory).
 Usage: make bench   (DATABASE_URL=postgres://... make bench for PostgreSQL)
 """
 
@@ -13,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -174,12 +178,12 @@ def print_memory(label, sizes):
     print(f"{label}:", ", ".join(f"{size:.1f}" for size in sizes), f" under {MEMORY_TARGET_MB}: {verdict}")
 
 
-def timed(path, times=5):
+def timed(path, times=5, headers=None):
     """Milliseconds for each of `times` requests, one after another."""
     spent = []
     for _ in range(times):
         start = time.perf_counter()
-        with urllib.request.urlopen(BASE + path, timeout=30) as response:
+        with urllib.request.urlopen(urllib.request.Request(BASE + path, headers=headers or {}), timeout=30) as response:
             response.read()
         spent.append((time.perf_counter() - start) * 1000)
     return spent
@@ -212,6 +216,119 @@ def scale_pass():
         server.wait(timeout=10)
 
 
+INBOX_TARGET_MS = 300
+
+
+def inbox_pages(user, inquiry):
+    year_ago = time.strftime("%Y-%m-%d", time.localtime(time.time() - 365 * 86400))
+    pages = {
+        "inbox": "",
+        "page 41": "?p=40",
+        "overdue": "?queue=overdue",
+        "follow-up due": "?queue=follow_up",
+        "mine": "?queue=mine",
+        "status new": "?status=new",
+        "open": "?status=open",
+        "channel": "?channel__exact=phone",
+        "level": "?level__id__exact=1",
+        "assignee": f"?assigned_to__id__exact={user}",
+        "past year": f"?created_at__gte={year_ago}",
+        "phone dashes": "?q=818-555-0101",
+        "phone last 7": "?q=555-0101",
+        "name": "?q=Scale+Person+12345",
+        "e-mail": "?q=person777%40example.com",
+    }
+    pages = {name: f"/admin/intake/inquiry/{query}" for name, query in pages.items()}
+    pages["inquiry page"] = f"/admin/intake/inquiry/{inquiry}/change/"
+    pages["dashboard 30 d"] = "/admin/intake/inquiry/speed-to-lead/"
+    start = time.strftime("%Y-%m-%d", time.localtime(time.time() - 89 * 86400))
+    pages["dashboard 90 d"] = f"/admin/intake/inquiry/speed-to-lead/?start={start}&end={time.strftime('%Y-%m-%d')}"
+    return pages
+
+
+def inbox_pass():
+    """200,000 inquiries: staff pages one request at a time, the export, and a purge."""
+    env = {**environment("inbox"), "STAFF_REQUIRE_2FA": "0"}
+    recreate_database(env["DATABASE_URL"])
+    manage(env, "migrate", "--no-input", stdout=subprocess.DEVNULL)
+    manage(env, "load_demo", stdout=subprocess.DEVNULL)
+    script = (ROOT / "bench" / "scale_inquiries.py").read_text()
+    started = time.perf_counter()
+    out = subprocess.run([PY, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True,
+                         stdout=subprocess.PIPE, text=True).stdout.strip().splitlines()  # fmt: skip
+    print(f"\nInbox ({out[-2]}; loaded in {time.perf_counter() - started:.0f} s; target under {INBOX_TARGET_MS} ms)")
+    session, user, inquiry = out[-1].split()
+    cookie = {"Cookie": f"sessionid={session}"}
+    server = serve(env)
+    try:
+        print(f"{'page':15} {'median ms':>10} {'max ms':>8}  meets")
+        for name, path in inbox_pages(user, inquiry).items():
+            spent = sorted(timed(path, headers=cookie))
+            ok = "yes" if spent[-1] < INBOX_TARGET_MS else "NO"
+            print(f"{name:15} {spent[len(spent) // 2]:10.1f} {spent[-1]:8.1f}  {ok}")
+        export(cookie, server)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    purge(env)
+
+
+def export(cookie, server):
+    """Every inquiry through the admin's export action, read as it streams."""
+    with urllib.request.urlopen(urllib.request.Request(BASE + "/admin/intake/inquiry/", headers=cookie)) as page:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()).group(1)
+        csrf = re.search(r"csrftoken=([^;]+)", page.headers.get("Set-Cookie", "")).group(1)
+    form = urllib.parse.urlencode(
+        {"action": "export_csv", "select_across": "1", "index": "0", "_selected_action": "1",
+         "csrfmiddlewaretoken": token}
+    ).encode()  # fmt: skip
+    headers = {"Cookie": f"{cookie['Cookie']}; csrftoken={csrf}", "Referer": BASE + "/admin/intake/inquiry/"}
+    before = max(worker_rss_mb(server.pid, "VmRSS"))
+    started, rows, size = time.perf_counter(), 0, 0
+    request = urllib.request.Request(BASE + "/admin/intake/inquiry/", data=form, headers=headers)
+    with urllib.request.urlopen(request, timeout=600) as response:
+        for line in response:
+            rows, size = rows + 1, size + len(line)
+    spent = time.perf_counter() - started
+    peak = max(worker_rss_mb(server.pid))
+    print(f"export: {rows - 1} rows, {size / 1e6:.1f} MB in {spent:.1f} s; worker memory {before:.0f} MB before,"
+          f" peak {peak:.0f} MB")  # fmt: skip
+
+
+def purge(env):
+    """A real purge of the closed and spam inquiries over a year old, with the command's peak memory."""
+    started = time.perf_counter()
+    command = subprocess.Popen(
+        [PY, "manage.py", "purge_inquiries"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    peak = 0.0
+    while command.poll() is None:
+        try:
+            status = Path(f"/proc/{command.pid}/status").read_text()
+            peak = max(peak, int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024)
+        except (OSError, AttributeError):
+            pass
+        time.sleep(0.05)
+    said = command.stdout.read().strip()
+    print(f"purge: {said} ({time.perf_counter() - started:.0f} s, peak memory {peak:.0f} MB)")
+
+
+def recreate_database(url):
+    """An empty database for a pass that ends by deleting much of what it loaded."""
+    if url.startswith("sqlite"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    import psycopg2
+
+    server, name = url.rsplit("/", 1)
+    connection = psycopg2.connect(server + "/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
 def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -228,6 +345,8 @@ def main():
         report(*serve_and_measure(env))
     if os.environ.get("BENCH_SCALE", "1") != "0":
         scale_pass()
+    if os.environ.get("BENCH_INBOX", "1") != "0":
+        inbox_pass()
 
 
 def create_databases(*urls):

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
@@ -64,8 +64,18 @@ class InquiryQuerySet(models.QuerySet):
             created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
             created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
         ).exclude(pk=OuterRef("pk"))
-        same = nearby.filter((Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email=OuterRef("email")) & ~Q(email="")))
-        return self.update(has_duplicate=Exists(same))
+        # Two lookups, each answered by its own index (one OR no index serves), and each made only
+        # when there is something to look for: an empty e-mail would otherwise match every other.
+        same_phone = Exists(nearby.filter(phone=OuterRef("phone")))
+        same_email = Exists(nearby.filter(email=OuterRef("email")))
+        by_email = Case(When(email="", then=Value(False)), default=same_email, output_field=models.BooleanField())
+        flag = Case(
+            When(phone="", then=by_email),
+            When(same_phone, then=Value(True)),
+            default=by_email,
+            output_field=models.BooleanField(),
+        )
+        return self.update(has_duplicate=flag)
 
     def possible_duplicates_of(self, inquiry):
         same_contact = Q()

@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from intake import follow_ups
-from intake.models import Inquiry, StatusChange
+from intake import follow_ups, services
+from intake.models import AccessRecord, Inquiry, StatusChange
 
 from .factories import InquiryFactory, ReferralContactFactory, ReferralSourceFactory, UserFactory
 from .intake_helpers import inquiry_form
@@ -201,3 +201,23 @@ def test_a_finished_inquiry_sends_no_reminder():
     owner = UserFactory(email="owner@example.com")
     InquiryFactory(status="admitted", follow_up_owner=owner, follow_up_at=timezone.now() - timedelta(hours=1))
     assert follow_ups.send_due() == 0 and mail.outbox == []
+
+
+def test_purge_goes_in_batches_and_clears_the_flags_it_leaves_behind(monkeypatch):
+    from intake.management.commands import purge_inquiries
+
+    monkeypatch.setattr(purge_inquiries, "BATCH", 2)
+    long_ago = timezone.now() - timedelta(days=400)
+    doomed = [
+        InquiryFactory(phone=f"+1818555010{i}", email="", status="closed", close_reason="other", closed_at=long_ago,
+                       created_at=long_ago)
+        for i in range(5)
+    ]  # fmt: skip
+    survivor = InquiryFactory(phone="+18185550100", email="", created_at=long_ago + timedelta(days=1))
+    assert survivor.has_duplicate
+    services.log_contact(doomed[0], None, kind="call", outcome="reached")
+    call_command("purge_inquiries", stdout=StringIO())
+    assert list(Inquiry.objects.all()) == [survivor]
+    survivor.refresh_from_db()
+    assert not survivor.has_duplicate
+    assert not StatusChange.objects.exists() and AccessRecord.objects.filter(action="purge").count() == 5

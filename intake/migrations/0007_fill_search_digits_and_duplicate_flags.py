@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import phonenumbers
 from django.db import migrations
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Case, Exists, OuterRef, Value, When
 
 WINDOW = timedelta(days=30)  # a frozen copy of intake.models.DUPLICATE_WINDOW
 
@@ -33,8 +33,19 @@ def fill(apps, schema_editor):
     nearby = Inquiry.objects.filter(
         created_at__gte=OuterRef("created_at") - WINDOW, created_at__lte=OuterRef("created_at") + WINDOW
     ).exclude(pk=OuterRef("pk"))
-    same = nearby.filter((Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email=OuterRef("email")) & ~Q(email="")))
-    Inquiry.objects.update(has_duplicate=Exists(same))
+    # Each lookup only when there is something to look for (see InquiryQuerySet.refresh_duplicate_flags).
+    by_email = Case(
+        When(email="", then=Value(False)),
+        default=Exists(nearby.filter(email=OuterRef("email"))),
+        output_field=BooleanField(),
+    )
+    flag = Case(
+        When(phone="", then=by_email),
+        When(Exists(nearby.filter(phone=OuterRef("phone"))), then=Value(True)),
+        default=by_email,
+        output_field=BooleanField(),
+    )
+    Inquiry.objects.update(has_duplicate=flag)
 
 
 def add_trigram_indexes(apps, schema_editor):

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from intake.models import AccessRecord, Inquiry
+from intake.models import AccessRecord, Inquiry, refresh_duplicates
 
 MAX_DAYS = 100 * 365  # beyond this a date before year 1 would be asked for
+BATCH = 1000
 
 
 class Command(BaseCommand):
@@ -31,9 +32,17 @@ class Command(BaseCommand):
         spam = doomed.filter(status=Inquiry.Status.SPAM).count()
         verb = "Would delete" if dry_run else "Deleted"
         if not dry_run:
-            with transaction.atomic():
-                AccessRecord.record(
-                    None, doomed.values_list("pk", flat=True), AccessRecord.Action.PURGE, "purge_inquiries"
-                )
-                doomed.delete()
+            self.purge(doomed)
         self.stdout.write(f"{verb} {closed + spam} inquiries older than {days} days: {closed} closed, {spam} spam.")
+
+    def purge(self, doomed):
+        """In batches, each its own transaction: memory stays bounded and a stop keeps what is done."""
+        while True:
+            with transaction.atomic():
+                batch = list(doomed.values_list("pk", "phone", "email").order_by("pk")[:BATCH])
+                if not batch:
+                    return
+                pks = [pk for pk, _, _ in batch]
+                AccessRecord.record(None, pks, AccessRecord.Action.PURGE, "purge_inquiries")
+                Inquiry.objects.filter(pk__in=pks).delete()
+                refresh_duplicates([(str(phone or ""), email) for _, phone, email in batch])
