@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "simple_history",
     "phonenumber_field",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "core",
@@ -63,9 +66,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.StaffSessionTimeoutMiddleware",
+    "core.two_factor.SecondFactorRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -176,6 +181,12 @@ LOGIN_REDIRECT_URL = "admin:index"
 
 # Staff sessions end after this much inactivity.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+
+# A second factor (an authenticator app's code, or a recovery code) after the password, for staff
+# who see inquiries (admissions and superusers); for content editors too when asked.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
+STAFF_2FA_FOR_EDITORS = env_bool("STAFF_2FA_FOR_EDITORS", False)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Magnolia Recovery")
 
 # How many proxies in front of the site add an X-Forwarded-For entry (see common/client.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)

@@ -43,5 +43,6 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="admin-view-on-site",
     ),
+    path("admin/two-step/", include("core.two_factor_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -77,3 +77,26 @@ def test_the_dashboard_fits_the_screen_draws_under_the_csp_and_passes_axe(browse
     expect(page.get_by_role("alert")).to_contain_text("Please correct the period")
     assert_no_violations(page, f"dashboard with errors at {viewport}")
     context.close()
+
+
+def test_two_step_sign_in_on_a_phone(browser, site, settings):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.STAFF_REQUIRE_2FA = True
+    UserFactory(username="coordinator", group="Admissions")
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    log_in(page, site, "coordinator")
+    page.goto(site + "/admin/intake/inquiry/")
+    expect(page.get_by_text("Scan this code")).to_be_visible()
+    assert not page_scrolls_sideways(page)
+    assert_no_violations(page, "two-step set-up at phone")
+    device = TOTPDevice.objects.get(user__username="coordinator")
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    expect(page.locator(".two-step-codes li")).to_have_count(10)
+    assert_no_violations(page, "recovery codes at phone")
+    page.get_by_role("link", name="I have kept them: continue").click()
+    expect(page.locator("#result_list")).to_be_visible()
+    context.close()

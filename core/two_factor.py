@@ -1,0 +1,35 @@
+"""A second factor for staff sign-in, with django-otp: an authenticator app (TOTP) and ten
+single-use recovery codes. The admin's own login checks the password (with the axes lockout); this
+middleware then keeps such staff on the set-up or code page until they have given a code."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import user_has_device
+
+
+def needs_second_factor(user):
+    if not (settings.STAFF_REQUIRE_2FA and user.is_authenticated and user.is_staff):
+        return False
+    return user.is_superuser or user.has_perm("intake.view_inquiry") or settings.STAFF_2FA_FOR_EDITORS
+
+
+class SecondFactorRequiredMiddleware:
+    # The admin pages a signed-in person without a code may still reach.
+    OPEN = {"admin:login", "admin:logout", "admin:jsi18n"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        match = request.resolver_match
+        if not request.path.startswith(reverse("admin:index")) or match.view_name in self.OPEN:
+            return None  # the public site, and the pages that sign in and out
+        if match.namespace == "two_factor" or not needs_second_factor(request.user) or request.user.is_verified():
+            return None
+        step = "two_factor:verify" if user_has_device(request.user, confirmed=True) else "two_factor:setup"
+        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
