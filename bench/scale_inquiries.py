@@ -60,6 +60,12 @@ def one(i):
     )  # fmt: skip
 
 
+def analyze():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 if Inquiry.objects.count() < COUNT:
     for start in range(0, COUNT, BATCH):
         Inquiry.objects.bulk_create(one(i) for i in range(start, start + BATCH))
@@ -73,10 +79,9 @@ if Inquiry.objects.count() < COUNT:
         (StatusChange(inquiry_id=pk, from_status="new", to_status="contacted", at=when) for pk, when in ids),
         batch_size=BATCH,
     )
-    Inquiry.objects.refresh_duplicate_flags()  # bulk_create skips save(), which keeps the flag
-if connection.vendor == "postgresql":
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    analyze()  # the flag's lookups need the planner to know the new rows
+    Inquiry.objects.flag_all_duplicates()  # bulk_create skips save(), which keeps the flag
+analyze()
 session = SessionStore()
 session.update(
     {

@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_guard import GuardedAdminMixin, require_plain_number
+from core.admin_guard import GuardedAdminMixin
+from core.admin_versions import VersionHistoryAdmin
 from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import Article, Question, Reviewer, Topic
@@ -18,7 +18,7 @@ class QuestionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, SimpleHistoryAdmin):
+class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, VersionHistoryAdmin):
     list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "updated_at"]
     list_filter = ["status", "topics", "reviewer"]
     list_editable = ["status", "publish_at"]
@@ -29,7 +29,13 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, SimpleHistoryAdmin)
     filter_horizontal = ["topics", "related_levels"]
     readonly_fields = ["preview_link", "created_at", "updated_at"]
     inlines = [QuestionInline]
-    object_history_template = "admin/faq/article/object_history.html"
+    version_fields = {
+        "title": "Title", "slug": "Address", "introduction": "Introduction", "closing": "Closing",
+        "status": "Status", "publish_at": "Publish date", "reviewer": "Medical reviewer",
+        "last_reviewed": "Last reviewed", "topics": "Topics", "related_levels": "Related levels",
+        "meta_description": "Description for search engines",
+    }  # fmt: skip
+    version_parts = (Question, {"question": "question", "answer": "answer", "position": "position"}, "position")
     fieldsets = [
         (None, {"fields": ["title", "slug", "introduction", "closing"]}),
         ("Publishing", {"fields": ["status", "publish_at", "preview_link", "author"]}),
@@ -77,12 +83,6 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, SimpleHistoryAdmin)
         if formset.model is Question:
             _park_moved_questions(formset)
         super().save_formset(request, form, formset, change)
-
-    def history_view(self, request, object_id, extra_context=None):
-        require_plain_number(object_id)  # before the questions' history is asked for it
-        questions = Question.history.filter(article_id=object_id).select_related("history_user")
-        extra = {"question_history": questions.order_by("-history_date")[:100], **(extra_context or {})}
-        return super().history_view(request, object_id, extra_context=extra)
 
 
 def _park_moved_questions(formset):

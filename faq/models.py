@@ -1,10 +1,10 @@
+import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from common.markdown import html_to_text, render_fields
 
@@ -76,6 +76,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer("search_vector")
 
 
+@reversion.register(exclude=["search_vector"], follow=["questions"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -119,7 +120,6 @@ class Article(models.Model):
     # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector", "introduction_html", "closing_html", "teaser"])
     objects = ArticleManager()
 
     class Meta:
@@ -143,14 +143,13 @@ class Article(models.Model):
         return reverse("faq:preview", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class Question(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField(help_text="Order within the article, starting at 1.")
     question = models.CharField(max_length=300)
     answer = models.TextField(help_text="Markdown.")
     answer_html = models.TextField(editable=False, default="")
-
-    history = HistoricalRecords(excluded_fields=["answer_html"])
 
     class Meta:
         ordering = ["article", "position"]

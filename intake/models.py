@@ -77,6 +77,17 @@ class InquiryQuerySet(models.QuerySet):
         )
         return self.update(has_duplicate=flag)
 
+    def flag_all_duplicates(self):
+        """For a table whose flags are all unset (after a bulk load): set the flag of those that
+        have a duplicate, writing only those rows."""
+        nearby = Inquiry.objects.filter(
+            created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
+            created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
+        ).exclude(pk=OuterRef("pk"))
+        by_phone = ~Q(phone="") & Q(Exists(nearby.filter(phone=OuterRef("phone"))))
+        by_email = ~Q(email="") & Q(Exists(nearby.filter(email=OuterRef("email"))))
+        return self.filter(by_phone | by_email).update(has_duplicate=True)
+
     def possible_duplicates_of(self, inquiry):
         same_contact = Q()
         if inquiry.phone:

