@@ -221,3 +221,14 @@ def test_purge_goes_in_batches_and_clears_the_flags_it_leaves_behind(monkeypatch
     survivor.refresh_from_db()
     assert not survivor.has_duplicate
     assert not StatusChange.objects.exists() and AccessRecord.objects.filter(action="purge").count() == 5
+
+
+def test_the_inbox_counts_no_further_than_it_needs(admissions_client, monkeypatch, settings):
+    from intake.admin import CappedPaginator, InquiryAdmin
+
+    monkeypatch.setattr(CappedPaginator, "CAP", 3)
+    monkeypatch.setattr(InquiryAdmin, "list_per_page", 2)
+    for n in range(4):
+        InquiryFactory(name=f"Person {n}")
+    html = admissions_client.get(LIST).content.decode()
+    assert "More than 3 inquiries" in html and "Person 3" in html and "Person 1" not in html
