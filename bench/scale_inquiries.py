@@ -55,6 +55,7 @@ def one(i):
         close_reason="other" if closed else "", closed_at=created + timedelta(days=3) if closed else None,
         spam_reason="honeypot" if status == "spam" else "", assigned_to=coordinator if rng.random() < 0.3 else None,
         follow_up_at=follow_up,
+        assessment_scheduled_at=first if status in ("assessment_scheduled", "admitted") else None,
         follow_up_owner=coordinator if status == "contacted" else None,
         attribution={"first_touch": {"utm_campaign": rng.choice(["iop-search", "detox-search", ""])}},
     )  # fmt: skip

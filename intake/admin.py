@@ -144,6 +144,7 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         "created_at",
         "first_contact_at",
         "first_reached_at",
+        "assessment_scheduled_at",
         "closed_at",
         "first_contact_time",
         "possible_duplicates",
@@ -159,7 +160,16 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         ("Channel", {"fields": ["channel", "referral_source", "referral_contact"]}),
         (
             "Times",
-            {"fields": ["created_at", "first_contact_at", "first_contact_time", "first_reached_at", "closed_at"]},
+            {
+                "fields": [
+                    "created_at",
+                    "first_contact_at",
+                    "first_contact_time",
+                    "first_reached_at",
+                    "assessment_scheduled_at",
+                    "closed_at",
+                ]
+            },
         ),
         ("Source", {"classes": ["collapse"], "fields": ["attribution_display", "consent_text"]}),
     ]

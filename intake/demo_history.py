@@ -105,6 +105,7 @@ def _one(rng, number, now, levels, sources, staff):
     roll = rng.random()
     if reached and roll < 0.45:
         moves.append((stage, "assessment_scheduled", end + timedelta(hours=4)))
+        inquiry.assessment_scheduled_at = end + timedelta(hours=4)
         stage = "assessment_scheduled"
         if rng.random() < 0.55:
             moves.append((stage, "admitted", end + timedelta(days=2)))
@@ -119,6 +120,8 @@ def _one(rng, number, now, levels, sources, staff):
         stage = "referred_out"
     moves = [move for move in moves if move[2] < now]
     inquiry.status = moves[-1][1]
+    if inquiry.assessment_scheduled_at and inquiry.assessment_scheduled_at >= now:
+        inquiry.assessment_scheduled_at = None
     if inquiry.status != "closed":
         inquiry.close_reason, inquiry.closed_at = "", None
     if inquiry.status not in Inquiry.FINISHED:

@@ -3,7 +3,6 @@ response streamed row by row, so 200,000 inquiries take no more memory than fift
 
 import csv
 import logging
-from datetime import datetime
 
 from django.db.models import CharField
 from django.db.models.functions import Cast
@@ -58,10 +57,14 @@ def _rows(inquiries, user):
     yield writer.writerow(COLUMNS)
     exported = []
     rows = inquiries.annotate(phone_text=Cast("phone", CharField())).order_by("pk").values_list(*COLUMNS.values())
-    level = list(COLUMNS.values()).index("level__short_name")
+    names = list(COLUMNS.values())
+    level = names.index("level__short_name")
+    times = [names.index("created_at"), names.index("first_contact_at")]
     for row in rows.iterator(chunk_size=BATCH):
         exported.append(row[0])
-        cells = [_cell(value) for value in row]
+        cells = [csv_safe(value) if isinstance(value, str) else "" if value is None else value for value in row]
+        for index in times:
+            cells[index] = timezone.localtime(row[index]).isoformat() if row[index] else ""
         cells[level] = cells[level] or "not sure"
         yield writer.writerow(cells)
         if len(exported) == BATCH:
@@ -69,14 +72,6 @@ def _rows(inquiries, user):
             exported = []
     AccessRecord.record(user, exported, AccessRecord.Action.EXPORT)
     logger.info("user %s exported inquiries", getattr(user, "pk", None))
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return timezone.localtime(value).isoformat()
-    return csv_safe(value)
 
 
 def csv_safe(value):

@@ -17,7 +17,7 @@ CONTACTED = {
 }
 
 # What `move` may change.
-PIPELINE_FIELDS = ["status", "first_contact_at", "closed_at", "close_reason", "spam_reason"]
+PIPELINE_FIELDS = ["status", "first_contact_at", "assessment_scheduled_at", "closed_at", "close_reason", "spam_reason"]
 
 
 def move(inquiry, status, *, when=None, close_reason="", by=None, before=None):
@@ -34,6 +34,8 @@ def move(inquiry, status, *, when=None, close_reason="", by=None, before=None):
     inquiry.status = status
     if status in CONTACTED and inquiry.first_contact_at is None:
         inquiry.first_contact_at = when
+    if status == Inquiry.Status.ASSESSMENT_SCHEDULED and inquiry.assessment_scheduled_at is None:
+        inquiry.assessment_scheduled_at = when
     if status == Inquiry.Status.CLOSED:
         inquiry.closed_at = inquiry.closed_at or when
         inquiry.close_reason = close_reason or inquiry.close_reason

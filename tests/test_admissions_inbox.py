@@ -161,6 +161,8 @@ def test_a_status_change_is_on_the_timeline_with_who_made_it(admissions_client, 
     admissions_client.post(change_url(inquiry), inquiry_form(inquiry, status="assessment_scheduled"))
     change = StatusChange.objects.get()
     assert (change.from_status, change.to_status, change.by) == ("new", "assessment_scheduled", admissions_user)
+    inquiry.refresh_from_db()
+    assert inquiry.assessment_scheduled_at == change.at  # kept for the dashboard's funnel
     assert "Status: New → Assessment scheduled" in admissions_client.get(change_url(inquiry)).content.decode()
 
 

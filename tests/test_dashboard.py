@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from intake.dashboard import figures
-from intake.models import Inquiry, StatusChange
+from intake.models import Inquiry
 
 from .factories import InquiryFactory, ReferralSourceFactory
 
@@ -38,12 +38,18 @@ def known():
         "a": arrived(attempt=5, reach=5, status="admitted", attribution=first_touch, payment="insurance"),
         "b": arrived(attempt=10, reach=30, status="assessment_scheduled", channel="phone", payment="self_pay"),
         "c": arrived(attempt=20, status="contact_attempted", channel="referral", referral_source=source),
-        "d": arrived(attempt=40, reach=60, status="closed", close_reason="insurance", closed_at=NOW),
+        "d": arrived(
+            attempt=40,
+            reach=60,
+            status="closed",
+            close_reason="insurance",
+            closed_at=NOW,
+            assessment_scheduled_at=NOW - timedelta(minutes=30),
+        ),
         "e": arrived(minutes_before_now=60 * 24 * 3, status="new"),
         "spam": arrived(attempt=1, status="spam"),
         "old": arrived(minutes_before_now=60 * 24 * 40, attempt=1, reach=1),
     }
-    StatusChange.objects.create(inquiry=inquiries["d"], from_status="contacted", to_status="assessment_scheduled")
     return inquiries
 
 
