@@ -60,10 +60,7 @@ class InquiryQuerySet(models.QuerySet):
     def refresh_duplicate_flags(self):
         """Set the stored duplicate flag of these inquiries from the others: another with the same
         phone or e-mail within the window. Run for the inquiries a change may affect."""
-        nearby = Inquiry.objects.filter(
-            created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
-            created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
-        ).exclude(pk=OuterRef("pk"))
+        nearby = _others_nearby()
         # Two lookups, each answered by its own index (one OR no index serves), and each made only
         # when there is something to look for: an empty e-mail would otherwise match every other.
         same_phone = Exists(nearby.filter(phone=OuterRef("phone")))
@@ -80,10 +77,7 @@ class InquiryQuerySet(models.QuerySet):
     def flag_all_duplicates(self):
         """For a table whose flags are all unset (after a bulk load): set the flag of those that
         have a duplicate, writing only those rows."""
-        nearby = Inquiry.objects.filter(
-            created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
-            created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
-        ).exclude(pk=OuterRef("pk"))
+        nearby = _others_nearby()
         by_phone = ~Q(phone="") & Q(Exists(nearby.filter(phone=OuterRef("phone"))))
         by_email = ~Q(email="") & Q(Exists(nearby.filter(email=OuterRef("email"))))
         return self.filter(by_phone | by_email).update(has_duplicate=True)
@@ -352,6 +346,14 @@ class Inquiry(models.Model):
     def is_overdue(self, now=None):
         target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
         return self.status == self.Status.NEW and (now or timezone.now()) - self.created_at > target
+
+
+def _others_nearby():
+    """The other inquiries within the duplicate window of the outer query's inquiry."""
+    return Inquiry.objects.filter(
+        created_at__gte=OuterRef("created_at") - DUPLICATE_WINDOW,
+        created_at__lte=OuterRef("created_at") + DUPLICATE_WINDOW,
+    ).exclude(pk=OuterRef("pk"))
 
 
 def refresh_duplicates(contacts, also=None):
