@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from .admin_guard import GuardedAdminMixin
-from .models import SiteSettings
+from .models import Redirect, SiteSettings
 from .stale_edits import RefuseStaleEditsMixin
 
 
@@ -17,4 +17,19 @@ class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdm
         return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Redirect)
+class RedirectAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    """Made by the site when a published page's address changes; editors may remove one."""
+
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["old_path", "new_path", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

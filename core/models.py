@@ -104,3 +104,17 @@ class SiteSettings(models.Model):
             cache.set(key, settings, 60 * 60)
             cache.set(LAST_SITE_SETTINGS_KEY, settings, None)
         return settings
+
+
+class Redirect(models.Model):
+    """An address that moved: a published page's old address, sent on to where it is now."""
+
+    old_path = models.CharField(max_length=300, unique=True)
+    new_path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
+from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import Article, Question, Reviewer, Topic
@@ -18,7 +19,7 @@ class QuestionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, VersionHistoryAdmin):
+class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
     list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "updated_at"]
     list_filter = ["status", "topics", "reviewer"]
     list_editable = ["status", "publish_at"]

@@ -20,6 +20,7 @@ GROUPS = {
         ("faq", "topic", ["view", "add", "change", "delete"]),
         ("faq", "reviewer", ["view", "add", "change", "delete"]),
         ("core", "sitesettings", ["view", "change"]),
+        ("core", "redirect", ["view", "delete"]),
     ],
 }
 

@@ -2,13 +2,14 @@ from django.contrib import admin
 
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
+from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import LevelOfCare
 
 
 @admin.register(LevelOfCare)
-class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, VersionHistoryAdmin):
+class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
 
     def get_deleted_objects(self, objs, request):

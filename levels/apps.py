@@ -6,8 +6,9 @@ class LevelsConfig(AppConfig):
     verbose_name = "Levels of care"
 
     def ready(self):
-        from core import content_version
+        from core import content_version, redirects
 
         from .models import LevelOfCare
 
         content_version.watch(LevelOfCare)
+        redirects.keep_old_addresses(LevelOfCare)

@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "core.middleware.WholePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside the whole-page cache, which keeps only 200s: a moved page's old address is looked up
+    # when it would answer 404.
+    "core.redirects.OldAddressRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
