@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
+from core.links import external_links_display
 from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
@@ -28,7 +29,7 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics", "related_levels"]
-    readonly_fields = ["preview_link", "created_at", "updated_at"]
+    readonly_fields = ["preview_link", "created_at", "updated_at", "links_elsewhere"]
     inlines = [QuestionInline]
     version_fields = {
         "title": "Title", "slug": "Address", "introduction": "Introduction", "closing": "Closing",
@@ -41,7 +42,7 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
         (None, {"fields": ["title", "slug", "introduction", "closing"]}),
         ("Publishing", {"fields": ["status", "publish_at", "preview_link", "author"]}),
         ("Medical review", {"fields": ["reviewer", "last_reviewed"]}),
-        ("Links", {"fields": ["topics", "related_levels"]}),
+        ("Links", {"fields": ["topics", "related_levels", "links_elsewhere"]}),
         ("Search engines", {"fields": ["meta_description", "created_at", "updated_at"]}),
     ]
 
@@ -54,6 +55,11 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
         if article.is_visible:
             return "Yes"
         return "No (draft)" if article.status == Article.Status.DRAFT else "Scheduled"
+
+    @admin.display(description="links to other sites (check they still work)")
+    def links_elsewhere(self, article):
+        answers = article.questions.values_list("answer_html", flat=True) if article.pk else []
+        return external_links_display(article.introduction_html, article.closing_html, *answers)
 
     @admin.display(description="preview")
     def preview_link(self, article):

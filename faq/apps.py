@@ -6,12 +6,15 @@ class FaqConfig(AppConfig):
     verbose_name = "Questions and answers"
 
     def ready(self):
-        from core import content_version, redirects
+        from core import content_version, links, redirects
 
         from .models import Article, Question, Reviewer, Topic
         from .search import connect_search_vectors
 
         content_version.watch(Article, Question, Topic, Reviewer)
         redirects.keep_old_addresses(Article)
+        links.register("faq:detail", lambda slug: Article.objects.published().filter(slug=slug).exists())
+        links.register("faq:topic", lambda slug: Topic.objects.filter(slug=slug).exists())
+        links.register("faq:preview", lambda slug: False)  # staff only: visitors get a 404
         content_version.schedule(Article.objects.next_publication)
         connect_search_vectors()

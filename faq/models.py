@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.markdown import html_to_text, render_fields
+from core.links import validate_internal_links
 
 
 class Topic(models.Model):
@@ -84,8 +85,10 @@ class Article(models.Model):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The article's web address.")
-    introduction = models.TextField(help_text="Opening paragraphs. Markdown.")
-    closing = models.TextField(blank=True, help_text="The closing call to reach out. Markdown.")
+    introduction = models.TextField(help_text="Opening paragraphs. Markdown.", validators=[validate_internal_links])
+    closing = models.TextField(
+        blank=True, help_text="The closing call to reach out. Markdown.", validators=[validate_internal_links]
+    )
     # Rendered from the Markdown above at every save.
     introduction_html = models.TextField(editable=False, default="")
     closing_html = models.TextField(editable=False, default="")
@@ -148,7 +151,7 @@ class Question(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField(help_text="Order within the article, starting at 1.")
     question = models.CharField(max_length=300)
-    answer = models.TextField(help_text="Markdown.")
+    answer = models.TextField(help_text="Markdown.", validators=[validate_internal_links])
     answer_html = models.TextField(editable=False, default="")
 
     class Meta:

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
+from core.links import external_links_display
 from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
@@ -11,6 +12,10 @@ from .models import LevelOfCare
 @admin.register(LevelOfCare)
 class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
+
+    @admin.display(description="links to other sites (check they still work)")
+    def links_elsewhere(self, level):
+        return external_links_display(level.description_html, level.who_it_fits_html, level.typical_week_html)
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, permissions_needed, protected = super().get_deleted_objects(objs, request)
@@ -27,7 +32,7 @@ class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAd
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = False
     autocomplete_fields = ["steps_down_to", "steps_up_to"]
-    readonly_fields = ["updated_at"]
+    readonly_fields = ["updated_at", "links_elsewhere"]
     fieldsets = [
         ("Basics", {"fields": ["name", "slug", "short_name", "asam_level", "summary", "is_published"]}),
         (
@@ -45,6 +50,6 @@ class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAd
                 ]
             },
         ),
-        ("Texts", {"fields": ["description", "who_it_fits", "typical_week"]}),
+        ("Texts", {"fields": ["description", "who_it_fits", "typical_week", "links_elsewhere"]}),
         ("Search engines", {"fields": ["meta_description", "updated_at"]}),
     ]

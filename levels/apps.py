@@ -6,9 +6,10 @@ class LevelsConfig(AppConfig):
     verbose_name = "Levels of care"
 
     def ready(self):
-        from core import content_version, redirects
+        from core import content_version, links, redirects
 
         from .models import LevelOfCare
 
         content_version.watch(LevelOfCare)
         redirects.keep_old_addresses(LevelOfCare)
+        links.register("levels:detail", lambda slug: LevelOfCare.objects.published().filter(slug=slug).exists())

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from common.markdown import render_fields
+from core.links import validate_internal_links
 
 # Stored HTML: {html field: the Markdown field it is rendered from at every save}.
 RENDERED_FIELDS = {
@@ -44,9 +45,11 @@ class LevelOfCare(models.Model):
         "ASAM level", max_length=20, blank=True, help_text="The ASAM Criteria label, e.g. “2.1”."
     )
     summary = models.CharField(max_length=200, help_text="One plain sentence shown in lists.")
-    description = models.TextField(help_text="What this level is. Markdown.")
-    who_it_fits = models.TextField(help_text="Who this level suits. Markdown.")
-    typical_week = models.TextField("what a week looks like", help_text="A typical week. Markdown.")
+    description = models.TextField(help_text="What this level is. Markdown.", validators=[validate_internal_links])
+    who_it_fits = models.TextField(help_text="Who this level suits. Markdown.", validators=[validate_internal_links])
+    typical_week = models.TextField(
+        "what a week looks like", help_text="A typical week. Markdown.", validators=[validate_internal_links]
+    )
     # Rendered from the Markdown above at every save.
     description_html = models.TextField(editable=False, default="")
     who_it_fits_html = models.TextField(editable=False, default="")

@@ -1,0 +1,88 @@
+"""Links written in Markdown: one to a page of this site that does not exist is refused when the
+text is saved, naming the link; links to other sites are listed for editors to check by hand.
+
+Each app says how to tell whether one of its pages exists (`register`, from its ready())."""
+
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import Resolver404, resolve
+
+# [text](address "title"), <address>, and reference definitions "[name]: address".
+LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+|/[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M
+)
+HREF = re.compile(r'href="([^"]+)"')
+_exists = {}
+
+
+def register(url_name, exists):
+    """`exists(**kwargs)` says whether the page named `url_name` with those arguments is there."""
+    _exists[url_name] = exists
+
+
+def addresses(markdown):
+    return [next(group for group in match.groups() if group) for match in LINK.finditer(markdown or "")]
+
+
+def _own_path(address):
+    """The path of an address on this site, or None for another site, an anchor, mail or phone."""
+    parts = urlsplit(address)
+    if parts.scheme in ("mailto", "tel") or (not parts.scheme and not parts.path):
+        return None
+    own_host = urlsplit(settings.SITE_URL).netloc
+    if parts.scheme in ("http", "https") and parts.netloc != own_host:
+        return None
+    if parts.scheme not in ("", "http", "https") or not parts.path.startswith("/"):
+        return None
+    return parts.path
+
+
+def page_exists(path):
+    from .models import Redirect
+
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return Redirect.objects.filter(old_path=path).exists()
+    exists = _exists.get(match.view_name)
+    if exists is None or exists(**match.kwargs):
+        return True
+    return Redirect.objects.filter(old_path=path).exists()
+
+
+def validate_internal_links(markdown):
+    """A field validator: every link to this site leads to a page visitors can open."""
+    broken = [address for address in addresses(markdown) if (path := _own_path(address)) and not page_exists(path)]
+    if broken:
+        listed = ", ".join(broken)
+        raise ValidationError(
+            f"This links to {listed}, which is not a page visitors can open on this site (a typo, or not "
+            f"published yet). Correct the address, or publish that page first.",
+            code="broken_link",
+        )
+
+
+def external_links(*html_parts):
+    """The addresses of other sites linked from rendered HTML, each once, in order."""
+    found = []
+    for html in html_parts:
+        for address in HREF.findall(html or ""):
+            if urlsplit(address).scheme in ("http", "https") and _own_path(address) is None and address not in found:
+                found.append(address)
+    return found
+
+
+def external_links_display(*html_parts):
+    """For an admin read-only field: the links to other sites, each to open and check."""
+    from django.utils.html import format_html, format_html_join
+
+    found = external_links(*html_parts)
+    if not found:
+        return "None"
+    items = format_html_join(
+        "", '<li><a href="{}" rel="noopener noreferrer" target="_blank">{}</a></li>', ((a, a) for a in found)
+    )
+    return format_html("<ul>{}</ul>", items)

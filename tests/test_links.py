@@ -1,0 +1,81 @@
+"""A link to a page of this site that does not exist is refused, naming it; links elsewhere are listed."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from core.links import addresses, external_links, validate_internal_links
+from faq.models import Article
+
+from .factories import ArticleFactory, LevelFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [residential](/levels-of-care/resdential/).",
+        "See [residential](http://127.0.0.1:8000/levels-of-care/resdential/).",
+        "See <http://127.0.0.1:8000/no-such-page/>.",
+        "See [the draft](/faq/a-draft/).",
+        "[ref]: /faq/topic/none/",
+        "See [the preview](/faq/real/preview/).",
+    ],
+)
+def test_a_link_to_a_missing_page_is_refused_naming_it(text):
+    LevelFactory(slug="residential")
+    ArticleFactory(slug="real")
+    ArticleFactory(slug="a-draft", status=Article.Status.DRAFT)
+    with pytest.raises(ValidationError) as refused:
+        validate_internal_links(text)
+    assert addresses(text)[0] in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [residential](/levels-of-care/residential/) and [the IOP article](/faq/real/#q2).",
+        "Call [us](tel:+18184312224), [write](mailto:a@example.org), or read [on](#q3).",
+        "Read [SAMHSA](https://www.samhsa.gov/find-help) and [the topic](/faq/topic/programs/).",
+        "Compare [them](/levels-of-care/compare/) or ask [us](/contact/?level=residential).",
+    ],
+)
+def test_links_that_lead_somewhere_are_kept(text):
+    LevelFactory(slug="residential")
+    ArticleFactory(slug="real")
+    TopicFactory(slug="programs")
+    validate_internal_links(text)
+
+
+def test_an_old_address_that_redirects_is_not_broken():
+    article = ArticleFactory(slug="old")
+    article.slug = "new"
+    article.save()
+    validate_internal_links("See [it](/faq/old/).")
+
+
+def test_the_admin_refuses_the_save_and_keeps_what_was_typed(editor_client):
+    level = LevelFactory(slug="outpatient")
+    data = {
+        "name": level.name, "slug": level.slug, "short_name": level.short_name, "asam_level": "2.1",
+        "summary": "s", "is_published": "on", "intensity_rank": level.intensity_rank,
+        "hours_min": 9, "hours_max": 19, "days_min": 3, "days_max": 5, "weeks_min": "", "weeks_max": "",
+        "supervision": "scheduled", "description": "Steps up to [IOP](/levels-of-care/iop-typo/).",
+        "who_it_fits": "Read [SAMHSA](https://www.samhsa.gov/).", "typical_week": "t", "meta_description": "",
+    }  # fmt: skip
+    response = editor_client.post(f"/admin/levels/levelofcare/{level.pk}/change/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "This links to /levels-of-care/iop-typo/" in html
+    assert "Steps up to [IOP](/levels-of-care/iop-typo/)." in html
+    data["description"] = "Steps up to [outpatient](/levels-of-care/outpatient/)."
+    assert editor_client.post(f"/admin/levels/levelofcare/{level.pk}/change/", data).status_code == 302
+    page = editor_client.get(f"/admin/levels/levelofcare/{level.pk}/change/").content.decode()
+    assert 'href="https://www.samhsa.gov/"' in page and "Links to other sites" in page
+
+
+def test_external_links_are_listed_once_and_own_links_left_out():
+    html = '<a href="https://a.example/x">a</a><a href="/faq/">b</a><a href="https://a.example/x">c</a>'
+    assert external_links(html, '<a href="http://127.0.0.1:8000/faq/">d</a><a href="https://b.example/">e</a>') == [
+        "https://a.example/x",
+        "https://b.example/",
+    ]
