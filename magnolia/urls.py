@@ -21,6 +21,7 @@ urlpatterns = [
     path("", page_views.HomeView.as_view(), name="home"),
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", page_views.favicon, name="favicon"),
     # An index of sections, each split into pages of at most Sitemap.limit addresses, compressed.
     path(
         "sitemap.xml",

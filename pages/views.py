@@ -3,9 +3,16 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -56,6 +63,13 @@ def _cache_answers():
         return cache.get("healthz") == "ok"
     except Exception:  # the built-in Redis backend raises; django-redis is told to return None
         return False
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24)
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them to the mark."""
+    return HttpResponsePermanentRedirect(static("img/magnolia.svg"))
 
 
 @require_GET

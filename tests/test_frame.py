@@ -197,3 +197,10 @@ def test_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_every_page_has_the_centers_mark_and_favicon_ico_finds_it(client):
+    html = client.get("/").content.decode()
+    assert 'rel="icon" href="/static/img/magnolia.svg"' in html and 'class="site-logo"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/magnolia.svg"
