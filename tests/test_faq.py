@@ -64,6 +64,27 @@ def test_preview_is_for_staff_only(client, editor_user, admissions_user):
     assert client.get("/faq/draft/preview/").status_code == 403
 
 
+def test_previews_say_when_an_article_goes_live_in_local_time(client, editor_user):
+    from zoneinfo import ZoneInfo
+
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    at = datetime(2030, 3, 4, 8, 40, tzinfo=ZoneInfo("America/Los_Angeles"))
+    ArticleFactory(slug="soon", publish_at=at)
+    client.force_login(editor_user)
+    draft = client.get("/faq/draft/preview/").content.decode()
+    assert "Not published yet: a draft." in draft and "Published <time" not in draft
+    soon = client.get("/faq/soon/preview/").content.decode()
+    assert "scheduled to go live on March 4, 2030 at 8:40 AM (the center's time)." in soon
+    assert (
+        "To be published <time" in soon
+        and "Published <time" not in soon
+        and ".." not in soon.split("Preview:")[1][:200]
+    )
+    live = ArticleFactory(slug="live")
+    assert "Published <time" in client.get(live.get_absolute_url()).content.decode()
+    assert "Published <time" in client.get("/faq/live/preview/").content.decode()
+
+
 def test_article_page_content(client):
     level = LevelFactory(name="Intensive outpatient program", slug="iop")
     topic = TopicFactory(name="Programs")
