@@ -9,12 +9,17 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
+from django.utils.html import format_html, format_html_join
+
+from .models import Redirect
 
 # [text](address "title"), <address>, and reference definitions "[name]: address".
 LINK = re.compile(
     r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+|/[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M
 )
 HREF = re.compile(r'href="([^"]+)"')
+# Filled once at start-up by each app's ready() with functions that ask the database every time:
+# nothing about content is kept in a process.
 _exists = {}
 
 
@@ -30,8 +35,6 @@ def addresses(markdown):
 def _own_path(address):
     """The path of an address on this site, or None for another site, an anchor, mail or phone."""
     parts = urlsplit(address)
-    if parts.scheme in ("mailto", "tel") or (not parts.scheme and not parts.path):
-        return None
     own_host = urlsplit(settings.SITE_URL).netloc
     if parts.scheme in ("http", "https") and parts.netloc != own_host:
         return None
@@ -41,16 +44,15 @@ def _own_path(address):
 
 
 def page_exists(path):
-    from .models import Redirect
-
     try:
         match = resolve(path)
     except Resolver404:
-        return Redirect.objects.filter(old_path=path).exists()
-    exists = _exists.get(match.view_name)
-    if exists is None or exists(**match.kwargs):
-        return True
-    return Redirect.objects.filter(old_path=path).exists()
+        match = None
+    if match is not None:
+        exists = _exists.get(match.view_name)
+        if exists is None or exists(**match.kwargs):
+            return True
+    return Redirect.objects.filter(old_path=path).exists()  # an old address still leads somewhere
 
 
 def validate_internal_links(markdown):
@@ -77,8 +79,6 @@ def external_links(*html_parts):
 
 def external_links_display(*html_parts):
     """For an admin read-only field: the links to other sites, each to open and check."""
-    from django.utils.html import format_html, format_html_join
-
     found = external_links(*html_parts)
     if not found:
         return "None"

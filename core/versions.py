@@ -72,9 +72,5 @@ def _part_changes(old, new, parts):
         elif key not in new:
             changes.append(f"{where} removed: “{_short(title)}”")
         else:
-            changes += [
-                f"{where}, {label}: “{_short(old[key].get(name))}” → “{_short(new[key].get(name))}”"
-                for name, label in fields.items()
-                if old[key].get(name) != new[key].get(name)
-            ]
+            changes += [f"{where}, {change}" for change in _field_changes(old[key], new[key], fields)]
     return changes

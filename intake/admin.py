@@ -1,5 +1,3 @@
-import logging
-
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -26,8 +24,6 @@ from .models import AccessRecord, Inquiry, Notification, ReferralContact, Referr
 from .notifications import enqueue_delivery
 from .text import humanize_duration
 from .workspace import LogContactForm, timeline, waiting
-
-logger = logging.getLogger(__name__)
 
 
 class CappedPaginator(Paginator):

@@ -12,8 +12,6 @@ from phonenumber_field.modelfields import PhoneNumberField
 DUPLICATE_WINDOW = timedelta(days=30)
 # What a phone number may be written with.
 PHONE_TEXT = re.compile(r"[\d\s+().-]+")
-# A note may be dated this far ahead of the server's clock (a coordinator's watch runs fast).
-NOTE_CLOCK_SLACK = timedelta(minutes=5)
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -426,18 +424,6 @@ class Note(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
-
-    def clean(self):
-        if self.created_at is None or self.inquiry_id is None:
-            return
-        if self.created_at > timezone.now() + NOTE_CLOCK_SLACK:
-            raise ValidationError({"created_at": "A note cannot be dated in the future."})
-        # By the minute: the form's time has whole seconds, the inquiry's arrival does not.
-        if self.created_at < self.inquiry.created_at.replace(second=0, microsecond=0):
-            arrived = timezone.localtime(self.inquiry.created_at)
-            raise ValidationError(
-                {"created_at": f"A note cannot be dated before the inquiry arrived ({arrived:%b %-d, %Y, %-I:%M %p})."}
-            )
 
     @property
     def is_contact_attempt(self):
