@@ -13,10 +13,10 @@ class VersionHistoryAdmin(VersionAdmin):
     object_history_template = "admin/version_history.html"
     revision_form_template = "admin/version_restore.html"
     history_latest_first = True
-    # {field: label} compared between versions (every field an editor edits, if None); and
-    # (model, {field: label}, ordering field) for the parts saved with the object.
+    # {field: label} compared between versions (every field an editor edits, if None); and for
+    # each kind of part saved with the object, (model, {field: label}, ordering field).
     version_fields = None
-    version_parts = None
+    version_parts = ()
 
     def get_version_fields(self):
         if self.version_fields is not None:

@@ -21,30 +21,31 @@ def _short(value):
     return Truncator(str(value)).chars(120)
 
 
-def history(obj, fields, parts=None):
+def history(obj, fields, parts=()):
     """Versions of `obj`, newest first, each with what it changed from the one before.
 
-    `fields`: {field name: label} of the object; `parts`: (model, {field: label}, name_field) of
-    the objects saved with it, such as (Question, {"question": "question", "answer": "answer"},
-    "position")."""
+    `fields`: {field name: label} of the object; `parts`: for each kind of object saved with it,
+    (model, {field: label}, name_field), such as (Question, {"question": "question", "answer":
+    "answer"}, "position")."""
     versions = (
         Version.objects.get_for_object(obj).select_related("revision__user").order_by("revision__date_created", "pk")
     )
-    part_type = ContentType.objects.get_for_model(parts[0]) if parts else None
+    part_types = [ContentType.objects.get_for_model(part[0]) for part in parts]
     entries, before = [], None
     for version in versions:
         now = version.field_dict
-        children = {}
+        children = [{} for _ in parts]
         if parts:
-            for child in version.revision.version_set.filter(content_type=part_type):
-                children[child.object_id] = child.field_dict
+            by_type = {part_type.pk: found for part_type, found in zip(part_types, children, strict=True)}
+            for child in version.revision.version_set.filter(content_type__in=part_types):
+                by_type[child.content_type_id][child.object_id] = child.field_dict
         entry = Entry(version)
         if before is None:
             entry.changes.append("First saved version.")
         else:
             entry.changes += _field_changes(before[0], now, fields)
-            if parts:
-                entry.changes += _part_changes(before[1], children, parts)
+            for part, old, new in zip(parts, before[1], children, strict=True):
+                entry.changes += _part_changes(old, new, part)
             entry.changes = entry.changes or ["Saved with no change to what is shown here."]
         entries.append(entry)
         before = (now, children)

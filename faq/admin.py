@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from core.admin_guard import GuardedAdminMixin
@@ -9,7 +12,7 @@ from core.links import external_links_display
 from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
-from .models import Article, Question, Reviewer, Topic
+from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 
 
 class QuestionInline(admin.StackedInline):
@@ -19,29 +22,58 @@ class QuestionInline(admin.StackedInline):
     ordering = ["position"]
 
 
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 0
+    fields = ["position", "title", "publisher", "url", "published_on"]
+    ordering = ["position", "pk"]
+    verbose_name_plural = "sources (numbered under the article and cited in its structured data)"
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", "Overdue or due within 30 days"), ("current", "Up to date"), ("never", "Never reviewed")]
+
+    def queryset(self, request, queryset):
+        due = Article.objects.review_due(timezone.localdate())
+        if self.value() == "due":
+            return queryset.filter(pk__in=due.values("pk"))
+        if self.value() == "current":
+            return queryset.exclude(pk__in=due.values("pk")).exclude(last_reviewed__isnull=True)
+        if self.value() == "never":
+            return queryset.filter(last_reviewed__isnull=True)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
-    list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "updated_at"]
-    list_filter = ["status", "topics", "reviewer"]
+    list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "review_due_on"]
+    list_filter = ["status", ReviewFilter, "topics", "reviewer"]
     list_editable = ["status", "publish_at"]
     list_select_related = ["reviewer"]
     search_fields = ["title", "introduction", "questions__question"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics", "related_levels"]
-    readonly_fields = ["preview_link", "created_at", "updated_at", "links_elsewhere"]
-    inlines = [QuestionInline]
+    readonly_fields = ["preview_link", "created_at", "updated_at", "links_elsewhere", "review_due_on"]
+    inlines = [QuestionInline, SourceInline]
     version_fields = {
         "title": "Title", "slug": "Address", "introduction": "Introduction", "closing": "Closing",
         "status": "Status", "publish_at": "Publish date", "reviewer": "Medical reviewer",
-        "last_reviewed": "Last reviewed", "topics": "Topics", "related_levels": "Related levels",
-        "meta_description": "Description for search engines",
+        "last_reviewed": "Last reviewed", "review_interval_months": "Review every (months)", "topics": "Topics",
+        "related_levels": "Related levels", "meta_description": "Description for search engines",
     }  # fmt: skip
-    version_parts = (Question, {"question": "question", "answer": "answer", "position": "position"}, "position")
+    version_parts = [
+        (Question, {"question": "question", "answer": "answer", "position": "position"}, "position"),
+        (Source, {"title": "title", "publisher": "publisher", "url": "address", "published_on": "date"}, "position"),
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "introduction", "closing"]}),
         ("Publishing", {"fields": ["status", "publish_at", "preview_link", "author"]}),
-        ("Medical review", {"fields": ["reviewer", "last_reviewed"]}),
+        ("Medical review", {"fields": ["reviewer", "last_reviewed", "review_interval_months", "review_due_on"]}),
         ("Links", {"fields": ["topics", "related_levels", "links_elsewhere"]}),
         ("Search engines", {"fields": ["meta_description", "created_at", "updated_at"]}),
     ]
@@ -115,8 +147,13 @@ class TopicAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Reviewer)
 class ReviewerAdmin(GuardedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "credentials", "article_count"]
-    search_fields = ["name", "credentials"]
+    list_display = ["name", "credentials", "specialty", "article_count"]
+    search_fields = ["name", "credentials", "specialty"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "credentials", "specialty", "bio"]
+
+    def view_on_site(self, reviewer):
+        return reviewer.get_absolute_url()
 
     @admin.display(description="articles", ordering="article_total")
     def article_count(self, reviewer):
@@ -124,3 +161,43 @@ class ReviewerAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+
+@admin.register(ArticleDueForReview)
+class ArticleDueForReviewAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    """The review-due list: what is overdue or due within 30 days, most overdue first."""
+
+    list_display = ["title_link", "status", "reviewer", "last_reviewed", "review_interval_months", "due"]
+    list_select_related = ["reviewer"]
+    list_filter = ["reviewer"]
+    search_fields = ["title"]
+    list_display_links = None
+
+    def get_queryset(self, request):
+        return ArticleDueForReview.objects.review_due(timezone.localdate())
+
+    def get_ordering(self, request):
+        return ()  # review_due() orders, most overdue first
+
+    @admin.display(description="article")
+    def title_link(self, article):
+        return format_html('<a href="{}">{}</a>', reverse("admin:faq_article_change", args=[article.pk]), article.title)
+
+    @admin.display(description="review due")
+    def due(self, article):
+        if article.review_due_on is None:
+            return "Never reviewed"
+        days = (article.review_due_on - timezone.localdate()).days
+        when = date_format(article.review_due_on, "F j, Y")
+        if days < 0:
+            return f"{when}: overdue by {-days} day{'s' if days != -1 else ''}"
+        return f"{when}: today" if days == 0 else f"{when}: in {days} day{'s' if days != 1 else ''}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,10 +8,11 @@ class FaqConfig(AppConfig):
     def ready(self):
         from core import content_version, links, redirects
 
-        from .models import Article, Question, Reviewer, Topic
+        from .models import Article, Question, Reviewer, Source, Topic
         from .search import connect_search_vectors
 
-        content_version.watch(Article, Question, Topic, Reviewer)
+        content_version.watch(Article, Question, Source, Topic, Reviewer)
+        links.register("faq:reviewer", lambda slug: Reviewer.objects.filter(slug=slug).exists())
         redirects.keep_old_addresses(Article)
         links.register("faq:detail", lambda slug: Article.objects.published().filter(slug=slug).exists())
         links.register("faq:topic", lambda slug: Topic.objects.filter(slug=slug).exists())

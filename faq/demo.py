@@ -4,13 +4,52 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Article, Question, Reviewer, Topic
+from .models import Article, Question, Reviewer, Source, Topic
 
-REVIEWER = {
-    "name": "Dana Whitfield",
-    "credentials": "LMFT",
-    "bio": "Dana is a licensed marriage and family therapist who has worked in addiction treatment for over a decade.",
-}
+REVIEWERS = [
+    {
+        "slug": "dana-whitfield",
+        "name": "Dana Whitfield",
+        "credentials": "LMFT",
+        "specialty": "Family therapy and outpatient treatment",
+        "bio": "Dana is a licensed marriage and family therapist who has worked in addiction treatment for over a "
+        "decade, most of it leading outpatient and family programs.",
+    },
+    {
+        "slug": "samuel-okafor",
+        "name": "Samuel Okafor",
+        "credentials": "MD, board certified in addiction medicine",
+        "specialty": "Addiction medicine and medically supervised withdrawal",
+        "bio": "Dr. Okafor is our medical director. He oversees detox and medication treatment, and reviews what we "
+        "write about withdrawal, medication and safety.",
+    },
+]
+
+# Shared by the articles below: (title, publisher, address, date).
+ASAM_CRITERIA = (
+    "The ASAM Criteria, fourth edition",
+    "American Society of Addiction Medicine",
+    "https://www.asam.org/asam-criteria",
+    None,
+)
+TIP_47 = (
+    "TIP 47: Clinical Issues in Intensive Outpatient Treatment",
+    "Substance Abuse and Mental Health Services Administration (SAMHSA)",
+    "",
+    None,
+)
+SAMHSA_HELPLINE = (
+    "SAMHSA's National Helpline",
+    "Substance Abuse and Mental Health Services Administration (SAMHSA)",
+    "https://www.samhsa.gov/find-help/helplines/national-helpline",
+    None,
+)
+PARITY = (
+    "The Mental Health Parity and Addiction Equity Act",
+    "Centers for Medicare & Medicaid Services",
+    "https://www.cms.gov/marketplace/private-health-insurance/mental-health-parity-addiction-equity",
+    None,
+)
 
 TOPICS = [
     {
@@ -101,6 +140,7 @@ ARTICLES = [
         "questions": IOP_QUESTIONS,
         "topics": ["treatment-programs"],
         "levels": ["intensive-outpatient", "partial-hospitalization"],
+        "sources": [ASAM_CRITERIA, TIP_47, SAMHSA_HELPLINE],
         "days_ago": 3,
     },
     {
@@ -131,6 +171,8 @@ ARTICLES = [
         ],
         "topics": ["treatment-programs"],
         "levels": ["residential", "outpatient", "intensive-outpatient"],
+        "sources": [ASAM_CRITERIA, SAMHSA_HELPLINE],
+        "reviewer": "samuel-okafor",
         "days_ago": 10,
     },
     {
@@ -162,6 +204,7 @@ ARTICLES = [
         ],
         "topics": ["paying-for-treatment"],
         "levels": ["intensive-outpatient"],
+        "sources": [PARITY, SAMHSA_HELPLINE],
         "days_ago": 20,
     },
 ]
@@ -169,7 +212,9 @@ ARTICLES = [
 
 def load_articles(levels):
     """Create or update the demo reviewer, topics and articles, linked to `levels` ({slug: level})."""
-    reviewer, _ = Reviewer.objects.update_or_create(name=REVIEWER["name"], defaults=REVIEWER)
+    reviewers = {
+        data["slug"]: Reviewer.objects.update_or_create(slug=data["slug"], defaults=data)[0] for data in REVIEWERS
+    }
     topics = {data["slug"]: Topic.objects.update_or_create(slug=data["slug"], defaults=data)[0] for data in TOPICS}
     now = timezone.now()
     for data in ARTICLES:
@@ -179,7 +224,7 @@ def load_articles(levels):
             "introduction": data["introduction"],
             "closing": data["closing"],
             "status": Article.Status.PUBLISHED,
-            "reviewer": reviewer,
+            "reviewer": reviewers[data.get("reviewer", "dana-whitfield")],
             "last_reviewed": published.date(),
         }
         # A rerun keeps the original publish date.
@@ -193,3 +238,8 @@ def load_articles(levels):
                 article=article, position=position, defaults={"question": question, "answer": answer}
             )
         article.questions.filter(position__gt=len(data["questions"])).delete()
+        article.sources.all().delete()
+        Source.objects.bulk_create(
+            Source(article=article, position=position, title=title, publisher=publisher, url=url, published_on=day)
+            for position, (title, publisher, url, day) in enumerate(data["sources"], start=1)
+        )

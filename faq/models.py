@@ -1,11 +1,16 @@
+from datetime import timedelta
+
 import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from common.dates import add_months
 from common.markdown import html_to_text, render_fields
 from core.links import validate_internal_links
 
@@ -26,10 +31,18 @@ class Topic(models.Model):
 
 
 class Reviewer(models.Model):
-    """A clinician who checks articles for medical accuracy."""
+    """A clinician on staff who checks articles for medical accuracy; each has a public page."""
 
     name = models.CharField(max_length=100)
-    credentials = models.CharField(max_length=50, help_text="As they should appear, e.g. “MD” or “LMFT”.")
+    slug = models.SlugField(max_length=100, unique=True, help_text="The address of their page.")
+    credentials = models.CharField(
+        max_length=80,
+        help_text="Degrees and licences as they should appear, e.g. “MD, board certified in addiction medicine” "
+        "or “LMFT”.",
+    )
+    specialty = models.CharField(
+        max_length=120, blank=True, help_text="What they know best, e.g. “Addiction medicine” or “Family therapy”."
+    )
     bio = models.TextField(blank=True, help_text="Two or three sentences about their background.")
 
     class Meta:
@@ -37,6 +50,13 @@ class Reviewer(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}"
+
+    def get_absolute_url(self):
+        return reverse("faq:reviewer", kwargs={"slug": self.slug})
+
+
+# The review-due list warns this many days ahead.
+REVIEW_NOTICE_DAYS = 30
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -70,6 +90,14 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         return self.newest_first().select_related("reviewer").prefetch_related("topics")
 
+    def review_due(self, today, within_days=REVIEW_NOTICE_DAYS):
+        """Articles whose medical review is overdue or due within `within_days` of `today`, and
+        published ones never reviewed; the most overdue first."""
+        return self.filter(
+            models.Q(review_due_on__lte=today + timedelta(days=within_days))
+            | models.Q(status=Article.Status.PUBLISHED, last_reviewed__isnull=True)
+        ).order_by(models.F("review_due_on").asc(nulls_first=True), "pk")
+
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
@@ -77,7 +105,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer("search_vector")
 
 
-@reversion.register(exclude=["search_vector"], follow=["questions"])
+@reversion.register(exclude=["search_vector", "review_due_on"], follow=["questions", "sources"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -116,7 +144,17 @@ class Article(models.Model):
         related_name="articles",
         verbose_name="medical reviewer",
     )
-    last_reviewed = models.DateField(null=True, blank=True, help_text="When the reviewer last checked it.")
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the reviewer last checked it. Needed to publish."
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Months between medical reviews (1 to 36).",
+    )
+    # last_reviewed + review_interval_months, kept at save so the review-due list is one indexed query.
+    review_due_on = models.DateField("review due", null=True, editable=False, db_index=True)
     meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -135,8 +173,9 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, {"introduction_html": "introduction", "closing_html": "closing"})
         self.teaser = self.meta_description or html_to_text(self.introduction_html)[:160]
+        self.review_due_on = self.last_reviewed and add_months(self.last_reviewed, self.review_interval_months)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "teaser"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "teaser", "review_due_on"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -144,6 +183,18 @@ class Article(models.Model):
 
     def get_preview_url(self):
         return reverse("faq:preview", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Keyed on status, the one of these fields the article list's quick edit shows too.
+        if self.status == self.Status.PUBLISHED and not (self.reviewer_id and self.last_reviewed):
+            raise ValidationError(
+                {
+                    "status": "An article is published only after its medical review: choose the medical "
+                    "reviewer and the date they last reviewed it, or keep it a draft."
+                }
+            )
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
 
 
 @reversion.register()
@@ -187,3 +238,30 @@ class Question(models.Model):
     @property
     def answer_text(self):
         return html_to_text(self.answer_html)
+
+
+class ArticleDueForReview(Article):
+    """The admin's review-due list (faq/admin.py): articles seen from their medical review."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article due for review"
+        verbose_name_plural = "articles due for review"
+
+
+@reversion.register()
+class Source(models.Model):
+    """A work an article relies on, numbered under it and cited in its structured data."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    position = models.PositiveSmallIntegerField(help_text="Its number in the list under the article, from 1.")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, help_text="Who published it, e.g. “SAMHSA” or a journal.")
+    url = models.URLField("address", max_length=500, blank=True, help_text="Where to read it, if it is online.")
+    published_on = models.DateField("date", null=True, blank=True, help_text="When it was published or updated.")
+
+    class Meta:
+        ordering = ["article", "position", "pk"]
+
+    def __str__(self):
+        return self.title

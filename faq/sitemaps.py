@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 
-from .models import Article, Topic
+from .models import Article, Reviewer, Topic
 
 
 class ArticleSitemap(Sitemap):
@@ -26,3 +26,11 @@ class TopicSitemap(Sitemap):
 
     def items(self):
         return Topic.objects.filter(Exists(Article.objects.published().filter(topics=OuterRef("pk"))))
+
+
+class ReviewerSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return Reviewer.objects.order_by("pk").only("slug")

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 _SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def article_json_ld(article, questions, url, site):
+def article_json_ld(article, questions, sources, url, reviewer_url, site):
     page = {
         "@context": "https://schema.org",
         "@graph": [
@@ -44,5 +44,23 @@ def article_json_ld(article, questions, url, site):
             "@type": "Person",
             "name": article.reviewer.name,
             "honorificSuffix": article.reviewer.credentials,
+            "url": reviewer_url,
         }
+        if article.reviewer.specialty:
+            webpage["reviewedBy"]["knowsAbout"] = article.reviewer.specialty
+    if sources:
+        webpage["citation"] = [_citation(source) for source in sources]
     return mark_safe(json.dumps(page, ensure_ascii=False).translate(_SCRIPT_SAFE))
+
+
+def _citation(source):
+    work = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+    }
+    if source.url:
+        work["url"] = source.url
+    if source.published_on:
+        work["datePublished"] = source.published_on.isoformat()
+    return work

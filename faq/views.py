@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView
 from core.context_processors import site_settings
 from levels.models import LevelOfCare
 
-from .models import Article, Topic
+from .models import Article, Reviewer, Topic
 from .search import clean_query, search_articles
 from .structured_data import article_json_ld
 
@@ -64,7 +64,7 @@ class ArticleDetailView(DetailView):
         canonical = self.request.build_absolute_uri(article.get_absolute_url())
         site = site_settings(self.request)
         return super().get_context_data(
-            body=ArticleBody(article, canonical, site),
+            body=ArticleBody(article, canonical, site, self.request.build_absolute_uri),
             related_articles=related_articles(article),
             canonical=canonical,
             preview=self.preview,
@@ -83,14 +83,19 @@ def related_articles(article):
 class ArticleBody:
     """What the article's cached body and JSON-LD show, loaded only when a fragment is rendered."""
 
-    def __init__(self, article, canonical, site):
+    def __init__(self, article, canonical, site, request_url):
         self.article = article
         self.canonical = canonical
         self.site = site
+        self.request_url = request_url
 
     @cached_property
     def questions(self):
         return list(self.article.questions.order_by("position"))
+
+    @cached_property
+    def sources(self):
+        return list(self.article.sources.all())
 
     @cached_property
     def topics(self):
@@ -102,7 +107,36 @@ class ArticleBody:
 
     @cached_property
     def json_ld(self):
-        return article_json_ld(self.article, self.questions, self.canonical, self.site)
+        reviewer_url = self.article.reviewer and self.request_url(self.article.reviewer.get_absolute_url())
+        return article_json_ld(self.article, self.questions, self.sources, self.canonical, reviewer_url, self.site)
+
+
+class ReviewerListView(ListView):
+    template_name = "faq/reviewer_list.html"
+    context_object_name = "reviewers"
+
+    def get_queryset(self):
+        return Reviewer.objects.all()
+
+
+class ReviewerDetailView(ListView):
+    """A reviewer's page: who they are, and the published articles they reviewed."""
+
+    template_name = "faq/reviewer_detail.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.reviewer = get_object_or_404(Reviewer, slug=self.kwargs["slug"])
+        return (
+            Article.objects.published()
+            .filter(reviewer=self.reviewer)
+            .newest_first()
+            .only("title", "slug", "publish_at", "last_reviewed")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(reviewer=self.reviewer, **kwargs)
 
 
 class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):

@@ -19,6 +19,8 @@ GROUPS = {
         ("faq", "question", ["view", "add", "change", "delete"]),
         ("faq", "topic", ["view", "add", "change", "delete"]),
         ("faq", "reviewer", ["view", "add", "change", "delete"]),
+        ("faq", "source", ["view", "add", "change", "delete"]),
+        ("faq", "articledueforreview", ["view"]),
         ("core", "sitesettings", ["view", "change"]),
         ("core", "redirect", ["view", "delete"]),
     ],

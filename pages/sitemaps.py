@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from faq.sitemaps import ArticleSitemap, TopicSitemap
+from faq.sitemaps import ArticleSitemap, ReviewerSitemap, TopicSitemap
 from levels.sitemaps import LevelIndexSitemap, LevelSitemap
 
 
@@ -10,7 +10,7 @@ class StaticPageSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "faq:list", "intake:contact"]
+        return ["home", "faq:list", "faq:reviewers", "intake:contact"]
 
     def location(self, name):
         return reverse(name)
@@ -22,4 +22,5 @@ SITEMAPS = {
     "levels": LevelSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,
+    "reviewers": ReviewerSitemap,
 }

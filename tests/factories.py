@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from faq.models import Article, Question, Reviewer, Topic
+from faq.models import Article, Question, Reviewer, Source, Topic
 from intake.forms import CONSENT_TEXT
 from intake.groups import ensure_staff_groups
 from intake.models import Inquiry, Note, ReferralContact, ReferralSource
@@ -48,6 +48,7 @@ class ReviewerFactory(factory.django.DjangoModelFactory):
         model = Reviewer
 
     name = "Jordan Lee"
+    slug = factory.Sequence(lambda n: f"reviewer-{n}")
     credentials = "MD"
     bio = "Addiction medicine physician."
 
@@ -133,3 +134,14 @@ class ReferralContactFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(ReferralSourceFactory)
     name = factory.Sequence(lambda n: f"Case Manager {n}")
     role = "Discharge planner"
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    article = factory.SubFactory(ArticleFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Source {n}")
+    publisher = "SAMHSA"
+    url = "https://www.samhsa.gov/"

@@ -13,6 +13,7 @@ from faq.search import refresh_search_vectors
 from pages.sitemaps import SITEMAPS
 
 from .factories import ArticleFactory, LevelFactory, QuestionFactory, ReviewerFactory, TopicFactory
+from .faq_helpers import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,9 @@ def test_article_page_content(client):
     level = LevelFactory(name="Intensive outpatient program", slug="iop")
     topic = TopicFactory(name="Programs")
     article = ArticleFactory(
-        slug="what-is-iop", title="What Is IOP?", reviewer=ReviewerFactory(name="Ana Ruiz", credentials="LMFT")
+        slug="what-is-iop",
+        title="What Is IOP?",
+        reviewer=ReviewerFactory(name="Ana Ruiz", slug="ana-ruiz", credentials="LMFT"),
     )
     article.topics.add(topic)
     article.related_levels.add(level)
@@ -98,7 +101,7 @@ def test_article_page_content(client):
     for position in range(1, 11):
         QuestionFactory(article=article, position=position, question=f"Question {position}?")
     html = client.get("/faq/what-is-iop/").content.decode()
-    assert "Medically reviewed by <strong>Ana Ruiz, LMFT</strong>" in html
+    assert 'Medically reviewed by <a href="/faq/reviewers/ana-ruiz/"><strong>Ana Ruiz, LMFT</strong></a>' in html
     assert '<a href="#q7">Question 7?</a>' in html
     assert 'id="q7"' in html
     assert "Intensive outpatient program" in html
@@ -273,7 +276,8 @@ def test_sitemap_index_dates_each_section_without_loading_every_article(client, 
         ArticleFactory(slug=f"a{i}")
     ArticleFactory(slug="draft", status=Article.Status.DRAFT)  # its later change is not what the index shows
     latest = Article.objects.published().latest("updated_at").updated_at
-    with django_assert_num_queries(7):  # the version; for articles and levels a count and the newest change; topics
+    # The version; for articles and levels a count and the newest change; topics; reviewers.
+    with django_assert_num_queries(8):
         index = client.get("/sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     sections = {
@@ -298,19 +302,16 @@ def test_admin_edits_questions_inline_and_records_history(editor_client, editor_
     q2 = QuestionFactory(article=article, position=2, question="Second?")
     page = editor_client.get(f"/admin/faq/article/{article.pk}/change/")
     assert page.status_code == 200 and "First?" in page.content.decode()
-    data = {
-        "title": "New title", "slug": "x", "introduction": "Intro", "closing": "", "status": "published",
-        "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00", "author": "", "reviewer": article.reviewer_id,
-        "last_reviewed": "", "meta_description": "",
-        "questions-TOTAL_FORMS": "3", "questions-INITIAL_FORMS": "2", "questions-MIN_NUM_FORMS": "0",
-        "questions-MAX_NUM_FORMS": "1000",
+    data = article_form(
+        article, title="New title", introduction="Intro", closing="", **{
+        "questions-TOTAL_FORMS": "3", "questions-INITIAL_FORMS": "2",
         "questions-0-id": q1.pk, "questions-0-article": article.pk, "questions-0-position": "2",
         "questions-0-question": "First?", "questions-0-answer": "a",
         "questions-1-id": q2.pk, "questions-1-article": article.pk, "questions-1-position": "1",
         "questions-1-question": "Second?", "questions-1-answer": "b",
         "questions-2-article": article.pk, "questions-2-position": "3", "questions-2-question": "Third?",
         "questions-2-answer": "c",
-    }  # fmt: skip
+    })  # fmt: skip
     response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert list(article.questions.order_by("position").values_list("question", flat=True)) == [
@@ -326,14 +327,11 @@ def test_admin_edits_questions_inline_and_records_history(editor_client, editor_
 
 def test_admin_rejects_duplicate_positions_with_a_message(editor_client):
     article = ArticleFactory(slug="x")
-    data = {
-        "title": "T", "slug": "x", "introduction": "I", "closing": "", "status": "draft",
-        "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00", "reviewer": "", "last_reviewed": "",
-        "meta_description": "", "questions-TOTAL_FORMS": "2", "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
+    data = article_form(article, status="draft", reviewer="", last_reviewed="", **{
+        "questions-TOTAL_FORMS": "2",
         "questions-0-position": "1", "questions-0-question": "A?", "questions-0-answer": "a",
         "questions-1-position": "1", "questions-1-question": "B?", "questions-1-answer": "b",
-    }  # fmt: skip
+    })  # fmt: skip
     response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
     assert response.status_code == 200
     assert "Please correct the duplicate data for position" in response.content.decode()

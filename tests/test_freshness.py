@@ -29,8 +29,8 @@ def test_article_body_is_rendered_once_then_reused(client, django_assert_num_que
     article.topics.add(TopicFactory())
     article.related_levels.add(LevelFactory())
     client.get("/")  # site settings cached, as after any first page
-    # version, article, related articles; then, rendering the body: questions, topics, levels
-    with django_assert_num_queries(6):
+    # version, article, related articles; then, rendering the body: questions, sources, topics, levels
+    with django_assert_num_queries(7):
         first = client.get("/faq/x/")
     with django_assert_num_queries(2):  # version, article: the body, JSON-LD and related come from the cache
         second = client.get("/faq/x/")
@@ -103,7 +103,7 @@ def test_fragment_cache_can_be_turned_off(client, settings, django_assert_num_qu
     settings.FRAGMENT_CACHE_SECONDS = 0
     ArticleFactory(slug="x", questions=3)
     client.get("/faq/x/")
-    with django_assert_num_queries(6):  # as the first time (site settings stay cached by version)
+    with django_assert_num_queries(7):  # as the first time (site settings stay cached by version)
         client.get("/faq/x/")
 
 

@@ -24,7 +24,7 @@ BUDGET = {
     "/faq/": (5, 2),  # + the count; cold: the topic menu, the page, its topics
     "/faq/?q=article": (5, 2),
     "/faq/topic/topic-a/": (5, 3),  # + the topic, the count; cold: the page, its topics
-    "/faq/article-0/": (6, 2),  # + the article; cold: questions, topics, levels, related articles
+    "/faq/article-0/": (7, 2),  # + the article; cold: questions, sources, topics, levels, related articles
     "/contact/": (2, 1),  # cold: the levels in the form
     "/contact/?level=level-1": (3, 2),  # + the chosen level
     "/contact/thanks/": (1, 1),

@@ -7,6 +7,7 @@ from core.models import SiteSettings
 from intake.models import Inquiry, Note
 
 from .factories import ArticleFactory, InquiryFactory, LevelFactory, UserFactory
+from .faq_helpers import article_form
 from .intake_helpers import hidden_value, inquiry_form
 
 pytestmark = pytest.mark.django_db
@@ -66,12 +67,7 @@ def test_an_article_changed_in_its_questions_refuses_a_stale_save(editor_client)
     question = article.questions.get(position=1)
     question.answer = "A colleague's better answer."
     question.save()
-    data = {
-        "title": "My title", "slug": article.slug, "introduction": "i", "closing": "", "status": "published",
-        "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00", "seen_updated_at": seen,
-        "questions-TOTAL_FORMS": "0", "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+    data = article_form(article, title="My title", introduction="i", closing="", seen_updated_at=seen)
     response = editor_client.post(url, data)
     assert response.status_code == 200
     html = response.content.decode()
