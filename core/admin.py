@@ -1,17 +1,36 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from .admin_guard import GuardedAdminMixin
-from .models import Redirect, SiteSettings
+from .forms import SiteSettingsForm
+from .models import Accreditation, Redirect, SiteSettings
 from .stale_edits import RefuseStaleEditsMixin
+
+
+class AccreditationInline(admin.TabularInline):
+    model = Accreditation
+    extra = 0
+    fields = ["body", "program", "number", "expires_on"]
 
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
+    form = SiteSettingsForm
+    inlines = [AccreditationInline]
     fieldsets = [
         ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
-        ("Contact", {"fields": ["helpline_display", "helpline_e164", "email", "address", "hours"]}),
+        ("Contact", {"fields": ["helpline", "text_line", "email", "hours", "opening_hours"]}),
+        ("Address", {"fields": ["street_address", "city", "region", "postal_code"]}),
+        ("What the center offers", {"fields": ["services", "languages", "payment"]}),
+        ("Licence", {"fields": ["licence_agency", "licence_state", "licence_number"]}),
         ("Safety", {"fields": ["crisis_text", "disclaimer"]}),
     ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "GET":
+            warn_of_expiring_accreditations(request)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()
@@ -33,3 +52,21 @@ class RedirectAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+def warn_of_expiring_accreditations(request):
+    today = timezone.localdate()
+    for accreditation in Accreditation.objects.expiring(today):
+        when = date_format(accreditation.expires_on, "F j, Y")
+        days = (accreditation.expires_on - today).days
+        if days < 0:
+            text = (
+                f"The accreditation from {accreditation.body} expired on {when}, and the site no longer shows "
+                "it. Record the renewal, or remove it."
+            )
+        else:
+            text = (
+                f"The accreditation from {accreditation.body} expires on {when}, in {days} "
+                f"day{'s' if days != 1 else ''}. Record the renewal when it comes."
+            )
+        messages.warning(request, text)

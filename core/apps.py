@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import content_version
-        from .models import SiteSettings
+        from .models import Accreditation, SiteSettings
 
-        content_version.watch(SiteSettings)
+        content_version.watch(SiteSettings, Accreditation)
+        content_version.schedule(Accreditation.objects.next_expiry)

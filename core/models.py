@@ -1,5 +1,10 @@
+from datetime import datetime, time, timedelta
+
 from django.core.cache import cache
+from django.core.validators import RegexValidator
 from django.db import models, transaction
+from django.utils import timezone
+from phonenumber_field.modelfields import PhoneNumberField
 
 # Where the error page finds the last settings read, without asking the database.
 LAST_SITE_SETTINGS_KEY = "site-settings:last"
@@ -34,24 +39,63 @@ class SiteSettings(models.Model):
         default="Addiction and mental health treatment in Los Angeles",
         help_text="One line under the name on the home page.",
     )
-    helpline_display = models.CharField(
-        "helpline (as shown)",
-        max_length=30,
-        default="(818) 431-2224",
-        help_text="The 24-hour admissions line as visitors read it.",
-    )
-    helpline_e164 = models.CharField(
-        "helpline (for dialing)",
-        max_length=20,
+    helpline = PhoneNumberField(
+        "24-hour helpline",
         default="+18184312224",
-        help_text="The same number in international form, used for tap-to-call links.",
+        help_text="Digits only, e.g. (818) 431-2224. Pages show it formatted and dial exactly this number.",
+    )
+    text_line = PhoneNumberField(
+        "text line",
+        blank=True,
+        default="",
+        help_text="A number people can text, if there is one. Leave empty for none.",
     )
     email = models.EmailField(blank=True, default="")
-    address = models.TextField(default="Los Angeles, California")
+    street_address = models.CharField(max_length=200, blank=True, default="")
+    city = models.CharField(max_length=100, default="Los Angeles")
+    region = models.CharField("state", max_length=2, default="CA", help_text="Two letters, e.g. CA.")
+    postal_code = models.CharField("ZIP code", max_length=10, blank=True, default="")
     hours = models.CharField(
         max_length=200,
         default="Admissions answers 24 hours a day, 7 days a week.",
     )
+    opening_hours = models.CharField(
+        "hours for search engines",
+        max_length=100,
+        default="Mo-Su 00:00-23:59",
+        validators=[
+            RegexValidator(
+                r"^(Mo|Tu|We|Th|Fr|Sa|Su)(-(Mo|Tu|We|Th|Fr|Sa|Su))? \d\d:\d\d-\d\d:\d\d"
+                r"(, (Mo|Tu|We|Th|Fr|Sa|Su)(-(Mo|Tu|We|Th|Fr|Sa|Su))? \d\d:\d\d-\d\d:\d\d)*$",
+                "Write days and hours as “Mo-Fr 08:00-18:00”, several separated by “, ”.",
+            )
+        ],
+        help_text="The same hours in the form search engines read: “Mo-Su 00:00-23:59” is all day, every day.",
+    )
+    languages = models.CharField(
+        "languages spoken",
+        max_length=200,
+        default="English, Spanish",
+        help_text="Separated by commas.",
+    )
+    payment = models.CharField(
+        "payment accepted",
+        max_length=300,
+        default="Private insurance, TRICARE, self-pay",
+        help_text="Separated by commas.",
+    )
+    services = models.TextField(
+        default="Medical detox\nResidential treatment\nPartial hospitalization\nIntensive outpatient\nOutpatient\n"
+        "Dual diagnosis treatment\nMedication for addiction treatment\nFamily program",
+        help_text="One service per line.",
+    )
+    licence_agency = models.CharField(
+        "licensed by",
+        max_length=200,
+        default="California Department of Health Care Services (DHCS)",
+    )
+    licence_state = models.CharField("licence state", max_length=2, default="CA")
+    licence_number = models.CharField("licence number", max_length=50, blank=True, default="")
     disclaimer = models.TextField(
         default=(
             "This site is for education only and is not medical advice. Decisions about "
@@ -100,10 +144,93 @@ class SiteSettings(models.Model):
         key = f"site-settings:{version}"
         settings = cache.get(key)
         if settings is None:
-            settings = cls.objects.filter(pk=1).first() or cls(pk=1)
+            # With its accreditations, which the cached copy carries along.
+            settings = cls.objects.prefetch_related("accreditations").filter(pk=1).first()
+            if settings is None:
+                settings = cls(pk=1)
+                settings._prefetched_objects_cache = {"accreditations": Accreditation.objects.none()}
             cache.set(key, settings, 60 * 60)
             cache.set(LAST_SITE_SETTINGS_KEY, settings, None)
         return settings
+
+    @property
+    def helpline_e164(self):
+        return self.helpline.as_e164
+
+    @property
+    def helpline_display(self):
+        return self.helpline.as_national
+
+    @property
+    def text_line_display(self):
+        return self.text_line.as_national if self.text_line else ""
+
+    @property
+    def current_accreditations(self):
+        """Those not yet expired, from the prefetched list the cached copy carries."""
+        today = timezone.localdate()
+        return [accreditation for accreditation in self.accreditations.all() if accreditation.expires_on >= today]
+
+    @property
+    def address_lines(self):
+        locality = f"{self.city}, {self.region} {self.postal_code}".strip()
+        return [line for line in (self.street_address, locality) if line]
+
+    @property
+    def language_list(self):
+        return _split(self.languages, ",")
+
+    @property
+    def payment_list(self):
+        return _split(self.payment, ",")
+
+    @property
+    def service_list(self):
+        return _split(self.services, "\n")
+
+
+def _split(text, separator):
+    return [item.strip() for item in text.split(separator) if item.strip()]
+
+
+# The admin warns this many days before an accreditation expires.
+ACCREDITATION_WARNING_DAYS = 60
+
+
+class AccreditationQuerySet(models.QuerySet):
+    def next_expiry(self, now):
+        """When the next accreditation stops being current (the start of the day after it expires):
+        pages that list them change then by themselves."""
+        today = timezone.localtime(now).date()
+        expires_on = self.filter(expires_on__gte=today).order_by("expires_on").values_list("expires_on", flat=True)
+        day = expires_on.first()
+        if day is None:
+            return None
+        return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+    def expiring(self, today, within_days=ACCREDITATION_WARNING_DAYS):
+        """Expired, or expiring within `within_days`: the admin warns of these."""
+        return self.filter(expires_on__lte=today + timedelta(days=within_days))
+
+
+class Accreditation(models.Model):
+    """An accreditation the center holds; the admin warns before it expires."""
+
+    site = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="accreditations")
+    body = models.CharField("accrediting body", max_length=200, help_text="E.g. “The Joint Commission”.")
+    program = models.CharField(
+        max_length=200, blank=True, help_text="What is accredited, e.g. “Behavioral Health Care and Human Services”."
+    )
+    number = models.CharField(max_length=50, blank=True)
+    expires_on = models.DateField("expires")
+
+    objects = AccreditationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["expires_on", "pk"]
+
+    def __str__(self):
+        return self.body
 
 
 class Redirect(models.Model):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,7 @@ class QuestionInline(admin.StackedInline):
 class SourceInline(admin.TabularInline):
     model = Source
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["position", "title", "publisher", "url", "published_on"]
     ordering = ["position", "pk"]
     verbose_name_plural = "sources (numbered under the article and cited in its structured data)"

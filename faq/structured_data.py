@@ -1,11 +1,6 @@
 """JSON-LD for article pages (FAQPage and MedicalWebPage)."""
 
-import json
-
-from django.utils.safestring import mark_safe
-
-# Characters that could end the <script> element or open markup inside it.
-_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+from common.json_ld import script_json
 
 
 def article_json_ld(article, questions, sources, url, reviewer_url, site):
@@ -50,7 +45,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site):
             webpage["reviewedBy"]["knowsAbout"] = article.reviewer.specialty
     if sources:
         webpage["citation"] = [_citation(source) for source in sources]
-    return mark_safe(json.dumps(page, ensure_ascii=False).translate(_SCRIPT_SAFE))
+    return script_json(page)
 
 
 def _citation(source):

@@ -78,7 +78,7 @@ def test_500_page_does_not_touch_the_database(django_assert_num_queries):
 
 
 def test_500_page_uses_cached_site_settings(django_assert_num_queries):
-    SiteSettings.objects.create(helpline_display="(800) 555-0100", helpline_e164="+18005550100")
+    SiteSettings.objects.create(helpline="+18005550100")
     SiteSettings.current(content_version.current())  # as any earlier page does
     with django_assert_num_queries(0):
         response = server_error(RequestFactory().get("/"))

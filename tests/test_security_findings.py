@@ -114,7 +114,7 @@ def test_a_logged_contact_cannot_be_backdated_or_dated_ahead(admissions_client, 
 # 5. The error page shows the helpline the center set, without the database.
 def test_the_error_page_shows_the_saved_helpline_when_the_database_is_down(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        SiteSettings.objects.create(helpline_display="(323) 555-0142", helpline_e164="+13235550142")
+        SiteSettings.objects.create(helpline="+13235550142")
     visitor = Client(raise_request_exception=False)
     with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError("down")):
         response = visitor.get("/levels-of-care/")

@@ -1,5 +1,7 @@
 from django import template
 
+from core.structured_data import clinic_json_ld as _clinic_json_ld
+
 register = template.Library()
 
 
@@ -20,3 +22,9 @@ def nav_section(path):
         if path.startswith(prefix):
             return section
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def clinic_json_ld(context):
+    """The center as schema.org MedicalClinic JSON-LD."""
+    return _clinic_json_ld(context["site"], context["request"].build_absolute_uri)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.models import SiteSettings
+from core.demo import load_site
 from faq.demo import ARTICLES, load_articles
 from intake.demo import INQUIRIES, load_inquiries
 from intake.demo_history import load_history
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             )
         if admin:
             self.create_users()  # first, so the demo admissions work has someone doing it
-        SiteSettings.objects.get_or_create(pk=1)
+        load_site()
         with reversion.create_revision():  # the content's first saved version, to restore later
             reversion.set_comment("Demo content")
             levels = load_levels()

@@ -1,0 +1,32 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from phonenumber_field.formfields import PhoneNumberField
+
+from .models import SiteSettings
+
+# What a typed phone number may hold besides digits.
+_PHONE_CHARACTERS = re.compile(r"^[\d\s().+\-]*$")
+
+
+class DigitsPhoneNumberField(PhoneNumberField):
+    """A phone number typed with digits: the phone library reads letters as keypad digits ("O" as
+    6), and a typo must not become a number every page dials."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not _PHONE_CHARACTERS.match(value.strip()):
+            raise ValidationError(
+                "Use digits only (spaces, dashes, dots and brackets are fine): “%(typed)s” has a letter or "
+                "another sign in it. A letter O in place of a zero is a common slip.",
+                code="letters",
+                params={"typed": value},
+            )
+        return super().to_python(value)
+
+
+class SiteSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SiteSettings
+        fields = ["helpline", "text_line"]  # the admin adds the rest from its fieldsets
+        field_classes = {"helpline": DigitsPhoneNumberField, "text_line": DigitsPhoneNumberField}
