@@ -34,8 +34,17 @@ ALLOWED_TAGS = {
     "tr",
     "th",
     "td",
+    "span",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+# lang and dir mark a passage in another language (WCAG 3.1.2), such as a notice's language taglines.
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"scope"},
+    "td": set(),
+    "p": {"lang", "dir"},
+    "span": {"lang", "dir"},
+    "li": {"lang", "dir"},
+}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 

@@ -44,7 +44,11 @@ def _credentials(site):
         "@type": "EducationalOccupationalCredential",
         "credentialCategory": "license",
         "name": f"Licensed by the {site.licence_agency}",
-        "recognizedBy": {"@type": "GovernmentOrganization", "name": site.licence_agency},
+        "recognizedBy": {
+            "@type": "GovernmentOrganization",
+            "name": site.licence_agency,
+            "areaServed": site.licence_state,
+        },
     }
     if site.licence_number:
         licence["identifier"] = site.licence_number

@@ -21,7 +21,9 @@ GROUPS = {
         ("faq", "reviewer", ["view", "add", "change", "delete"]),
         ("faq", "source", ["view", "add", "change", "delete"]),
         ("faq", "articledueforreview", ["view"]),
+        ("pages", "page", ["view", "add", "change", "delete"]),
         ("core", "sitesettings", ["view", "change"]),
+        ("core", "accreditation", ["view", "add", "change", "delete"]),
         ("core", "redirect", ["view", "delete"]),
     ],
 }

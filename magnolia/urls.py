@@ -46,4 +46,5 @@ urlpatterns = [
     ),
     path("admin/two-step/", include("core.two_factor_urls")),
     path("admin/", admin.site.urls),
+    path("", include("pages.urls")),
 ]

@@ -4,6 +4,8 @@ from django.urls import reverse
 from faq.sitemaps import ArticleSitemap, ReviewerSitemap, TopicSitemap
 from levels.sitemaps import LevelIndexSitemap, LevelSitemap
 
+from .models import Page
+
 
 class StaticPageSitemap(Sitemap):
     priority = 1.0
@@ -16,8 +18,20 @@ class StaticPageSitemap(Sitemap):
         return reverse(name)
 
 
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Page.objects.published().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPageSitemap,
+    "center": PageSitemap,
     "levels-index": LevelIndexSitemap,
     "levels": LevelSitemap,
     "articles": ArticleSitemap,

@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import (
@@ -16,13 +17,15 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
 from faq.models import Article
 from intake.forms import InquiryForm
 from intake.spam import seconds_since_start, sign_start
 from levels.models import LevelOfCare
+
+from .models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,34 @@ class HomeView(TemplateView):
             articles=Article.objects.published().links()[:HOME_ARTICLES],
             **kwargs,
         )
+
+
+class PageView(DetailView):
+    template_name = "pages/page.html"
+    context_object_name = "page"
+    preview = False
+
+    def get_queryset(self):
+        return Page.objects.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+
+class PagePreviewView(PermissionRequiredMixin, PageView):
+    """Staff see a page before it is published."""
+
+    permission_required = "pages.view_page"
+    preview = True
+
+    def get_queryset(self):
+        return Page.objects.all()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 @require_GET

@@ -11,6 +11,7 @@ from intake.forms import CONSENT_TEXT
 from intake.groups import ensure_staff_groups
 from intake.models import Inquiry, Note, ReferralContact, ReferralSource
 from levels.models import LevelOfCare
+from pages.models import Page
 
 
 class LevelFactory(factory.django.DjangoModelFactory):
@@ -65,7 +66,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     status = Article.Status.PUBLISHED
     publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     reviewer = factory.SubFactory(ReviewerFactory)
-    last_reviewed = factory.LazyFunction(lambda: timezone.now().date())
+    last_reviewed = factory.LazyFunction(timezone.localdate)
 
     @factory.post_generation
     def questions(article, create, count, **kwargs):
@@ -145,3 +146,14 @@ class SourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Source {n}")
     publisher = "SAMHSA"
     url = "https://www.samhsa.gov/"
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body = "Some words about the center.\n\n## A part of it\n\nMore words."
+    is_published = True
+    in_footer = True

@@ -1,7 +1,10 @@
 """Every public page type, for tests that walk them all. The last one is a 404.
 
-The addresses fit content with a level "iop", a topic "programs" and an article "what-is-iop".
+The addresses fit content with a level "iop", a topic "programs" and an article "what-is-iop", and
+what `add_center_pages` makes.
 """
+
+from .factories import PageFactory, ReviewerFactory
 
 PUBLIC_PAGES = [
     "/",
@@ -14,8 +17,17 @@ PUBLIC_PAGES = [
     "/faq/what-is-iop/",
     "/contact/",
     "/contact/thanks/",
+    "/faq/reviewers/",
+    "/faq/reviewers/dana/",
+    "/about/",
     "/does-not-exist/",
 ]
+
+
+def add_center_pages():
+    """A reviewer's page and one of the center's own pages, with its licence and accreditations."""
+    ReviewerFactory(slug="dana", name="Dana Whitfield", credentials="LMFT")
+    PageFactory(slug="about", title="About us", shows_center_profile=True)
 
 
 def expected_status(path):

@@ -276,8 +276,8 @@ def test_sitemap_index_dates_each_section_without_loading_every_article(client, 
         ArticleFactory(slug=f"a{i}")
     ArticleFactory(slug="draft", status=Article.Status.DRAFT)  # its later change is not what the index shows
     latest = Article.objects.published().latest("updated_at").updated_at
-    # The version; for articles and levels a count and the newest change; topics; reviewers.
-    with django_assert_num_queries(8):
+    # The version; for articles, levels and pages a count and the newest change; topics; reviewers.
+    with django_assert_num_queries(10):
         index = client.get("/sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     sections = {

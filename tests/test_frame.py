@@ -18,7 +18,7 @@ from levels.models import LevelOfCare
 from pages.views import server_error
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
-from .pages import PUBLIC_PAGES, expected_status
+from .pages import PUBLIC_PAGES, add_center_pages, expected_status
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,7 @@ def content():
     topic = TopicFactory(slug="programs")
     article = ArticleFactory(slug="what-is-iop", questions=3)
     article.topics.add(topic)
+    add_center_pages()
     return level, article
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from pages.demo import PAGES, load_pages
 from pages.views import bad_request, server_error
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
 from .intake_helpers import form_data
-from .pages import PUBLIC_PAGES
+from .pages import PUBLIC_PAGES, add_center_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,10 @@ def test_public_pages_are_valid_html(client, tmp_path, rf):
         pytest.skip(message)
     LevelFactory(slug="iop", short_name="IOP")
     ArticleFactory(slug="what-is-iop", questions=3).topics.add(TopicFactory(slug="programs"))
-    pages = {path: client.get(path).content for path in PUBLIC_PAGES}
+    add_center_pages()
+    load_pages()  # the center's own pages as the demo writes them (taglines in ten languages)
+    paths = PUBLIC_PAGES + [f"/{data['slug']}/" for data in PAGES]
+    pages = {path: client.get(path).content for path in paths}
     pages["contact with errors"] = client.post("/contact/", form_data(phone="", email="", name="")).content
     refused = Client(enforce_csrf_checks=True)
     pages["form refused by the CSRF check"] = refused.post("/contact/", form_data()).content

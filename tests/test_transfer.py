@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
-from .pages import PUBLIC_PAGES, expected_status
+from .pages import PUBLIC_PAGES, add_center_pages, expected_status
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,7 @@ def content():
     level = LevelFactory(slug="iop")
     article = ArticleFactory(slug="what-is-iop", title="What is IOP? Ten questions", questions=10)
     article.topics.add(TopicFactory(slug="programs"))
+    add_center_pages()
     article.related_levels.add(level)
 
 

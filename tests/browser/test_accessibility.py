@@ -15,6 +15,15 @@ PAGES = {
     "topic": "/faq/topic/treatment-programs/",
     "contact": "/contact/",
     "thanks": "/contact/thanks/",
+    "reviewers": "/faq/reviewers/",
+    "reviewer": "/faq/reviewers/samuel-okafor/",
+    "about us": "/about/",
+    "admissions": "/admissions/",
+    "privacy practices": "/notice-of-privacy-practices/",
+    "website privacy": "/privacy/",
+    "nondiscrimination": "/nondiscrimination/",
+    "accessibility": "/accessibility/",
+    "editorial policy": "/editorial-policy/",
     "404": "/no-such-page/",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}

@@ -12,6 +12,7 @@ from faq.demo import ARTICLES, load_articles
 from intake.demo import INQUIRIES, load_inquiries
 from intake.demo_history import load_history
 from levels.demo import load_levels
+from pages.demo import load_pages
 
 DEMO_USERS = [
     ("admin", "Demo administrator", None, True),
@@ -39,10 +40,12 @@ class Command(BaseCommand):
             reversion.set_comment("Demo content")
             levels = load_levels()
             load_articles(levels)
+            pages = load_pages()
         load_inquiries(levels)
         history = load_history(levels)
         self.stdout.write(
-            f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {len(INQUIRIES)} inquiries"
+            f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {pages} pages, "
+            f"{len(INQUIRIES)} inquiries"
             f" and {history} more over the past 90 days."
         )
 

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.utils.html import format_html
+
+from core.admin_guard import GuardedAdminMixin
+from core.admin_versions import VersionHistoryAdmin
+from core.links import external_links_display
+from core.redirects import AnnounceMovedAddressMixin
+from core.stale_edits import RefuseStaleEditsMixin
+
+from .models import Page
+
+
+@admin.register(Page)
+class PageAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
+    list_display = ["title", "slug", "is_published", "in_footer", "footer_position", "updated_at"]
+    list_filter = ["is_published", "in_footer"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["preview_link", "links_elsewhere", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "shows_center_profile"]}),
+        ("Publishing", {"fields": ["is_published", "preview_link", "in_footer", "footer_position", "updated_at"]}),
+        ("Links", {"fields": ["links_elsewhere"]}),
+    ]
+    version_fields = {
+        "title": "Title", "slug": "Address", "summary": "Description", "body": "Text", "is_published": "Published",
+        "in_footer": "Linked in the footer", "footer_position": "Footer order",
+        "shows_center_profile": "Shows licence and accreditations",
+    }  # fmt: skip
+
+    @admin.display(description="preview")
+    def preview_link(self, page):
+        if not page.pk:
+            return "Save the page to preview it."
+        return format_html('<a href="{}" target="_blank" rel="noopener">Preview this page</a>', page.get_preview_url())
+
+    @admin.display(description="links to other sites (check they still work)")
+    def links_elsewhere(self, page):
+        return external_links_display(page.body_html)
+
+    def view_on_site(self, page):
+        return page.get_preview_url()

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "pages"
+    verbose_name = "Pages"
+
+    def ready(self):
+        from core import content_version, links, redirects
+
+        from .models import Page
+
+        content_version.watch(Page)
+        redirects.keep_old_addresses(Page)
+        links.register("pages:detail", lambda slug: Page.objects.published().filter(slug=slug).exists())
+        links.register("pages:preview", lambda slug: False)  # staff only

@@ -1,0 +1,70 @@
+import reversion
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import Resolver404, resolve, reverse
+
+from common.markdown import render_fields
+from core.links import validate_internal_links
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Pages a visitor may see: the one rule for pages, links, the sitemap and the footer."""
+        return self.filter(is_published=True)
+
+    def in_footer(self):
+        return self.published().filter(in_footer=True).order_by("footer_position", "title")
+
+
+@reversion.register()
+class Page(models.Model):
+    """A simple page of the center's own: about us, notices, policies."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The page's web address: /slug/.")
+    summary = models.CharField(
+        "description", max_length=160, blank=True, help_text="For search results and link previews; 160 characters."
+    )
+    body = models.TextField(help_text="Markdown.", validators=[validate_internal_links])
+    body_html = models.TextField(editable=False, default="")
+    is_published = models.BooleanField("published", default=False)
+    in_footer = models.BooleanField("linked in the footer", default=False)
+    footer_position = models.PositiveSmallIntegerField(
+        "footer order", default=0, help_text="Smaller numbers come first."
+    )
+    shows_center_profile = models.BooleanField(
+        "show the center's licence and accreditations",
+        default=False,
+        help_text="Adds an “Accreditation and licensing” part under the text, from the site settings.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["footer_position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        render_fields(self, kwargs, {"body_html": "body"})
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("pages:preview", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # A page's address must not be one the site already answers (/faq/, /contact/, ...).
+        if self.slug and any(_answered_elsewhere(path) for path in (f"/{self.slug}/", f"/{self.slug}")):
+            raise ValidationError({"slug": f"/{self.slug}/ is already a part of the site: choose another address."})
+
+
+def _answered_elsewhere(path):
+    try:
+        return resolve(path).view_name != "pages:detail"
+    except Resolver404:
+        return False
