@@ -1,10 +1,11 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from .admin_guard import GuardedAdminMixin
 from .forms import SiteSettingsForm
-from .models import Accreditation, Redirect, SiteSettings
+from .models import Accreditation, Picture, Redirect, SiteSettings
 from .stale_edits import RefuseStaleEditsMixin
 
 
@@ -37,6 +38,31 @@ class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdm
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Picture)
+class PictureAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    list_display = ["thumbnail", "name", "alt_text", "is_decorative", "width", "height", "created_at"]
+    list_display_links = ["thumbnail", "name"]
+    search_fields = ["name", "alt_text"]
+    fields = ["name", "original", "shown", "alt_text", "is_decorative"]
+    readonly_fields = ["shown"]
+
+    @admin.display(description="picture")
+    def thumbnail(self, picture):
+        return format_html('<img src="{}" alt="" width="120" loading="lazy">', picture.w480.url)
+
+    @admin.display(description="as visitors see it")
+    def shown(self, picture):
+        if not picture.pk:
+            return "Shown here once saved."
+        return format_html(
+            '<img src="{}" alt="" width="320"><br>{} × {} pixels; served at {}.',
+            picture.w480.url,
+            picture.width,
+            picture.height,
+            ", ".join(f"{pixels} pixels wide" for _, pixels in picture.variants()),
+        )
 
 
 @admin.register(Redirect)

@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import content_version
-        from .models import Accreditation, SiteSettings
+        from .models import Accreditation, Picture, SiteSettings
 
-        content_version.watch(SiteSettings, Accreditation)
+        content_version.watch(SiteSettings, Accreditation, Picture)
         content_version.schedule(Accreditation.objects.next_expiry)

@@ -1,10 +1,16 @@
+import uuid
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
 from phonenumber_field.modelfields import PhoneNumberField
+
+from .images import WIDTHS, reencoded, validate_picture
 
 # Where the error page finds the last settings read, without asking the database.
 LAST_SITE_SETTINGS_KEY = "site-settings:last"
@@ -245,3 +251,98 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+
+def _picture_path(picture, filename):
+    return f"pictures/{uuid.uuid4().hex}.webp"  # a new name for every upload: its address never changes
+
+
+def _width(pixels):
+    return ImageSpecField(
+        source="original",
+        processors=[ResizeToFit(pixels, 10 * pixels, upscale=False)],
+        format="WEBP",
+        options={"quality": 80},
+    )
+
+
+class Picture(models.Model):
+    """A picture for levels of care, articles, pages and reviewers, served at a few widths."""
+
+    name = models.CharField(max_length=120, help_text="For finding it here; visitors do not see it.")
+    original = models.ImageField(
+        "picture",
+        upload_to=_picture_path,
+        validators=[validate_picture],
+        help_text="A JPEG, PNG or WebP file of at most 10 MB. It is re-encoded: camera details and location "
+        "are removed.",
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it, in a sentence.",
+    )
+    is_decorative = models.BooleanField(
+        "decorative only",
+        default=False,
+        help_text="Tick only if the picture adds nothing to the text: screen readers then skip it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    w480 = _width(WIDTHS[0])
+    w960 = _width(WIDTHS[1])
+    w1600 = _width(WIDTHS[2])
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(alt_text="") | models.Q(is_decorative=True),
+                name="picture_alt_text_or_decorative",
+                violation_error_message="Describe the picture in the alt text, or mark it as decorative only.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.original and not self.original._committed:
+            content, self.width, self.height = reencoded(self.original.file)
+            self.original.save("upload.webp", content, save=False)
+        super().save(*args, **kwargs)  # django-imagekit makes the widths now (the Optimistic strategy)
+
+    def clean(self):
+        if not self.alt_text.strip() and not self.is_decorative:
+            raise ValidationError(
+                {"alt_text": "Describe the picture for people who cannot see it, or mark it as decorative only."}
+            )
+        if self.is_decorative and self.alt_text.strip():
+            raise ValidationError({"is_decorative": "A decorative picture has no alt text: clear one of the two."})
+
+    @property
+    def alt(self):
+        return "" if self.is_decorative else self.alt_text
+
+    def _specs(self):
+        return zip(WIDTHS, (self.w480, self.w960, self.w1600), strict=True)
+
+    def variants(self):
+        """(file, width) for the widths a page may ask for, never wider than the picture itself."""
+        chosen = []
+        for pixels, spec in self._specs():
+            chosen.append((spec, min(pixels, self.width)))
+            if pixels >= self.width:
+                break
+        return chosen
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{spec.url} {pixels}w" for spec, pixels in self.variants())
+
+    @property
+    def src(self):
+        return self.variants()[min(1, len(self.variants()) - 1)][0].url

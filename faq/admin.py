@@ -60,10 +60,11 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics", "related_levels"]
+    autocomplete_fields = ["picture"]
     readonly_fields = ["preview_link", "created_at", "updated_at", "links_elsewhere", "review_due_on"]
     inlines = [QuestionInline, SourceInline]
     version_fields = {
-        "title": "Title", "slug": "Address", "introduction": "Introduction", "closing": "Closing",
+        "title": "Title", "slug": "Address", "picture": "Picture", "introduction": "Introduction", "closing": "Closing",
         "status": "Status", "publish_at": "Publish date", "reviewer": "Medical reviewer",
         "last_reviewed": "Last reviewed", "review_interval_months": "Review every (months)", "topics": "Topics",
         "related_levels": "Related levels", "meta_description": "Description for search engines",
@@ -73,7 +74,7 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
         (Source, {"title": "title", "publisher": "publisher", "url": "address", "published_on": "date"}, "position"),
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "introduction", "closing"]}),
+        (None, {"fields": ["title", "slug", "picture", "introduction", "closing"]}),
         ("Publishing", {"fields": ["status", "publish_at", "preview_link", "author"]}),
         ("Medical review", {"fields": ["reviewer", "last_reviewed", "review_interval_months", "review_due_on"]}),
         ("Links", {"fields": ["topics", "related_levels", "links_elsewhere"]}),
@@ -152,7 +153,8 @@ class ReviewerAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "credentials", "specialty", "article_count"]
     search_fields = ["name", "credentials", "specialty"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "credentials", "specialty", "bio"]
+    fields = ["name", "slug", "credentials", "specialty", "picture", "bio"]
+    autocomplete_fields = ["picture"]
 
     def view_on_site(self, reviewer):
         return reviewer.get_absolute_url()

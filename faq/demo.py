@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from core.demo_pictures import landscape, monogram, save_picture
+
 from .models import Article, Question, Reviewer, Source, Topic
 
 REVIEWERS = [
@@ -212,9 +214,18 @@ ARTICLES = [
 
 def load_articles(levels):
     """Create or update the demo reviewer, topics and articles, linked to `levels` ({slug: level})."""
-    reviewers = {
-        data["slug"]: Reviewer.objects.update_or_create(slug=data["slug"], defaults=data)[0] for data in REVIEWERS
-    }
+    reviewers = {}
+    for data, colour in zip(REVIEWERS, [(122, 74, 110), (44, 102, 110)], strict=True):
+        initials = "".join(word[0] for word in data["name"].split())
+        photo = save_picture(f"Reviewer: {data['name']}", monogram(initials, colour), is_decorative=True)
+        reviewers[data["slug"]] = Reviewer.objects.update_or_create(
+            slug=data["slug"], defaults={**data, "picture": photo}
+        )[0]
+    iop_picture = save_picture(
+        "Article: What is IOP",
+        landscape(7, ((236, 214, 232), (250, 240, 234)), [(190, 170, 196), (150, 128, 160), (110, 92, 126)]),
+        "A drawing of lavender hills at dusk under a low sun.",
+    )
     topics = {data["slug"]: Topic.objects.update_or_create(slug=data["slug"], defaults=data)[0] for data in TOPICS}
     now = timezone.now()
     for data in ARTICLES:
@@ -225,6 +236,7 @@ def load_articles(levels):
             "closing": data["closing"],
             "status": Article.Status.PUBLISHED,
             "reviewer": reviewers[data.get("reviewer", "dana-whitfield")],
+            "picture": iop_picture if data["slug"] == "what-is-iop" else None,
             "last_reviewed": published.date(),
         }
         # A rerun keeps the original publish date.

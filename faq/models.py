@@ -44,6 +44,15 @@ class Reviewer(models.Model):
         max_length=120, blank=True, help_text="What they know best, e.g. “Addiction medicine” or “Family therapy”."
     )
     bio = models.TextField(blank=True, help_text="Two or three sentences about their background.")
+    picture = models.ForeignKey(
+        "core.Picture",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="photo",
+        help_text="A portrait, shown on their page and beside the articles they reviewed.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -156,6 +165,15 @@ class Article(models.Model):
     # last_reviewed + review_interval_months, kept at save so the review-due list is one indexed query.
     review_due_on = models.DateField("review due", null=True, editable=False, db_index=True)
     meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
+    picture = models.ForeignKey(
+        "core.Picture",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="picture",
+        help_text="Shown under the title.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.

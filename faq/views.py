@@ -57,7 +57,7 @@ class ArticleDetailView(DetailView):
     preview = False
 
     def get_queryset(self):
-        return Article.objects.published().select_related("reviewer")
+        return Article.objects.published().select_related("reviewer__picture", "picture")
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -127,7 +127,7 @@ class ReviewerDetailView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.reviewer = get_object_or_404(Reviewer, slug=self.kwargs["slug"])
+        self.reviewer = get_object_or_404(Reviewer.objects.select_related("picture"), slug=self.kwargs["slug"])
         return (
             Article.objects.published()
             .filter(reviewer=self.reviewer)
@@ -146,7 +146,7 @@ class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
     preview = True
 
     def get_queryset(self):
-        return Article.objects.with_visibility().select_related("reviewer")
+        return Article.objects.with_visibility().select_related("reviewer__picture", "picture")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

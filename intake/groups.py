@@ -22,6 +22,7 @@ GROUPS = {
         ("faq", "source", ["view", "add", "change", "delete"]),
         ("faq", "articledueforreview", ["view"]),
         ("pages", "page", ["view", "add", "change", "delete"]),
+        ("core", "picture", ["view", "add", "change", "delete"]),
         ("core", "sitesettings", ["view", "change"]),
         ("core", "accreditation", ["view", "add", "change", "delete"]),
         ("core", "redirect", ["view", "delete"]),

@@ -31,10 +31,10 @@ class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAd
     search_fields = ["name", "short_name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = False
-    autocomplete_fields = ["steps_down_to", "steps_up_to"]
+    autocomplete_fields = ["steps_down_to", "steps_up_to", "picture"]
     readonly_fields = ["updated_at", "links_elsewhere"]
     fieldsets = [
-        ("Basics", {"fields": ["name", "slug", "short_name", "asam_level", "summary", "is_published"]}),
+        ("Basics", {"fields": ["name", "slug", "short_name", "asam_level", "summary", "picture", "is_published"]}),
         (
             "Intensity",
             {

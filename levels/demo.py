@@ -1,5 +1,7 @@
 """The five demo levels of care, from the fact sheet, in our own words, and their loader."""
 
+from core.demo_pictures import landscape, save_picture
+
 from .models import LevelOfCare
 
 LEVELS = [
@@ -156,11 +158,30 @@ LEVELS = [
 ]
 
 
+# A drawn landscape for each level: (alt text, sky from top to bottom, hills from far to near).
+PICTURES = {
+    "medical-detox": ("A drawing of a low sun over quiet blue hills at dawn.",
+                      ((196, 214, 235), (250, 228, 214)), [(150, 170, 196), (104, 128, 160), (70, 92, 122)]),
+    "residential": ("A drawing of green hills folding into a valley under a warm sky.",
+                    ((250, 222, 190), (252, 240, 222)), [(150, 184, 140), (104, 150, 104), (64, 110, 76)]),
+    "partial-hospitalization": ("A drawing of sage-colored hills under a clear morning sky.",
+                                ((200, 226, 236), (240, 246, 236)), [(176, 196, 170), (132, 160, 128), (92, 122, 96)]),
+    "intensive-outpatient": ("A drawing of rolling hills in late-afternoon light.",
+                             ((246, 206, 170), (250, 236, 214)), [(196, 160, 140), (156, 120, 112), (110, 84, 90)]),
+    "outpatient": ("A drawing of open hills reaching toward a wide, light sky.",
+                   ((214, 232, 246), (246, 248, 240)), [(170, 200, 186), (120, 164, 150), (80, 126, 116)]),
+}  # fmt: skip
+
+
 def load_levels():
     """Create or update the demo levels, linked from the most to the least intensive; {slug: level}."""
     levels = {}
-    for data in LEVELS:
-        level, _ = LevelOfCare.objects.update_or_create(slug=data["slug"], defaults={**data, "is_published": True})
+    for number, data in enumerate(LEVELS):
+        alt_text, sky, hills = PICTURES[data["slug"]]
+        picture = save_picture(f"Level: {data['name']}", landscape(number, sky, hills), alt_text)
+        level, _ = LevelOfCare.objects.update_or_create(
+            slug=data["slug"], defaults={**data, "is_published": True, "picture": picture}
+        )
         levels[level.slug] = level
     chain = [levels[data["slug"]] for data in LEVELS]
     for upper, lower in zip(chain, chain[1:], strict=False):

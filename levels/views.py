@@ -26,6 +26,9 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
     template_name = "levels/level_detail.html"
     context_object_name = "level"
 
+    def get_queryset(self):
+        return super().get_queryset().select_related("picture")
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             neighbours=Neighbours(self.object), articles=LinkedArticles(self.object), **kwargs

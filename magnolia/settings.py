@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "reversion",
     "phonenumber_field",
+    "imagekit",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -129,10 +130,32 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded pictures: a folder by default, served by the site at /media/ (by nginx in front of it,
+# deploy/nginx.conf); S3-compatible storage through django-storages when a bucket is named.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_BUCKET = env_str("DJANGO_MEDIA_BUCKET")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_HOST = ""
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env_str("DJANGO_MEDIA_ENDPOINT_URL") or None,  # for S3-compatible services
+            "custom_domain": env_str("DJANGO_MEDIA_DOMAIN") or None,  # a CDN in front of the bucket
+            "querystring_auth": False,  # public pictures, addresses that never change
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    MEDIA_HOST = env_str("DJANGO_MEDIA_DOMAIN") or env_str("DJANGO_MEDIA_ENDPOINT_URL") or "https://*.amazonaws.com"
+# Variants are made when a picture is saved; pages then name them without touching storage.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "pictures/sizes"
 WHITENOISE_MAX_AGE = 31536000
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -212,7 +235,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_HOST] if MEDIA_HOST else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.gzip import gzip_page
 
 from core.admin_guard import view_on_site
@@ -46,5 +47,9 @@ urlpatterns = [
     ),
     path("admin/two-step/", include("core.two_factor_urls")),
     path("admin/", admin.site.urls),
-    path("", include("pages.urls")),
 ]
+if not settings.MEDIA_BUCKET:
+    # Uploaded pictures from the media folder, for the set-up without nginx in front (which serves
+    # /media/ itself, deploy/nginx.conf). Every file has a name of its own, so it is kept a year.
+    urlpatterns.append(re_path(r"^media/(?P<path>pictures/.+)$", page_views.media, name="media"))
+urlpatterns.append(path("", include("pages.urls")))

@@ -16,14 +16,16 @@ class PageAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMi
     list_filter = ["is_published", "in_footer"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["picture"]
     readonly_fields = ["preview_link", "links_elsewhere", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "shows_center_profile"]}),
+        (None, {"fields": ["title", "slug", "summary", "picture", "body", "shows_center_profile"]}),
         ("Publishing", {"fields": ["is_published", "preview_link", "in_footer", "footer_position", "updated_at"]}),
         ("Links", {"fields": ["links_elsewhere"]}),
     ]
     version_fields = {
-        "title": "Title", "slug": "Address", "summary": "Description", "body": "Text", "is_published": "Published",
+        "title": "Title", "slug": "Address", "summary": "Description", "picture": "Picture", "body": "Text",
+        "is_published": "Published",
         "in_footer": "Linked in the footer", "footer_position": "Footer order",
         "shows_center_profile": "Shows licence and accreditations",
     }  # fmt: skip

@@ -32,6 +32,15 @@ class Page(models.Model):
     footer_position = models.PositiveSmallIntegerField(
         "footer order", default=0, help_text="Smaller numbers come first."
     )
+    picture = models.ForeignKey(
+        "core.Picture",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="picture",
+        help_text="Shown under the title.",
+    )
     shows_center_profile = models.BooleanField(
         "show the center's licence and accreditations",
         default=False,

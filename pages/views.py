@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
+from django.views.static import serve
 
 from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
 from faq.models import Article
@@ -49,7 +50,7 @@ class PageView(DetailView):
     preview = False
 
     def get_queryset(self):
-        return Page.objects.published()
+        return Page.objects.published().select_related("picture")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=self.preview, **kwargs)
@@ -62,7 +63,7 @@ class PagePreviewView(PermissionRequiredMixin, PageView):
     preview = True
 
     def get_queryset(self):
-        return Page.objects.all()
+        return Page.objects.select_related("picture")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -94,6 +95,13 @@ def _cache_answers():
         return cache.get("healthz") == "ok"
     except Exception:  # the built-in Redis backend raises; django-redis is told to return None
         return False
+
+
+@require_GET
+@cache_control(public=True, max_age=365 * 24 * 60 * 60, immutable=True)
+def media(request, path):
+    """An uploaded picture from the media folder (nginx serves them itself in front of the site)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @require_GET

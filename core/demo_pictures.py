@@ -1,0 +1,51 @@
+"""Pictures drawn by the project for the demo site: calm landscapes and monograms, made with
+Pillow when the demo loads (no photographs, nothing downloaded)."""
+
+import random
+from io import BytesIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from .models import Picture
+
+
+def landscape(seed, sky, hills, size=(1600, 900)):
+    """Layered hills under a sky that fades from `sky[0]` to `sky[1]`, with a low sun."""
+    rng = random.Random(seed)
+    width, height = size
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        t = y / height
+        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(*sky, strict=True)))
+    sun_x, sun_y, radius = rng.randint(width // 5, 4 * width // 5), height // 3, height // 9
+    draw.ellipse([sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=(255, 244, 214))
+    for layer, colour in enumerate(hills):
+        base = height * (0.45 + 0.15 * layer)
+        points = [(0, height)]
+        for x in range(0, width + 80, 80):
+            points.append((x, base + rng.randint(-40, 40) - 60 * abs(((x / width) * 2 - 1) * (layer % 2 - 0.5))))
+        points.append((width, height))
+        draw.polygon(points, fill=colour)
+    return image.filter(ImageFilter.GaussianBlur(1.2))
+
+
+def monogram(initials, colour, size=600):
+    image = Image.new("RGB", (size, size), (246, 241, 236))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([40, 40, size - 40, size - 40], fill=colour)
+    font = ImageFont.load_default(size=size // 3)
+    draw.text((size / 2, size / 2), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    return image
+
+
+def save_picture(name, image, alt_text="", is_decorative=False):
+    """The demo picture called `name`, made once (a rerun keeps the one already there)."""
+    existing = Picture.objects.filter(name=name).first()
+    if existing:
+        return existing
+    out = BytesIO()
+    image.save(out, "PNG")
+    upload = SimpleUploadedFile(f"{name}.png", out.getvalue(), content_type="image/png")
+    return Picture.objects.create(name=name, original=upload, alt_text=alt_text, is_decorative=is_decorative)
