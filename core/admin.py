@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from .admin_guard import GuardedAdminMixin
-from .forms import SiteSettingsForm
+from .forms import PictureForm, SiteSettingsForm
 from .models import Accreditation, Picture, Redirect, SiteSettings
 from .stale_edits import RefuseStaleEditsMixin
 
@@ -42,6 +42,7 @@ class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdm
 
 @admin.register(Picture)
 class PictureAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    form = PictureForm
     list_display = ["thumbnail", "name", "alt_text", "is_decorative", "width", "height", "created_at"]
     list_display_links = ["thumbnail", "name"]
     search_fields = ["name", "alt_text"]

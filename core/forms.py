@@ -4,7 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from phonenumber_field.formfields import PhoneNumberField
 
-from .models import SiteSettings
+from .images import refuse_if_too_large
+from .models import Picture, SiteSettings
 
 # What a typed phone number may hold besides digits.
 _PHONE_CHARACTERS = re.compile(r"^[\d\s().+\-]*$")
@@ -30,3 +31,23 @@ class SiteSettingsForm(forms.ModelForm):
         model = SiteSettings
         fields = ["helpline", "text_line"]  # the admin adds the rest from its fieldsets
         field_classes = {"helpline": DigitsPhoneNumberField, "text_line": DigitsPhoneNumberField}
+
+
+class PictureUploadField(forms.ImageField):
+    """The size is checked before the file is read, and a file that is no picture is named plainly."""
+
+    default_error_messages = {
+        "invalid_image": "This file is not a picture this site can read. Upload a JPEG, PNG or WebP picture.",
+    }
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "size"):
+            refuse_if_too_large(data)
+        return super().to_python(data)
+
+
+class PictureForm(forms.ModelForm):
+    class Meta:
+        model = Picture
+        fields = ["name", "original", "alt_text", "is_decorative"]
+        field_classes = {"original": PictureUploadField}

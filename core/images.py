@@ -15,14 +15,18 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 WIDTHS = (480, 960, 1600)
 
 
-def validate_picture(upload):
-    """A field validator: a JPEG, PNG or WebP picture of at most 10 MB and 40 megapixels."""
+def refuse_if_too_large(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             "This file is %(size)s MB; pictures may be at most 10 MB. Export it smaller and upload it again.",
             code="too_large",
             params={"size": f"{upload.size / 1024 / 1024:.1f}"},
         )
+
+
+def validate_picture(upload):
+    """A field validator: a JPEG, PNG or WebP picture of at most 10 MB and 40 megapixels."""
+    refuse_if_too_large(upload)
     try:
         upload.seek(0)
         with Image.open(upload) as image:

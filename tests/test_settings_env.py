@@ -92,3 +92,27 @@ def test_default_cache_is_a_folder_every_worker_shares(tmp_path):
     code = "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
     result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "", "DJANGO_CACHE_DIR": str(tmp_path)})
     assert result.stdout.strip().splitlines()[-1] == f"django.core.cache.backends.filebased.FileBasedCache {tmp_path}"
+
+
+def test_a_named_bucket_keeps_pictures_in_s3_compatible_storage():
+    env = {
+        "DJANGO_DEBUG": "1",
+        "DJANGO_MEDIA_BUCKET": "magnolia-pictures",
+        "DJANGO_MEDIA_ENDPOINT_URL": "https://objects.example.net",
+        "DJANGO_MEDIA_DOMAIN": "media.example.org",
+    }
+    code = (
+        "from django.conf import settings\n"
+        "from django.core.files.storage import default_storage\n"
+        "from django.urls import Resolver404, resolve\n"
+        "from storages.backends.s3 import S3Storage\n"
+        "default_storage._setup()\n"
+        "try:\n    resolve('/media/pictures/x.webp'); served = 'served here'\n"
+        "except Resolver404:\n    served = 'not served here'\n"
+        "print('RESULT', isinstance(default_storage._wrapped, S3Storage), default_storage._wrapped.bucket_name,"
+        " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][-1], served, sep='|')\n"
+    )
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("RESULT")]
+    assert line == "RESULT|True|magnolia-pictures|media.example.org|not served here"

@@ -5,21 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0006_pictures'),
-        ('faq', '0006_medical_review'),
+        ("core", "0006_pictures"),
+        ("faq", "0006_medical_review"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='picture',
-            field=models.ForeignKey(blank=True, help_text='Shown under the title.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.picture', verbose_name='picture'),
+            model_name="article",
+            name="picture",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Shown under the title.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="core.picture",
+                verbose_name="picture",
+            ),
         ),
         migrations.AddField(
-            model_name='reviewer',
-            name='picture',
-            field=models.ForeignKey(blank=True, help_text='A portrait, shown on their page and beside the articles they reviewed.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.picture', verbose_name='photo'),
+            model_name="reviewer",
+            name="picture",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="A portrait, shown on their page and beside the articles they reviewed.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="core.picture",
+                verbose_name="photo",
+            ),
         ),
     ]

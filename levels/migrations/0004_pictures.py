@@ -5,16 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0006_pictures'),
-        ('levels', '0003_refuse_links_to_missing_pages'),
+        ("core", "0006_pictures"),
+        ("levels", "0003_refuse_links_to_missing_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='levelofcare',
-            name='picture',
-            field=models.ForeignKey(blank=True, help_text="Shown at the top of the level's page.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.picture', verbose_name='picture'),
+            model_name="levelofcare",
+            name="picture",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Shown at the top of the level's page.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="core.picture",
+                verbose_name="picture",
+            ),
         ),
     ]

@@ -5,16 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0006_pictures'),
-        ('pages', '0001_center_pages'),
+        ("core", "0006_pictures"),
+        ("pages", "0001_center_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='picture',
-            field=models.ForeignKey(blank=True, help_text='Shown under the title.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.picture', verbose_name='picture'),
+            model_name="page",
+            name="picture",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Shown under the title.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="core.picture",
+                verbose_name="picture",
+            ),
         ),
     ]
