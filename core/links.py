@@ -3,6 +3,7 @@ text is saved, naming the link; links to other sites are listed for editors to c
 
 Each app says how to tell whether one of its pages exists (`register`, from its ready())."""
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -11,12 +12,10 @@ from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
 from django.utils.html import format_html, format_html_join
 
+from common.markdown import render_markdown
+
 from .models import Redirect
 
-# [text](address "title"), <address>, and reference definitions "[name]: address".
-LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+|/[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M
-)
 HREF = re.compile(r'href="([^"]+)"')
 # Filled once at start-up by each app's ready() with functions that ask the database every time:
 # nothing about content is kept in a process.
@@ -29,7 +28,9 @@ def register(url_name, exists):
 
 
 def addresses(markdown):
-    return [next(group for group in match.groups() if group) for match in LINK.finditer(markdown or "")]
+    """The addresses the text links to once rendered: what visitors can click, however it was written
+    (inline, reference, autolink or an HTML tag), and nothing that only looks like a link."""
+    return [html.unescape(address) for address in HREF.findall(render_markdown(markdown))]
 
 
 def _own_path(address):
@@ -70,8 +71,8 @@ def validate_internal_links(markdown):
 def external_links(*html_parts):
     """The addresses of other sites linked from rendered HTML, each once, in order."""
     found = []
-    for html in html_parts:
-        for address in HREF.findall(html or ""):
+    for part in html_parts:
+        for address in HREF.findall(part or ""):
             if urlsplit(address).scheme in ("http", "https") and _own_path(address) is None and address not in found:
                 found.append(address)
     return found

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -9,22 +10,27 @@ from django.utils.html import format_html
 
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
+from core.admin_widgets import LabelledDateTimeMixin
 from core.links import external_links_display
+from core.markdown_preview import MarkdownPreviewMixin
 from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(MarkdownPreviewMixin, admin.StackedInline):
     model = Question
+    markdown_fields = ["answer"]
+    classes = ["ordered-inline"]
     extra = 0
     fields = ["position", "question", "answer"]
     ordering = ["position"]
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(admin.StackedInline):  # stacked: each box has its own label
     model = Source
+    classes = ["ordered-inline"]
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["position", "title", "publisher", "url", "published_on"]
@@ -51,7 +57,19 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
+class ArticleAdmin(
+    LabelledDateTimeMixin,
+    MarkdownPreviewMixin,
+    GuardedAdminMixin,
+    RefuseStaleEditsMixin,
+    AnnounceMovedAddressMixin,
+    VersionHistoryAdmin,
+):
+    markdown_fields = ["introduction", "closing"]
+
+    class Media:
+        js = ["admin-staff/ordering.js"]
+
     list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "review_due_on"]
     list_filter = ["status", ReviewFilter, "topics", "reviewer"]
     list_editable = ["status", "publish_at"]
@@ -59,7 +77,6 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
     search_fields = ["title", "introduction", "questions__question"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics", "related_levels"]
     autocomplete_fields = ["picture"]
     readonly_fields = ["preview_link", "created_at", "updated_at", "links_elsewhere", "review_due_on"]
     inlines = [QuestionInline, SourceInline]
@@ -103,6 +120,12 @@ class ArticleAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddres
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">Preview this article</a>', article.get_preview_url()
         )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A few topics and five levels: ticking boxes is quicker, and readable by every screen reader
+        # (Django's two-list filter widget labels icons a screen reader cannot name).
+        kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author":

@@ -3,6 +3,7 @@ from django.contrib import admin
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
 from core.links import external_links_display
+from core.markdown_preview import MarkdownPreviewMixin
 from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
@@ -10,7 +11,10 @@ from .models import LevelOfCare
 
 
 @admin.register(LevelOfCare)
-class LevelOfCareAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
+class LevelOfCareAdmin(
+    MarkdownPreviewMixin, GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin
+):
+    markdown_fields = ["description", "who_it_fits", "typical_week"]
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
 
     @admin.display(description="links to other sites (check they still work)")

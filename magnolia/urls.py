@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.views.decorators.gzip import gzip_page
 
 from core.admin_guard import view_on_site
+from core.markdown_preview import markdown_preview_view
 from intake.admin import LoggedAutocompleteView
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
@@ -46,6 +47,7 @@ urlpatterns = [
         name="admin-view-on-site",
     ),
     path("admin/two-step/", include("core.two_factor_urls")),
+    path("admin/markdown-preview/", admin.site.admin_view(markdown_preview_view), name="admin-markdown-preview"),
     path("admin/", admin.site.urls),
 ]
 if not settings.MEDIA_BUCKET:

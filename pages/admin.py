@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from core.admin_guard import GuardedAdminMixin
 from core.admin_versions import VersionHistoryAdmin
 from core.links import external_links_display
+from core.markdown_preview import MarkdownPreviewMixin
 from core.redirects import AnnounceMovedAddressMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
@@ -11,7 +12,10 @@ from .models import Page
 
 
 @admin.register(Page)
-class PageAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin):
+class PageAdmin(
+    MarkdownPreviewMixin, GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin
+):
+    markdown_fields = ["body"]
     list_display = ["title", "slug", "is_published", "in_footer", "footer_position", "updated_at"]
     list_filter = ["is_published", "in_footer"]
     search_fields = ["title", "body"]

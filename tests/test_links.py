@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
         "See [residential](http://127.0.0.1:8000/levels-of-care/resdential/).",
         "See <http://127.0.0.1:8000/no-such-page/>.",
         "See [the draft](/faq/a-draft/).",
-        "[ref]: /faq/topic/none/",
+        "See [the topic][ref].\n\n[ref]: /faq/topic/none/",
         "See [the preview](/faq/real/preview/).",
     ],
 )
@@ -38,6 +38,7 @@ def test_a_link_to_a_missing_page_is_refused_naming_it(text):
         "Call [us](tel:+18184312224), [write](mailto:a@example.org), or read [on](#q3).",
         "Read [SAMHSA](https://www.samhsa.gov/find-help) and [the topic](/faq/topic/programs/).",
         "Compare [them](/levels-of-care/compare/) or ask [us](/contact/?level=residential).",
+        "Markup that is no link: <script>x</script>, </em>, and a definition nothing uses.\n\n[old]: /nowhere/",
     ],
 )
 def test_links_that_lead_somewhere_are_kept(text):

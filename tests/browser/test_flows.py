@@ -133,8 +133,15 @@ def test_editor_reorders_questions_and_cannot_open_inquiries(page, site):
     article = Article.objects.get(slug="what-is-iop")
     log_in(page, site, "writer")
     page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
-    page.locator("#id_questions-0-position").fill("2")
-    page.locator("#id_questions-1-position").fill("1")
+    # Positions are set by order, not typed: the second question moves up, by keyboard.
+    expect(page.locator("#id_questions-0-position")).to_have_attribute("readonly", "")
+    move_up = page.locator("#questions-1").get_by_role("button", name="Move up")
+    move_up.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_questions-1-position")).to_have_value("1")
+    expect(page.locator("#id_questions-0-position")).to_have_value("2")
+    expect(page.locator(".order-status").first).to_have_text("Moved to position 1.")
+    expect(move_up).to_be_focused()
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     first_two = list(Question.objects.filter(article=article).order_by("position").values_list("question", flat=True))
@@ -155,15 +162,22 @@ def test_editor_restores_an_earlier_version_with_its_questions(page, site):
     page.locator("#id_title").fill("A title that was a mistake")
     page.locator("#id_questions-0-answer").fill("An answer that was a mistake.")
     page.locator("#id_questions-1-DELETE").check()
+    page.get_by_role("button", name="Add another Question").click()
+    new = len(questions)  # the new form's number
+    page.locator(f"#id_questions-{new}-question").fill("A question that was a mistake?")
+    page.locator(f"#id_questions-{new}-answer").fill("Its answer.")
+    expect(page.locator(f"#id_questions-{new}-position")).to_have_value(str(new))  # after the nine kept
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
-    assert article.questions.count() == len(questions) - 1
+    assert article.questions.count() == len(questions)  # one removed, one added
+    assert article.questions.filter(question="A question that was a mistake?").exists()
 
     page.get_by_role("link", name="History").click()
     history = page.locator("#change-history")
     expect(history).to_contain_text("A title that was a mistake")
     expect(history).to_contain_text("Question 1, answer:")
     expect(history).to_contain_text("Question 2 removed")
+    expect(history).to_contain_text("added: “A question that was a mistake?”")
     assert_no_violations(page, "article history")
     page.locator("#change-history tbody tr").last.get_by_role("link").first.click()
     expect(page.locator("#id_title")).to_have_value(original)

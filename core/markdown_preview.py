@@ -1,0 +1,55 @@
+"""The Markdown an editor is typing, shown beside the field as visitors will see it, before saving.
+
+The widget asks the server (markdown_preview_view) so the preview is made by the same rules as the
+page: the same Markdown, the same sanitising, the same link check."""
+
+from django import forms
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
+
+from common.markdown import render_markdown
+
+from .links import validate_internal_links
+
+# Who may ask for a preview: anyone who may change something written in Markdown.
+EDITING_PERMISSIONS = ("faq.change_article", "faq.add_article", "levels.change_levelofcare", "pages.change_page")
+MAX_PREVIEW_CHARACTERS = 100_000
+
+
+class MarkdownPreviewWidget(AdminTextareaWidget):
+    # In the app: form widgets are found by the form renderer, which reads app folders only.
+    template_name = "core/widgets/markdown_preview.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-markdown-preview": reverse_lazy("admin-markdown-preview"), **(attrs or {})})
+
+    @property
+    def media(self):
+        return forms.Media(js=["admin-staff/markdown-preview.js"])
+
+
+class MarkdownPreviewMixin:
+    """For a ModelAdmin or inline: the fields named in `markdown_fields` get a live preview."""
+
+    markdown_fields = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.markdown_fields:
+            kwargs["widget"] = MarkdownPreviewWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@require_POST
+def markdown_preview_view(request):
+    if not any(request.user.has_perm(permission) for permission in EDITING_PERMISSIONS):
+        raise PermissionDenied
+    text = request.POST.get("text", "")[:MAX_PREVIEW_CHARACTERS]
+    problems = []
+    try:
+        validate_internal_links(text)
+    except ValidationError as error:
+        problems = error.messages
+    return JsonResponse({"html": render_markdown(text), "problems": problems})

@@ -1,0 +1,44 @@
+// Beside each Markdown field, the text as visitors will see it, made by the server as the page is.
+"use strict";
+(function () {
+  const pending = new WeakMap();
+
+  function csrfToken() {
+    const input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  async function refresh(field) {
+    const preview = field.closest(".markdown-field").querySelector(".markdown-preview");
+    const body = new URLSearchParams({ text: field.value });
+    const response = await fetch(field.dataset.markdownPreview, {
+      method: "POST",
+      headers: { "X-CSRFToken": csrfToken() },
+      body,
+      credentials: "same-origin",
+    });
+    if (!response.ok) return;
+    const data = await response.json();
+    preview.hidden = false;
+    // The server sanitised this HTML with the same allow-list the public pages use.
+    preview.querySelector(".markdown-preview-body").innerHTML = data.html;
+    const problems = preview.querySelector(".markdown-preview-problems");
+    problems.textContent = data.problems.join(" ");
+    problems.classList.toggle("errornote", data.problems.length > 0);
+  }
+
+  function schedule(field) {
+    clearTimeout(pending.get(field));
+    pending.set(field, setTimeout(() => refresh(field), 400));
+  }
+
+  document.addEventListener("input", (event) => {
+    if (event.target.matches("textarea[data-markdown-preview]")) schedule(event.target);
+  });
+  document.addEventListener("DOMContentLoaded", async () => {
+    // One after another: an article has a dozen such fields.
+    for (const field of document.querySelectorAll("textarea[data-markdown-preview]")) {
+      if (field.value && !field.closest(".empty-form")) await refresh(field);
+    }
+  });
+})();
