@@ -45,6 +45,8 @@ browser:
 
 bench: $(VENV)/.installed
 	bash scripts/install-wrk.sh
+	bash scripts/install-browser.sh
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	$(PY) bench/run.py
 
 clean:

@@ -4,6 +4,8 @@
    p99 latency, errors, the ratio to /robots.txt, and the workers' peak memory.
 2. Scale: 10,000 articles (150,000 questions) with the fragment cache off: each page's time, and
    whether worker memory grows with 1,000 different searches.
+4. Lighthouse (mobile, Debian's Chromium) on the public page types with pictures: the performance
+   score, largest contentful paint, layout shift and blocking time of each.
 3. Inbox: 200,000 inquiries (238,000 notes) on a database of their own: each inbox page, filter,
    search, the inquiry page and the dashboard; the streamed CSV export of all of them (rows, time,
    worker memory); and a real purge of the ~96,000 old ones (time, peak memory).
@@ -76,6 +78,7 @@ def environment(name="main"):
         "INTAKE_RATE_LIMIT": "0",
         "DATABASE_URL": database_url(name),
         "DJANGO_CACHE_DIR": str(RESULTS / f"cache-{name}"),
+        "DJANGO_MEDIA_ROOT": str(RESULTS / f"media-{name}"),
     }
 
 
@@ -347,6 +350,53 @@ def main():
         scale_pass()
     if os.environ.get("BENCH_INBOX", "1") != "0":
         inbox_pass()
+    if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":
+        lighthouse_pass(env)
+
+
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {
+    "home": "/",
+    "level (picture)": "/levels-of-care/residential/",
+    "article (picture)": "/faq/what-is-iop/",
+    "reviewer (photo)": "/faq/reviewers/dana-whitfield/",
+    "about us": "/about/",
+    "contact": "/contact/",
+}
+LIGHTHOUSE_TARGET = 100
+
+
+def lighthouse_pass(env):
+    """Lighthouse's mobile run of each page type, as a visitor's phone would load it."""
+    import json
+    import tempfile
+
+    if not LIGHTHOUSE.exists():
+        print("\nLighthouse: skipped (cd bench && npm ci installs it)")
+        return
+    print("\nLighthouse, mobile (performance score; LCP, CLS, total blocking time):")
+    server = serve(env)
+    try:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            with tempfile.NamedTemporaryFile(suffix=".json") as out:
+                subprocess.run(
+                    [str(LIGHTHOUSE), BASE + path, "--only-categories=performance", "--output=json",
+                     f"--output-path={out.name}", "--quiet",
+                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                    env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True, timeout=180,
+                )  # fmt: skip
+                result = json.loads(Path(out.name).read_text())
+            score = round(result["categories"]["performance"]["score"] * 100)
+            audits = result["audits"]
+            figures = ", ".join(
+                audits[key]["displayValue"]
+                for key in ("largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time")
+            )
+            mark = "ok" if score >= LIGHTHOUSE_TARGET else f"below {LIGHTHOUSE_TARGET}"
+            print(f"  {name:20} {score:3}  {figures}  {mark}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def create_databases(*urls):
