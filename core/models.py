@@ -253,6 +253,19 @@ class Redirect(models.Model):
         return f"{self.old_path} → {self.new_path}"
 
 
+def picture_field(verbose_name="picture", help_text="Shown under the title."):
+    """The optional picture of a level, article, page or reviewer; one in use cannot be deleted."""
+    return models.ForeignKey(
+        "core.Picture",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
 def _picture_path(picture, filename):
     return f"pictures/{uuid.uuid4().hex}.webp"  # a new name for every upload: its address never changes
 

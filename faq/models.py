@@ -13,6 +13,7 @@ from django.utils import timezone
 from common.dates import add_months
 from common.markdown import html_to_text, render_fields
 from core.links import validate_internal_links
+from core.models import picture_field
 
 
 class Topic(models.Model):
@@ -44,15 +45,7 @@ class Reviewer(models.Model):
         max_length=120, blank=True, help_text="What they know best, e.g. “Addiction medicine” or “Family therapy”."
     )
     bio = models.TextField(blank=True, help_text="Two or three sentences about their background.")
-    picture = models.ForeignKey(
-        "core.Picture",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="photo",
-        help_text="A portrait, shown on their page and beside the articles they reviewed.",
-    )
+    picture = picture_field("photo", "A portrait, shown on their page and beside the articles they reviewed.")
 
     class Meta:
         ordering = ["name"]
@@ -165,15 +158,7 @@ class Article(models.Model):
     # last_reviewed + review_interval_months, kept at save so the review-due list is one indexed query.
     review_due_on = models.DateField("review due", null=True, editable=False, db_index=True)
     meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
-    picture = models.ForeignKey(
-        "core.Picture",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="picture",
-        help_text="Shown under the title.",
-    )
+    picture = picture_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.

@@ -1,10 +1,10 @@
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from core.context_processors import site_settings
+from core.previews import StaffPreviewMixin
 from levels.models import LevelOfCare
 
 from .models import Article, Reviewer, Topic
@@ -139,17 +139,10 @@ class ReviewerDetailView(ListView):
         return super().get_context_data(reviewer=self.reviewer, **kwargs)
 
 
-class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
+class ArticlePreviewView(StaffPreviewMixin, ArticleDetailView):
     """Staff see drafts and scheduled articles as they will look."""
 
     permission_required = "faq.view_article"
-    preview = True
 
     def get_queryset(self):
         return Article.objects.with_visibility().select_related("reviewer__picture", "picture")
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex"
-        response["Cache-Control"] = "private, no-store"
-        return response

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from common.markdown import render_fields
 from core.links import validate_internal_links
+from core.models import picture_field
 
 # Stored HTML: {html field: the Markdown field it is rendered from at every save}.
 RENDERED_FIELDS = {
@@ -73,15 +74,7 @@ class LevelOfCare(models.Model):
         unique=True, help_text="1 is the most intensive; lists are ordered by this."
     )
     is_published = models.BooleanField("published", default=False)
-    picture = models.ForeignKey(
-        "core.Picture",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="picture",
-        help_text="Shown at the top of the level's page.",
-    )
+    picture = picture_field("picture", "Shown at the top of the level's page.")
     meta_description = models.CharField(max_length=160, blank=True, help_text="For search results; 160 characters.")
     steps_down_to = models.ForeignKey(
         "self",

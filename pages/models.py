@@ -5,6 +5,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from common.markdown import render_fields
 from core.links import validate_internal_links
+from core.models import picture_field
 
 
 class PageQuerySet(models.QuerySet):
@@ -32,15 +33,7 @@ class Page(models.Model):
     footer_position = models.PositiveSmallIntegerField(
         "footer order", default=0, help_text="Smaller numbers come first."
     )
-    picture = models.ForeignKey(
-        "core.Picture",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="picture",
-        help_text="Shown under the title.",
-    )
+    picture = picture_field()
     shows_center_profile = models.BooleanField(
         "show the center's licence and accreditations",
         default=False,

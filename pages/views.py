@@ -1,7 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import (
@@ -21,6 +20,7 @@ from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
 from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
+from core.previews import StaffPreviewMixin
 from faq.models import Article
 from intake.forms import InquiryForm
 from intake.spam import seconds_since_start, sign_start
@@ -56,20 +56,13 @@ class PageView(DetailView):
         return super().get_context_data(preview=self.preview, **kwargs)
 
 
-class PagePreviewView(PermissionRequiredMixin, PageView):
+class PagePreviewView(StaffPreviewMixin, PageView):
     """Staff see a page before it is published."""
 
     permission_required = "pages.view_page"
-    preview = True
 
     def get_queryset(self):
         return Page.objects.select_related("picture")
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 @require_GET
