@@ -71,6 +71,7 @@ def environment(name="main"):
         **os.environ,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "DJANGO_FIELD_ENCRYPTION_KEYS": "YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMDA=",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECURE_COOKIES": "0",

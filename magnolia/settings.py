@@ -6,6 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .caches import cache_settings
+from .encryption import field_encryption_keys
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -17,6 +18,11 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is not set: set it (or DJANGO_DEBUG=1 for local development).")
     SECRET_KEY = "django-insecure-local-development-only"
+
+# Member IDs, dates of birth and insurance card images are encrypted at rest with these Fernet keys
+# (newest first; django-fernet-fields-v2 for fields, intake/card_files.py for card images).
+FERNET_KEYS = field_encryption_keys(env_list("DJANGO_FIELD_ENCRYPTION_KEYS"), DEBUG)
+FERNET_USE_HKDF = False  # the keys are Fernet keys already
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

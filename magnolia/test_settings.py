@@ -8,6 +8,8 @@ import tempfile
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+# A key of the tests' own (tests about keys set others).
+os.environ.setdefault("DJANGO_FIELD_ENCRYPTION_KEYS", "AVv0iGzq6sGNj6ACIqBLhwq3ZpjY5TeuEfLRvjXeBRA=")
 
 from .caches import cache_settings  # noqa: E402
 from .settings import *  # noqa: E402,F403

@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "www.example.org",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.example.org",
     "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
+    "DJANGO_FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLXRlc3Qta2V5LTAwMDAwMDA=",
 }
 
 
@@ -116,3 +117,22 @@ def test_a_named_bucket_keeps_pictures_in_s3_compatible_storage():
     assert result.returncode == 0, result.stderr
     (line,) = [line for line in result.stdout.splitlines() if line.startswith("RESULT")]
     assert line == "RESULT|True|magnolia-pictures|media.example.org|not served here"
+
+
+def test_production_without_encryption_keys_refuses_to_start():
+    result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_FIELD_ENCRYPTION_KEYS": ""})
+    assert result.returncode != 0
+    assert "DJANGO_FIELD_ENCRYPTION_KEYS is not set: insurance details cannot be stored" in result.stderr
+
+
+def test_a_malformed_encryption_key_is_named_at_start():
+    keys = "cHJvZHVjdGlvbi1saWtlLXRlc3Qta2V5LTAwMDAwMDA=,not-a-key"
+    result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_FIELD_ENCRYPTION_KEYS": keys})
+    assert result.returncode != 0
+    assert "DJANGO_FIELD_ENCRYPTION_KEYS: key 2 is not a Fernet key" in result.stderr
+
+
+def test_debug_without_encryption_keys_uses_the_development_key_and_says_so():
+    result = run_manage("check", env={"DJANGO_DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Development only: insurance details are encrypted with the development key." in result.stderr

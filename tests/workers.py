@@ -62,6 +62,7 @@ def production_env(**overrides):
         "DJANGO_SETTINGS_MODULE": "magnolia.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "workers-test-only-" + "x" * 40,
+        "DJANGO_FIELD_ENCRYPTION_KEYS": "AVv0iGzq6sGNj6ACIqBLhwq3ZpjY5TeuEfLRvjXeBRA=",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECURE_COOKIES": "0",
