@@ -18,14 +18,15 @@ WIDTHS = (480, 960, 1600)
 def refuse_if_too_large(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            "This file is %(size)s MB; pictures may be at most 10 MB. Export it smaller and upload it again.",
+            "This file is %(size)s MB; pictures may be at most 10 MB. Take or export a smaller one and choose it "
+            "again.",
             code="too_large",
             params={"size": f"{upload.size / 1024 / 1024:.1f}"},
         )
 
 
-def validate_picture(upload):
-    """A field validator: a JPEG, PNG or WebP picture of at most 10 MB and 40 megapixels."""
+def validate_picture(upload, accepted=ACCEPTED_FORMATS, named="a JPEG, PNG or WebP picture"):
+    """A field validator: a picture of one of the `accepted` formats, at most 10 MB and 40 megapixels."""
     refuse_if_too_large(upload)
     try:
         upload.seek(0)
@@ -33,26 +34,29 @@ def validate_picture(upload):
             kind, (width, height) = image.format, image.size
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         raise ValidationError(
-            "This file is not a picture this site can read. Upload a JPEG, PNG or WebP picture.", code="not_image"
+            "This file is not a picture this site can read. Choose %(named)s.",
+            code="not_image",
+            params={"named": named},
         ) from None
     finally:
         upload.seek(0)
-    if kind not in ACCEPTED_FORMATS:
+    if kind not in accepted:
         raise ValidationError(
-            "This picture is a %(kind)s; upload a JPEG, PNG or WebP picture.", code="format", params={"kind": kind}
+            "This picture is a %(kind)s; choose %(named)s.", code="format", params={"kind": kind, "named": named}
         )
     if width * height > MAX_PIXELS:
         raise ValidationError("This picture has more than 40 megapixels; make it smaller.", code="too_many_pixels")
 
 
-def reencoded(upload):
-    """The upload as a fresh WebP of at most LONGEST_SIDE pixels, turned upright, with no metadata;
-    and its width and height."""
+def reencoded(upload, kind="WEBP"):
+    """The upload as a fresh `kind` (WEBP or JPEG) of at most LONGEST_SIDE pixels, turned upright, with
+    no metadata (no location, no camera details); and its width and height."""
     upload.seek(0)
     with Image.open(upload) as image:
         image = ImageOps.exif_transpose(image)
-        image = image.convert("RGBA" if "A" in image.getbands() or image.mode == "P" else "RGB")
+        keeps_alpha = kind == "WEBP" and ("A" in image.getbands() or image.mode == "P")
+        image = image.convert("RGBA" if keeps_alpha else "RGB")
         image.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
         out = BytesIO()
-        image.save(out, "WEBP", quality=88, method=4)  # no exif= or icc_profile=: nothing carried over
+        image.save(out, kind, quality=88)  # no exif= or icc_profile=: nothing carried over
     return ContentFile(out.getvalue()), image.width, image.height

@@ -181,7 +181,8 @@ ARTICLES = [
         "slug": "insurance-and-treatment",
         "title": "Does Insurance Cover Addiction Treatment? 5 Questions",
         "introduction": "Worry about cost keeps many people from asking for help. Here is how coverage usually works.",
-        "closing": "Send us a message or call, and we will check your benefits for free, with no obligation.",
+        "closing": "[Ask us to verify your insurance](/insurance/verify/), or call, and we will check your benefits "
+        "for free, with no obligation.",
         "questions": [
             (
                 "Is addiction treatment covered by health insurance?",

@@ -503,3 +503,6 @@ class ReferralSourceAdmin(GuardedAdminMixin, admin.ModelAdmin):
         if obj is not None and obj.inquiries.exists():
             return False
         return super().has_delete_permission(request, obj)
+
+
+from . import verification_admin  # noqa: E402, F401  (the VOB queue registers itself)

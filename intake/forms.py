@@ -21,6 +21,24 @@ NO_CONTACT = {
 }
 
 
+def require_a_way_to_reply(form, cleaned):
+    """A phone number or an e-mail address, and the one the person asked us to use."""
+    if (
+        not cleaned.get("phone")
+        and not cleaned.get("email")
+        and not form.has_error("phone")
+        and not form.has_error("email")
+    ):
+        # Next to both fields, so that a screen reader hears it at either.
+        form.add_error("phone", forms.ValidationError(NO_CONTACT["phone"], code="no_contact"))
+        form.add_error("email", forms.ValidationError(NO_CONTACT["email"], code="no_contact"))
+        return
+    if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
+        form.add_error("phone", "You asked us to call or text: please add a phone number, or choose e-mail.")
+    if cleaned.get("preferred_contact") == "email" and not cleaned.get("email") and cleaned.get("phone"):
+        form.add_error("email", "You asked for an e-mail: please add an e-mail address, or choose a call.")
+
+
 class CleanCharField(forms.CharField):
     """A CharField that drops control characters before validating."""
 
@@ -134,20 +152,7 @@ class InquiryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if (
-            not cleaned.get("phone")
-            and not cleaned.get("email")
-            and not self.has_error("phone")
-            and not self.has_error("email")
-        ):
-            # Next to both fields, so that a screen reader hears it at either.
-            self.add_error("phone", forms.ValidationError(NO_CONTACT["phone"], code="no_contact"))
-            self.add_error("email", forms.ValidationError(NO_CONTACT["email"], code="no_contact"))
-            return cleaned
-        if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
-            self.add_error("phone", "You asked us to call or text: please add a phone number, or choose e-mail.")
-        if cleaned.get("preferred_contact") == "email" and not cleaned.get("email") and cleaned.get("phone"):
-            self.add_error("email", "You asked for an e-mail: please add an e-mail address, or choose a call.")
+        require_a_way_to_reply(self, cleaned)
         return cleaned
 
     def save(self, commit=True):

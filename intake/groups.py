@@ -12,6 +12,8 @@ GROUPS = {
         ("intake", "notification", ["view", "change"]),
         ("intake", "referralsource", ["view", "add", "change"]),
         ("intake", "referralcontact", ["view", "add", "change"]),
+        ("intake", "insuranceverification", ["view", "add", "change"]),
+        ("intake", "levelbenefit", ["view", "add", "change", "delete"]),
     ],
     "Content editors": [
         ("levels", "levelofcare", ["view", "add", "change", "delete"]),

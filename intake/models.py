@@ -506,3 +506,7 @@ def search_kind(text):
     if sum(ch.isdigit() for ch in text) >= 3:
         return "a phone number or inquiry number"
     return "a name" if text.strip() else "nothing"
+
+
+# Insurance verification lives in its own module; imported here so Django finds its models.
+from .verifications import CardImage, InsuranceVerification, LevelBenefit  # noqa: E402, F401

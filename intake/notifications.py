@@ -17,9 +17,14 @@ logger = logging.getLogger(__name__)
 def notification_message(notification):
     """Subject and body: only that an inquiry arrived and where to open it."""
     url = f"{settings.SITE_URL}{notification.inquiry.get_admin_url()}"
-    subject = f"New inquiry #{notification.inquiry_id} on the website"
+    if notification.inquiry.verifications.exists():
+        subject = f"Insurance verification requested, inquiry #{notification.inquiry_id}"
+        what = "A request to verify insurance benefits has arrived through the website."
+    else:
+        subject = f"New inquiry #{notification.inquiry_id} on the website"
+        what = "A new inquiry has arrived through the website."
     body = (
-        "A new inquiry has arrived through the website.\n\n"
+        f"{what}\n\n"
         f"Open it in the admissions inbox (log in required):\n{url}\n\n"
         "For privacy, this e-mail carries no details about the person.\n"
     )

@@ -26,6 +26,8 @@ STORAGES = {
 CACHE_DIR = tempfile.mkdtemp(prefix="magnolia-test-cache-")
 atexit.register(shutil.rmtree, CACHE_DIR, ignore_errors=True)
 CACHES = cache_settings(None, CACHE_DIR)
+PRIVATE_ROOT = tempfile.mkdtemp(prefix="magnolia-test-private-")
+atexit.register(shutil.rmtree, PRIVATE_ROOT, ignore_errors=True)
 INTAKE_MIN_FILL_SECONDS = 3
 STAFF_REQUIRE_2FA = False  # tests about it turn it on
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

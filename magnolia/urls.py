@@ -7,6 +7,7 @@ from django.views.decorators.gzip import gzip_page
 from core.admin_guard import view_on_site
 from core.markdown_preview import markdown_preview_view
 from intake.admin import LoggedAutocompleteView
+from intake.card_views import card_image
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
 
@@ -35,6 +36,7 @@ urlpatterns = [
     path("levels-of-care/", include("levels.urls")),
     path("faq/", include("faq.urls")),
     path("contact/", include("intake.urls")),
+    path("insurance/", include("intake.insurance_urls")),
     # The admin's own autocomplete, with searches from inquiry pages noted in the access log.
     path(
         "admin/autocomplete/",
@@ -47,6 +49,7 @@ urlpatterns = [
         name="admin-view-on-site",
     ),
     path("admin/two-step/", include("core.two_factor_urls")),
+    path("admin/insurance-card/<int:pk>/", card_image, name="insurance-card"),
     path("admin/markdown-preview/", admin.site.admin_view(markdown_preview_view), name="admin-markdown-preview"),
     path("admin/", admin.site.urls),
 ]

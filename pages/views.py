@@ -108,7 +108,13 @@ def favicon(request):
 @cache_control(max_age=60 * 60)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap-index"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /contact/thanks/", f"Sitemap: {sitemap_url}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /contact/thanks/",
+        "Disallow: /insurance/verify/thanks/",
+        f"Sitemap: {sitemap_url}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

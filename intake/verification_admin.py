@@ -1,0 +1,149 @@
+"""The verification-of-benefits (VOB) queue in the admin: admissions only, every view and change in
+the access log, the member ID masked until a coordinator chooses to reveal it (also logged)."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+
+from core.admin_guard import GuardedAdminMixin, is_plain_number
+
+from .models import AccessRecord
+from .verifications import STALE_AFTER, InsuranceVerification, LevelBenefit
+
+REVEAL = "reveal"
+
+
+class LevelBenefitInline(admin.StackedInline):
+    model = LevelBenefit
+    extra = 0
+    fields = ["level", "cost_share", "amount", "prior_authorization"]
+    verbose_name_plural = "benefits for each level of care"
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = "freshness"
+    parameter_name = "stale"
+
+    def lookups(self, request, model_admin):
+        return [("yes", f"Stale (verified over {STALE_AFTER.days} days ago)")]
+
+    def queryset(self, request, queryset):
+        return queryset.stale() if self.value() == "yes" else queryset
+
+
+@admin.register(InsuranceVerification)
+class InsuranceVerificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    list_display = ["number", "inquiry_link", "carrier_name", "status", "result", "requested_at", "done", "freshness"]
+    list_display_links = ["number"]
+    list_filter = ["status", "result", StaleFilter, "carrier"]
+    list_select_related = ["inquiry"]
+    raw_id_fields = ["inquiry"]
+    inlines = [LevelBenefitInline]
+    readonly_fields = [
+        "source",
+        "member_id_shown",
+        "cards_shown",
+        "started_by",
+        "started_at",
+        "completed_by",
+        "completed_at",
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        member = ["member_id"] if obj is None or self._revealing(request) else ["member_id_shown"]
+        return [
+            ("Request", {"fields": ["inquiry", "source"] if obj else ["inquiry"]}),
+            (
+                "The plan, as given",
+                {
+                    "fields": [
+                        "carrier", "carrier_other", *member, "group_number", "patient_birth_date", "subscriber",
+                        "subscriber_name", *(["cards_shown"] if obj else []),
+                    ]
+                },
+            ),
+            ("Verification", {"fields": ["status", "result", "plan_type", "notes"]}),
+            (
+                "Costs",
+                {"fields": ["deductible", "deductible_met", "out_of_pocket_max", "out_of_pocket_met"]},
+            ),
+            ("Who and when", {"fields": ["started_by", "started_at", "completed_by", "completed_at"]}),
+        ]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "source"] if obj else self.readonly_fields
+
+    def _revealing(self, request):
+        return request.GET.get(REVEAL) == "member_id" or request.POST.get(REVEAL) == "member_id"
+
+    @admin.display(description="verification")
+    def number(self, verification):
+        return f"#{verification.pk}"
+
+    @admin.display(description="inquiry", ordering="inquiry")
+    def inquiry_link(self, verification):
+        return format_html('<a href="{}">#{}</a>', verification.inquiry.get_admin_url(), verification.inquiry_id)
+
+    @admin.display(description="done", ordering="completed_at")
+    def done(self, verification):
+        if not verification.completed_at:
+            return "—"
+        return date_format(timezone.localtime(verification.completed_at), "M j, g:i A")
+
+    @admin.display(description="fresh?")
+    def freshness(self, verification):
+        return "Stale: verify again" if verification.is_stale else ""
+
+    @admin.display(description="member ID")
+    def member_id_shown(self, verification):
+        url = f"?{REVEAL}=member_id"
+        return format_html(
+            '<span class="masked">{}</span> <a class="button" href="{}">Reveal and edit</a>'
+            '<p class="help">Revealing it is recorded in the access log.</p>',
+            verification.member_id_masked,
+            url,
+        )
+
+    @admin.display(description="card photos")
+    def cards_shown(self, verification):
+        cards = list(verification.cards.all())
+        if not cards:
+            return "None sent"
+        return format_html_join(
+            " ",
+            '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
+            ((reverse("insurance-card", args=[card.pk]), card.get_side_display()) for card in cards),
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        if object_id and is_plain_number(object_id) and response.status_code in (200, 302):
+            verification = InsuranceVerification.objects.filter(pk=object_id).values_list("inquiry_id", flat=True)
+            inquiry_id = verification.first()
+            if inquiry_id:
+                if request.method == "POST" and response.status_code == 302:
+                    AccessRecord.record(
+                        request.user, [inquiry_id], AccessRecord.Action.CHANGE, "insurance verification"
+                    )
+                elif request.method == "GET":
+                    detail = "revealed member ID" if self._revealing(request) else "insurance verification"
+                    AccessRecord.record(request.user, [inquiry_id], AccessRecord.Action.VIEW, detail)
+        return response
+
+    def save_model(self, request, verification, form, change):
+        now = timezone.now()
+        Status = InsuranceVerification.Status
+        if verification.status == Status.IN_PROGRESS and not verification.started_at:
+            verification.started_by, verification.started_at = request.user, now
+        if verification.status in (Status.VERIFIED, Status.NOT_VERIFIED):
+            if not verification.started_at:
+                verification.started_by, verification.started_at = request.user, now
+            if "status" in form.changed_data or not verification.completed_at:
+                verification.completed_by, verification.completed_at = request.user, now
+        super().save_model(request, verification, form, change)
+        if not change:
+            AccessRecord.record(
+                request.user, [verification.inquiry_id], AccessRecord.Action.CHANGE, "added verification"
+            )

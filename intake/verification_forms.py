@@ -1,0 +1,174 @@
+"""The visitor's "verify your insurance" form: how to reach them, their plan and optional card photos.
+Saved as an inquiry (flagged if it duplicates one) with its verification request."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+from phonenumber_field.formfields import PhoneNumberField
+
+from .card_files import CARD_FORMATS_NAMED, card_content, validate_card
+from .forms import CONSENT_TEXT, CleanCharField, require_a_way_to_reply
+from .models import Inquiry
+from .spam import sign_start
+from .verifications import CardImage, Carrier, InsuranceVerification
+
+# What a file box says when the rest of the form needs fixing: browsers never refill a file box.
+CHOOSE_AGAIN = "Your photo was not kept because something else needed fixing: please choose it again."
+
+
+class CardPhotoField(forms.FileField):
+    def __init__(self, side, **kwargs):
+        super().__init__(
+            required=False,
+            label=f"Photo of the {side} of your card (optional)",
+            help_text=f"{CARD_FORMATS_NAMED.capitalize()}, up to 10 MB.",
+            **kwargs,
+        )
+        self.widget.attrs.update({"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            validate_card(upload)
+        return upload
+
+
+class VerificationRequestForm(forms.Form):
+    name = CleanCharField(max_length=100, label="Your name", help_text="A first name is enough.")
+    phone = PhoneNumberField(
+        region="US",
+        required=False,
+        label="Phone",
+        help_text="A US number, or an international one starting with +.",
+        error_messages={"invalid": "Enter a valid phone number, for example (818) 555-0134."},
+    )
+    email = forms.EmailField(max_length=254, required=False, label="E-mail")
+    preferred_contact = forms.ChoiceField(
+        choices=Inquiry.ContactMethod.choices,
+        initial=Inquiry.ContactMethod.CALL,
+        widget=forms.RadioSelect,
+        label="How should we reach you?",
+    )
+    carrier = forms.ChoiceField(
+        choices=[("", "Choose your insurance company")] + Carrier.choices, label="Insurance company"
+    )
+    carrier_other = CleanCharField(
+        max_length=100, required=False, label="Insurance company's name", help_text="If you chose “Other”."
+    )
+    member_id = CleanCharField(
+        max_length=50, label="Member ID", help_text="On the front of your card; it may also be called subscriber ID."
+    )
+    group_number = CleanCharField(max_length=50, required=False, label="Group number (optional)")
+    subscriber = forms.ChoiceField(
+        choices=InsuranceVerification.Relationship.choices,
+        initial=InsuranceVerification.Relationship.SELF,
+        widget=forms.RadioSelect,
+        label="Whose plan is it?",
+    )
+    subscriber_name = CleanCharField(
+        max_length=120, required=False, label="Name of the person who holds the plan", help_text="If it is not you."
+    )
+    patient_birth_date = forms.DateField(
+        label="Date of birth of the person who needs care",
+        help_text="For example 03/14/1990.",
+        input_formats=["%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y"],
+        widget=forms.DateInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
+        error_messages={"invalid": "Enter the date as month/day/year, for example 03/14/1990."},
+    )
+    card_front = CardPhotoField("front")
+    card_back = CardPhotoField("back")
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": "Please agree to be contacted, so that we can reply to you."},
+    )
+    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("started", sign_start())
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Fieldset("About you", "name", "phone", "email", "preferred_contact"),
+            Fieldset(
+                "Your insurance",
+                "carrier",
+                "carrier_other",
+                "member_id",
+                "group_number",
+                "subscriber",
+                "subscriber_name",
+                "patient_birth_date",
+            ),
+            Fieldset("Photos of your card", "card_front", "card_back"),
+            Fieldset("Permission to contact you", Field("consent")),
+            Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
+            Submit("submit", "Ask us to check my benefits", css_class="btn-brand btn-lg"),
+        )
+
+    def clean_patient_birth_date(self):
+        born = self.cleaned_data["patient_birth_date"]
+        if born > timezone.localdate():
+            raise forms.ValidationError("A date of birth cannot be in the future.")
+        if born.year < 1900:
+            raise forms.ValidationError("Please check the year.")
+        return born
+
+    def clean(self):
+        cleaned = super().clean()
+        require_a_way_to_reply(self, cleaned)
+        if cleaned.get("carrier") == Carrier.OTHER and not cleaned.get("carrier_other"):
+            self.add_error("carrier_other", "Please write the name of your insurance company.")
+        if cleaned.get("subscriber") not in (None, InsuranceVerification.Relationship.SELF) and not cleaned.get(
+            "subscriber_name"
+        ):
+            self.add_error("subscriber_name", "Please give the name of the person who holds the plan.")
+        if self.errors:
+            for side in ("card_front", "card_back"):
+                if self.files.get(side) and side not in self.errors:
+                    self.add_error(side, CHOOSE_AGAIN)
+        return cleaned
+
+    @transaction.atomic
+    def save(self, attribution=None, spam_reason=""):
+        data = self.cleaned_data
+        carrier = Carrier(data["carrier"])
+        inquiry = Inquiry(
+            name=data["name"],
+            phone=data.get("phone") or "",
+            email=data.get("email") or "",
+            preferred_contact=data["preferred_contact"],
+            payment=Inquiry.Payment.INSURANCE,
+            insurance_carrier=data["carrier_other"] if carrier == Carrier.OTHER else carrier.label,
+            message="Asked us to verify their insurance.",
+            consent_text=CONSENT_TEXT,
+            attribution=attribution or {},
+        )
+        if spam_reason:
+            inquiry.status, inquiry.spam_reason = Inquiry.Status.SPAM, spam_reason
+        inquiry.save()
+        verification = InsuranceVerification.objects.create(
+            inquiry=inquiry,
+            source=InsuranceVerification.Source.WEBSITE,
+            carrier=carrier,
+            carrier_other=data["carrier_other"] if carrier == Carrier.OTHER else "",
+            member_id=data["member_id"],
+            group_number=data["group_number"],
+            subscriber=data["subscriber"],
+            subscriber_name=data["subscriber_name"] if data["subscriber"] != "self" else "",
+            patient_birth_date=data["patient_birth_date"],
+        )
+        for side, field in ((CardImage.Side.FRONT, "card_front"), (CardImage.Side.BACK, "card_back")):
+            if data.get(field):
+                card = CardImage(verification=verification, side=side)
+                card.file.save("card.jpg", card_content(data[field]), save=True)
+        return verification
