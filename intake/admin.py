@@ -147,12 +147,16 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         "spam_reason",
         "attribution_display",
         "consent_text",
+        "insurance_verification",
     ]
     fieldsets = [
         ("Pipeline", {"fields": ["status", "close_reason", "assigned_to", "spam_reason"]}),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
         ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time", "possible_duplicates"]}),
-        ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
+        (
+            "Request",
+            {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "insurance_verification", "message"]},
+        ),
         ("Channel", {"fields": ["channel", "referral_source", "referral_contact"]}),
         (
             "Times",
@@ -242,6 +246,32 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         return inquiry.has_duplicate
 
     @admin.display(description="possible duplicates (same phone or e-mail within 30 days)")
+    @admin.display(description="insurance verification")
+    def insurance_verification(self, inquiry):
+        verifications = list(inquiry.verifications.order_by("-requested_at")) if inquiry.pk else []
+        add = format_html(
+            '<a class="button" href="{}?inquiry={}">Verify insurance</a>',
+            reverse("admin:intake_insuranceverification_add"),
+            inquiry.pk,
+        )
+        if not verifications:
+            return format_html("None yet. {}", add)
+        rows = format_html_join(
+            "<br>",
+            '<a href="{}">#{}: {}{}</a>{}',
+            (
+                (
+                    reverse("admin:intake_insuranceverification_change", args=[v.pk]),
+                    v.pk,
+                    v.get_status_display(),
+                    f" ({v.get_result_display().lower()})" if v.result else "",
+                    " — stale: verify again" if v.is_stale else "",
+                )
+                for v in verifications
+            ),
+        )
+        return format_html("{}<br>{}", rows, add)
+
     def possible_duplicates(self, inquiry):
         others = Inquiry.objects.possible_duplicates_of(inquiry).only("pk", "created_at", "status", "channel")[:10]
         if not others:

@@ -1,10 +1,12 @@
 """Speed-to-lead figures for a period, all counted and ranked in the database.
 
 Percentiles use the nearest-rank method (the value at rank ⌈p·n⌉ of the sorted times), found with a
-window function, so they come out the same on PostgreSQL and SQLite and no rows reach Python.
+window function, so they come out the same on PostgreSQL and SQLite and no inquiry rows reach Python
+(insurance verifications, a few per period, are ranked in Python the same way).
 """
 
 import csv
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -26,7 +28,7 @@ from django.db.models.functions import Ceil, Coalesce, NullIf, RowNumber, TruncD
 from django.http import HttpResponse
 from django.utils import timezone
 
-from .models import Inquiry, ReferralSource
+from .models import Inquiry, InsuranceVerification, ReferralSource
 
 REACHED = [Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
 ASSESSED = [Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
@@ -68,10 +70,19 @@ class Row:
 
 
 @dataclass
+class VerificationFigures:
+    requested: int = 0
+    done: int = 0
+    done_median: float | None = None
+    done_p90: float | None = None
+
+
+@dataclass
 class Figures:
     start: datetime
     end: datetime
     total: Row
+    verifications: VerificationFigures = field(default_factory=VerificationFigures)
     by_day: list = field(default_factory=list)
     close_reasons: list = field(default_factory=list)
     breakdowns: dict = field(default_factory=dict)
@@ -104,6 +115,7 @@ def figures(start, end):
     result.close_reasons = sorted(
         ((labels.get(r["close_reason"], r["close_reason"]), r["count"]) for r in closed), key=lambda r: -r[1]
     )
+    result.verifications = verification_figures(inquiries)
     sources = dict(ReferralSource.objects.values_list("pk", "name"))
     for key, (label, expression) in BREAKDOWNS.items():
         rows = _rows(inquiries, expression)
@@ -111,6 +123,18 @@ def figures(start, end):
             label,
             [_named(key, row, sources) for row in sorted(rows.values(), key=lambda r: -r.inquiries)],
         )
+    return result
+
+
+def verification_figures(inquiries):
+    """Verifications of the period's inquiries: how many, how many done, and the time from request
+    to done (median and 90th percentile, nearest rank). There are few per period: ranked here."""
+    times = InsuranceVerification.objects.filter(inquiry__in=inquiries).values_list("requested_at", "completed_at")
+    durations = sorted(_minutes(done - asked) for asked, done in times if done)
+    result = VerificationFigures(requested=len(times), done=len(durations))
+    if durations:
+        result.done_median = durations[math.ceil(len(durations) * 0.5) - 1]
+        result.done_p90 = durations[math.ceil(len(durations) * 0.9) - 1]
     return result
 
 

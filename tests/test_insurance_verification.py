@@ -198,3 +198,26 @@ def test_the_form_is_linked_from_the_contact_home_level_and_insurance_pages(clie
     for path in ("/", "/contact/", "/levels-of-care/iop/"):
         assert 'href="/insurance/verify/"' in client.get(path).content.decode(), path
     assert re.search(r"Disallow: /insurance/verify/thanks/", client.get("/robots.txt").content.decode())
+
+
+def test_the_dashboard_shows_the_time_to_verification_done(admissions_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from intake.dashboard import figures
+
+    now = timezone.now()
+    for minutes in (60, 120, None):
+        inquiry = InquiryFactory(created_at=now - timedelta(hours=3))
+        InsuranceVerification.objects.create(
+            inquiry=inquiry, carrier="aetna", member_id="A1", patient_birth_date=date(1980, 1, 2),
+            requested_at=now - timedelta(hours=3),
+            status="verified" if minutes else "requested", result="in_network" if minutes else "",
+            completed_at=now - timedelta(hours=3) + timedelta(minutes=minutes) if minutes else None,
+        )  # fmt: skip
+    today = timezone.localdate()
+    result = figures(today - timedelta(days=1), today).verifications
+    assert (result.requested, result.done, result.done_median, result.done_p90) == (3, 2, 60.0, 120.0)
+    html = admissions_client.get("/admin/intake/inquiry/speed-to-lead/").content.decode()
+    assert "Time to verification done: median / 90th percentile" in html and "60.0 / 120.0 min" in html

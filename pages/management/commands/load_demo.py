@@ -11,6 +11,7 @@ from core.demo import load_site
 from faq.demo import ARTICLES, load_articles
 from intake.demo import INQUIRIES, load_inquiries
 from intake.demo_history import load_history
+from intake.demo_verifications import load_verifications
 from levels.demo import load_levels
 from pages.demo import load_pages
 
@@ -42,10 +43,11 @@ class Command(BaseCommand):
             load_articles(levels)
             pages = load_pages()
         load_inquiries(levels)
+        verifications = load_verifications(levels)
         history = load_history(levels)
         self.stdout.write(
             f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {pages} pages, "
-            f"{len(INQUIRIES)} inquiries"
+            f"{len(INQUIRIES)} inquiries ({verifications} new insurance verifications)"
             f" and {history} more over the past 90 days."
         )
 
