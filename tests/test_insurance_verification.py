@@ -2,7 +2,7 @@
 
 import re
 from datetime import date
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
@@ -221,3 +221,20 @@ def test_the_dashboard_shows_the_time_to_verification_done(admissions_client):
     assert (result.requested, result.done, result.done_median, result.done_p90) == (3, 2, 60.0, 120.0)
     html = admissions_client.get("/admin/intake/inquiry/speed-to-lead/").content.decode()
     assert "Time to verification done: median / 90th percentile" in html and "60.0 / 120.0 min" in html
+
+
+def test_purge_removes_verifications_and_their_card_files(client, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    send(client, card_front=photo(), card_back=photo("PNG"))
+    paths = [Path(settings.PRIVATE_ROOT) / name for name in CardImage.objects.values_list("file", flat=True)]
+    Inquiry.objects.update(
+        status=Inquiry.Status.CLOSED, close_reason="insurance", closed_at=timezone.now() - timedelta(days=400)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_inquiries", "--older-than", "365", stdout=StringIO())
+    assert not InsuranceVerification.objects.exists() and not CardImage.objects.exists()
+    assert not any(path.exists() for path in paths)

@@ -15,6 +15,8 @@ PAGES = {
     "topic": "/faq/topic/treatment-programs/",
     "contact": "/contact/",
     "thanks": "/contact/thanks/",
+    "verify insurance": "/insurance/verify/",
+    "verification thanks": "/insurance/verify/thanks/",
     "reviewers": "/faq/reviewers/",
     "reviewer": "/faq/reviewers/samuel-okafor/",
     "about us": "/about/",
