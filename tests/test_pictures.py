@@ -83,7 +83,7 @@ def test_a_bad_upload_gets_a_clear_message_and_keeps_what_was_typed(editor_clien
 
 def test_a_gif_is_refused_by_name(editor_client, media):
     response = upload(editor_client, photo(kind="GIF", with_location=False))
-    assert "This picture is a GIF; upload a JPEG, PNG or WebP picture." in response.content.decode()
+    assert "This picture is a GIF; choose a JPEG, PNG or WebP picture." in response.content.decode()
 
 
 def test_alt_text_is_required_unless_the_picture_is_decorative(editor_client, media):
