@@ -17,6 +17,8 @@ PUBLIC_PAGES = [
     "/faq/what-is-iop/",
     "/contact/",
     "/contact/thanks/",
+    "/insurance/verify/",
+    "/insurance/verify/thanks/",
     "/faq/reviewers/",
     "/faq/reviewers/dana/",
     "/about/",

@@ -29,6 +29,7 @@ def returning_visitor(client):
 
 EXPECTED = dict.fromkeys(PUBLIC_PAGES, PUBLIC) | {
     "/contact/": NEVER,
+    "/insurance/verify/": NEVER,
     "/robots.txt": "max-age=3600",
     "/healthz": "no-store",
     "/sitemap.xml": PUBLIC,
@@ -37,10 +38,13 @@ EXPECTED = dict.fromkeys(PUBLIC_PAGES, PUBLIC) | {
 }
 
 
+FORMS = {"/contact/", "/insurance/verify/"}
+
+
 @pytest.mark.parametrize("path", EXPECTED)
 def test_every_page_type_says_who_may_keep_it(returning_visitor, content, path):
     response = returning_visitor.get(path)
-    assert set(response.cookies) == ({"csrftoken"} if path == "/contact/" else set())
+    assert set(response.cookies) == ({"csrftoken"} if path in FORMS else set())
     assert response["Cache-Control"] == EXPECTED[path]
     if EXPECTED[path] == PUBLIC:
         # The same page for every visitor without a session: nothing to vary on but the encoding.
