@@ -238,3 +238,51 @@ def test_purge_removes_verifications_and_their_card_files(client, django_capture
         call_command("purge_inquiries", "--older-than", "365", stdout=StringIO())
     assert not InsuranceVerification.objects.exists() and not CardImage.objects.exists()
     assert not any(path.exists() for path in paths)
+
+
+def test_a_coordinator_types_a_verification_from_the_inquiry_page(admissions_client, admissions_user):
+    inquiry = InquiryFactory()
+    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
+    add_url = f"/admin/intake/insuranceverification/add/?inquiry={inquiry.pk}"
+    assert add_url.replace("&", "&amp;") in page and "None yet." in page
+    form = admissions_client.get(add_url).content.decode()
+    assert f'value="{inquiry.pk}"' in form and 'name="member_id"' in form  # typed in full when adding
+    data = {
+        "inquiry": inquiry.pk, "carrier": "kaiser", "carrier_other": "", "member_id": "K-55501234",
+        "group_number": "", "patient_birth_date": "1975-05-05", "subscriber": "spouse", "subscriber_name": "Lee",
+        "status": "requested", "result": "", "plan_type": "", "notes": "", "deductible": "", "deductible_met": "",
+        "out_of_pocket_max": "", "out_of_pocket_met": "",
+        "benefits-TOTAL_FORMS": "0", "benefits-INITIAL_FORMS": "0", "benefits-MIN_NUM_FORMS": "0",
+        "benefits-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    assert admissions_client.post(add_url, data).status_code == 302
+    verification = InsuranceVerification.objects.get()
+    assert verification.source == "staff" and verification.member_id == "K-55501234"
+    assert AccessRecord.objects.filter(user=admissions_user, detail="added verification").exists()
+    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
+    assert f"#{verification.pk}: Requested" in page
+
+
+def test_a_verification_older_than_30_days_is_marked_stale(admissions_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id="A1", patient_birth_date=date(1980, 1, 2),
+        status="verified", result="in_network", completed_at=timezone.now() - timedelta(days=31),
+    )  # fmt: skip
+    InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id="A2", patient_birth_date=date(1980, 1, 2),
+        status="verified", result="in_network", completed_at=timezone.now() - timedelta(days=29),
+    )  # fmt: skip
+    assert list(InsuranceVerification.objects.stale()) == [old]
+    listing = admissions_client.get("/admin/intake/insuranceverification/?stale=yes").content.decode()
+    assert listing.count("Stale: verify again") == 1
+
+
+def test_a_request_caught_by_the_spam_trap_is_kept_as_spam_and_nobody_is_told(client):
+    assert send(client, website="http://spam.example").status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Inquiry.Status.SPAM and inquiry.spam_reason == "honeypot"
+    assert mail.outbox == []
