@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from core.admin_guard import GuardedAdminMixin, is_plain_number
+from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import AccessRecord
 from .verifications import STALE_AFTER, InsuranceVerification, LevelBenefit
@@ -33,23 +34,9 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset.stale() if self.value() == "yes" else queryset
 
 
-@admin.register(InsuranceVerification)
-class InsuranceVerificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
-    list_display = ["number", "inquiry_link", "carrier_name", "status", "result", "requested_at", "done", "freshness"]
-    list_display_links = ["number"]
-    list_filter = ["status", "result", StaleFilter, "carrier"]
-    list_select_related = ["inquiry"]
-    raw_id_fields = ["inquiry"]
-    inlines = [LevelBenefitInline]
-    readonly_fields = [
-        "source",
-        "member_id_shown",
-        "cards_shown",
-        "started_by",
-        "started_at",
-        "completed_by",
-        "completed_at",
-    ]
+class _VerificationFieldsets(admin.ModelAdmin):
+    """The form's parts: the member ID shown masked unless the coordinator chose to reveal it.
+    (Under RefuseStaleEditsMixin, which adds its hidden field to these.)"""
 
     def get_fieldsets(self, request, obj=None):
         member = ["member_id"] if obj is None or self._revealing(request) else ["member_id_shown"]
@@ -72,11 +59,30 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
             ("Who and when", {"fields": ["started_by", "started_at", "completed_by", "completed_at"]}),
         ]  # fmt: skip
 
-    def get_readonly_fields(self, request, obj=None):
-        return [*self.readonly_fields, "source"] if obj else self.readonly_fields
-
     def _revealing(self, request):
         return request.GET.get(REVEAL) == "member_id" or request.POST.get(REVEAL) == "member_id"
+
+
+@admin.register(InsuranceVerification)
+class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _VerificationFieldsets):
+    list_display = ["number", "inquiry_link", "carrier_name", "status", "result", "requested_at", "done", "freshness"]
+    list_display_links = ["number"]
+    list_filter = ["status", "result", StaleFilter, "carrier"]
+    list_select_related = ["inquiry"]
+    raw_id_fields = ["inquiry"]
+    inlines = [LevelBenefitInline]
+    readonly_fields = [
+        "source",
+        "member_id_shown",
+        "cards_shown",
+        "started_by",
+        "started_at",
+        "completed_by",
+        "completed_at",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "source"] if obj else self.readonly_fields
 
     @admin.display(description="verification")
     def number(self, verification):
@@ -116,6 +122,15 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
             '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
             ((reverse("insurance-card", args=[card.pk]), card.get_side_display()) for card in cards),
         )
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            filters = ", ".join(sorted(key for key in request.GET if key not in ("p", "o")))
+            AccessRecord.record_list(
+                request.user, AccessRecord.Action.LIST, f"insurance verifications, filters: {filters or 'none'}"
+            )
+        return response
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         response = super().changeform_view(request, object_id, form_url, extra_context)

@@ -286,3 +286,31 @@ def test_a_request_caught_by_the_spam_trap_is_kept_as_spam_and_nobody_is_told(cl
     inquiry = Inquiry.objects.get()
     assert inquiry.status == Inquiry.Status.SPAM and inquiry.spam_reason == "honeypot"
     assert mail.outbox == []
+
+
+def test_the_queue_is_logged_and_a_save_from_an_old_copy_is_refused(admissions_client, admissions_user):
+    from .intake_helpers import hidden_value
+
+    verification = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
+    )
+    admissions_client.get("/admin/intake/insuranceverification/?status__exact=requested")
+    assert AccessRecord.objects.filter(
+        user=admissions_user, action="list", detail="insurance verifications, filters: status__exact"
+    ).exists()
+    url = f"/admin/intake/insuranceverification/{verification.pk}/change/"
+    seen = hidden_value(admissions_client.get(url).content.decode(), "seen_updated_at")
+    verification.notes = "A colleague's call notes."
+    verification.save()
+    data = {
+        "inquiry": verification.inquiry_id, "carrier": "aetna", "carrier_other": "", "group_number": "",
+        "patient_birth_date": "1980-01-02", "subscriber": "self", "subscriber_name": "", "status": "in_progress",
+        "result": "", "plan_type": "", "notes": "My notes.", "deductible": "", "deductible_met": "",
+        "out_of_pocket_max": "", "out_of_pocket_met": "", "seen_updated_at": seen,
+        "benefits-TOTAL_FORMS": "0", "benefits-INITIAL_FORMS": "0", "benefits-MIN_NUM_FORMS": "0",
+        "benefits-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    response = admissions_client.post(url, data)
+    assert response.status_code == 200 and "nothing was saved" in response.content.decode()
+    verification.refresh_from_db()
+    assert verification.notes == "A colleague's call notes."
