@@ -50,7 +50,10 @@ class CleanCharField(forms.CharField):
         return strip_control(super().to_python(value), multiline=self.multiline)
 
 
-class InquiryForm(forms.ModelForm):
+class ReplyFields(forms.Form):
+    """Who is asking and how to reply, their consent and the spam trap: the contact form's and the
+    insurance form's alike."""
+
     name = CleanCharField(max_length=100, label="Your name", help_text="A first name is enough.")
     phone = PhoneNumberField(
         region="US",
@@ -60,6 +63,24 @@ class InquiryForm(forms.ModelForm):
         error_messages={"invalid": "Enter a valid phone number, for example (818) 555-0134."},
     )
     email = forms.EmailField(max_length=254, required=False, label="E-mail")
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": "Please agree to be contacted, so that we can reply to you."},
+    )
+    # Spam control: people never see or fill `website`; `started` is a signed time stamp.
+    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def set_up_reply_fields(self):
+        if not self.is_bound:
+            self.initial.setdefault("started", sign_start())
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+
+class InquiryForm(ReplyFields, forms.ModelForm):
     level = forms.ModelChoiceField(
         queryset=LevelOfCare.objects.published(),
         required=False,
@@ -84,13 +105,6 @@ class InquiryForm(forms.ModelForm):
         ),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    consent = forms.BooleanField(
-        label=CONSENT_TEXT,
-        error_messages={"required": "Please agree to be contacted, so that we can reply to you."},
-    )
-    # Spam control: people never see or fill `website`; `started` is a signed time stamp.
-    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Inquiry
@@ -120,12 +134,7 @@ class InquiryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("started", sign_start())
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
-        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
-        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.set_up_reply_fields()
         self.helper = FormHelper()
         # The <form> tag, CSRF token and time stamp are written by intake/includes/inquiry_form.html,
         # outside the fields, so that the blank form's rendering can be cached.

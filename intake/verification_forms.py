@@ -6,12 +6,10 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.db import transaction
 from django.utils import timezone
-from phonenumber_field.formfields import PhoneNumberField
 
 from .card_files import CARD_FORMATS_NAMED, card_content, validate_card
-from .forms import CONSENT_TEXT, CleanCharField, require_a_way_to_reply
+from .forms import CONSENT_TEXT, CleanCharField, ReplyFields, require_a_way_to_reply
 from .models import Inquiry
-from .spam import sign_start
 from .verifications import CardImage, Carrier, InsuranceVerification
 
 # What a file box says when the rest of the form needs fixing: browsers never refill a file box.
@@ -35,16 +33,7 @@ class CardPhotoField(forms.FileField):
         return upload
 
 
-class VerificationRequestForm(forms.Form):
-    name = CleanCharField(max_length=100, label="Your name", help_text="A first name is enough.")
-    phone = PhoneNumberField(
-        region="US",
-        required=False,
-        label="Phone",
-        help_text="A US number, or an international one starting with +.",
-        error_messages={"invalid": "Enter a valid phone number, for example (818) 555-0134."},
-    )
-    email = forms.EmailField(max_length=254, required=False, label="E-mail")
+class VerificationRequestForm(ReplyFields):
     preferred_contact = forms.ChoiceField(
         choices=Inquiry.ContactMethod.choices,
         initial=Inquiry.ContactMethod.CALL,
@@ -79,21 +68,15 @@ class VerificationRequestForm(forms.Form):
     )
     card_front = CardPhotoField("front")
     card_back = CardPhotoField("back")
-    consent = forms.BooleanField(
-        label=CONSENT_TEXT,
-        error_messages={"required": "Please agree to be contacted, so that we can reply to you."},
-    )
-    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    field_order = [
+        "name", "phone", "email", "preferred_contact", "carrier", "carrier_other", "member_id", "group_number",
+        "subscriber", "subscriber_name", "patient_birth_date", "card_front", "card_back", "consent", "website",
+    ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("started", sign_start())
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
-        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
-        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.set_up_reply_fields()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
