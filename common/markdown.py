@@ -48,11 +48,20 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 
+def _markdown(text):
+    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+
+
+def has_images(text):
+    """Whether `text` asks for a picture (Markdown or an <img> tag), which the page would not show."""
+    return bool(text) and "<img" in _markdown(text)
+
+
 def render_markdown(text):
     """Sanitised HTML for `text`; anything not on the allow-list is dropped."""
     if not text:
         return ""
-    rendered = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    rendered = _markdown(text)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

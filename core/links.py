@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
 from django.utils.html import format_html, format_html_join
 
-from common.markdown import render_markdown
+from common.markdown import has_images, render_markdown
 
 from .models import Redirect
 
@@ -57,7 +57,14 @@ def page_exists(path):
 
 
 def validate_internal_links(markdown):
-    """A field validator: every link to this site leads to a page visitors can open."""
+    """A field validator: every link to this site leads to a page visitors can open, and the text asks
+    for no picture (pages would drop it without a word: pictures have a field of their own)."""
+    if has_images(markdown):
+        raise ValidationError(
+            "Pictures cannot go in the text, where visitors would not see them: remove it, and choose a "
+            "picture in the Picture field instead (it gets alt text and sizes for phones).",
+            code="image_in_text",
+        )
     broken = [address for address in addresses(markdown) if (path := _own_path(address)) and not page_exists(path)]
     if broken:
         listed = ", ".join(broken)

@@ -80,3 +80,9 @@ def test_external_links_are_listed_once_and_own_links_left_out():
         "https://a.example/x",
         "https://b.example/",
     ]
+
+
+@pytest.mark.parametrize("text", ["Look: ![a garden](/media/pictures/x.webp)", 'Look: <img src="/x.png" alt="">'])
+def test_a_picture_in_the_text_is_refused_with_a_word_on_where_pictures_go(text):
+    with pytest.raises(ValidationError, match="Pictures cannot go in the text"):
+        validate_internal_links(text)
