@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import transaction
+from django.db.models.signals import post_delete
 
 
 class CoreConfig(AppConfig):
@@ -11,3 +13,8 @@ class CoreConfig(AppConfig):
 
         content_version.watch(SiteSettings, Accreditation, Picture)
         content_version.schedule(Accreditation.objects.next_expiry)
+        post_delete.connect(_delete_picture_files, sender=Picture, dispatch_uid="core-picture-files")
+
+
+def _delete_picture_files(sender, instance, **kwargs):
+    transaction.on_commit(instance.delete_files)

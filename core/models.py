@@ -340,6 +340,13 @@ class Picture(models.Model):
     def alt(self):
         return "" if self.is_decorative else self.alt_text
 
+    def delete_files(self):
+        """The original and its widths (called once a deletion is committed)."""
+        names = [spec.name for _, spec in self._specs()] + [self.original.name]
+        storage = self.original.storage
+        for name in names:
+            storage.delete(name)
+
     def _specs(self):
         return zip(WIDTHS, (self.w480, self.w960, self.w1600), strict=True)
 

@@ -143,3 +143,13 @@ def test_a_level_page_with_a_picture_runs_no_more_queries(client, media, django_
             client.get(f"/levels-of-care/{slug}/")
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_deleted_picture_takes_its_files_with_it(editor_client, media, django_capture_on_commit_callbacks):
+    picture = Picture.objects.create(name="Unused", original=photo(), alt_text="Hills.")
+    names = [picture.original.name] + [spec.name for spec, _ in picture.variants()]
+    assert all(default_storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(f"/admin/core/picture/{picture.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not any(default_storage.exists(name) for name in names)
