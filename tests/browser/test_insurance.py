@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from intake.verifications import InsuranceVerification
 
 from ..factories import UserFactory
+from .test_accessibility import assert_no_violations
 from .test_flows import log_in
 
 
@@ -51,6 +52,7 @@ def test_a_verification_sent_from_a_phone_and_completed_by_a_coordinator(browser
     page.goto(site + "/admin/intake/insuranceverification/?status__exact=requested")
     page.get_by_role("link", name=f"#{verification.pk}", exact=True).click()
     expect(page.locator(".field-member_id_shown")).to_contain_text("•••••7766")
+    assert_no_violations(page, "verification in the queue")
     with page.expect_popup() as popup:
         page.get_by_role("link", name="Front of the card").click()
     assert popup.value.evaluate("document.images[0].naturalWidth") == 1000
