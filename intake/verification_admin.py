@@ -81,9 +81,6 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
         "completed_at",
     ]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [*self.readonly_fields, "source"] if obj else self.readonly_fields
-
     @admin.display(description="verification")
     def number(self, verification):
         return f"#{verification.pk}"
