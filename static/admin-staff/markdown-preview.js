@@ -1,4 +1,6 @@
-// Beside each Markdown field, the text as visitors will see it, made by the server as the page is.
+// Beside each Markdown field, once it is edited, the text as visitors will see it, made by the server
+// as the page is. (Not on opening the form: an article has a dozen such fields, and its preview page
+// shows the saved text.)
 "use strict";
 (function () {
   const pending = new WeakMap();
@@ -34,11 +36,5 @@
 
   document.addEventListener("input", (event) => {
     if (event.target.matches("textarea[data-markdown-preview]")) schedule(event.target);
-  });
-  document.addEventListener("DOMContentLoaded", async () => {
-    // One after another: an article has a dozen such fields.
-    for (const field of document.querySelectorAll("textarea[data-markdown-preview]")) {
-      if (field.value && !field.closest(".empty-form")) await refresh(field);
-    }
   });
 })();
