@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint browser bench clean
+.PHONY: run test lint browser bench clean messages
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.installed
+# The Spanish interface text: gettext's msgfmt turns the .po file kept in the repository into the .mo
+# file Django reads (Debian's gettext package is installed when missing).
+MESSAGES := locale/es/LC_MESSAGES/django.mo
+
+$(MESSAGES): locale/es/LC_MESSAGES/django.po | $(VENV)/.installed
+	@command -v msgfmt >/dev/null || bash scripts/apt-install.sh gettext
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+messages: $(MESSAGES)
+
+run: $(VENV)/.installed $(MESSAGES)
 	$(DEV_ENV) $(PY) manage.py migrate --no-input
 	$(DEV_ENV) $(PY) manage.py load_demo --admin
 	@echo ""
@@ -34,7 +44,7 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the W3C HTML check will be skipped"; fi
 
-test: lint node_modules/.installed
+test: lint node_modules/.installed $(MESSAGES)
 	$(PY) manage.py check --settings=magnolia.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=magnolia.test_settings
 	$(VENV)/bin/pytest
@@ -43,7 +53,7 @@ browser:
 	bash scripts/install-browser.sh
 	bash scripts/install-nginx.sh
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(MESSAGES)
 	bash scripts/install-wrk.sh
 	bash scripts/install-browser.sh
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

@@ -8,6 +8,7 @@ import html
 
 import markdown
 import nh3
+from django.conf import settings
 from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
@@ -78,8 +79,21 @@ def html_to_text(html_text):
 
 def render_fields(instance, save_kwargs, sources):
     """Before a save: store the HTML of each Markdown field, `sources` being {html_field: markdown_field}.
-    A save limited to some fields (update_fields) also stores the HTML."""
+    A field translated per language (title_en, title_es, ...) is rendered in each. A save limited to
+    some fields (update_fields) also stores the HTML."""
+    stored = set()
     for target, source in sources.items():
-        setattr(instance, target, render_markdown(getattr(instance, source)))
+        for target_name, source_name in per_language(instance, target, source):
+            setattr(instance, target_name, render_markdown(getattr(instance, source_name)))
+            stored.add(target_name)
     if save_kwargs.get("update_fields") is not None:
-        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], *sources}
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], *sources, *stored}
+
+
+def per_language(instance, *names):
+    """[(name_en, ...), (name_es, ...)] when the model keeps these fields per language, else [names]."""
+    field_names = {field.name for field in instance._meta.concrete_fields}
+    localized = [tuple(f"{name}_{code}" for name in names) for code, _ in settings.LANGUAGES]
+    if all(name in field_names for group in localized for name in group):
+        return localized
+    return [names]

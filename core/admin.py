@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from .admin_guard import GuardedAdminMixin
+from .admin_translation import TranslatedAdmin
 from .forms import PictureForm, SiteSettingsForm
 from .models import Accreditation, Picture, Redirect, SiteSettings
 from .stale_edits import RefuseStaleEditsMixin
@@ -16,7 +17,7 @@ class AccreditationInline(admin.TabularInline):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
+class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, TranslatedAdmin):
     form = SiteSettingsForm
     inlines = [AccreditationInline]
     fieldsets = [
@@ -41,7 +42,7 @@ class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdm
 
 
 @admin.register(Picture)
-class PictureAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class PictureAdmin(GuardedAdminMixin, TranslatedAdmin):
     form = PictureForm
     list_display = ["thumbnail", "name", "alt_text", "is_decorative", "width", "height", "created_at"]
     list_display_links = ["thumbnail", "name"]

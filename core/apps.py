@@ -8,11 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import content_version
+        from . import content_version, languages
         from .models import Accreditation, Picture, SiteSettings
 
         content_version.watch(SiteSettings, Accreditation, Picture)
         content_version.schedule(Accreditation.objects.next_expiry)
+        languages.connect()
         post_delete.connect(_delete_picture_files, sender=Picture, dispatch_uid="core-picture-files")
 
 

@@ -2,13 +2,21 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from .languages import SPANISH, edited_translated_fields
 from .models import Accreditation, SiteSettings
 
 
 def load_site():
     site, _ = SiteSettings.objects.get_or_create(pk=1, defaults={"licence_number": "000000AP (demo)"})
+    # The Spanish defaults, where the site has none of its own (a row older than the translation).
+    missing = [name for name in edited_translated_fields(SiteSettings) if not getattr(site, f"{name}_{SPANISH}")]
+    if missing:
+        with translation.override(SPANISH):
+            for name in missing:
+                setattr(site, f"{name}_{SPANISH}", str(SiteSettings._meta.get_field(name).get_default()))
+        site.save()
     Accreditation.objects.get_or_create(
         site=site,
         body="The Joint Commission",

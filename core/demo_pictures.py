@@ -40,12 +40,18 @@ def monogram(initials, colour, size=600):
     return image
 
 
-def save_picture(name, image, alt_text="", is_decorative=False):
-    """The demo picture called `name`, made once (a rerun keeps the one already there)."""
+def save_picture(name, image, alt_text="", is_decorative=False, alt_text_es=""):
+    """The demo picture called `name`, made once (a rerun keeps the one already there, adding its
+    Spanish alt text if it had none)."""
     existing = Picture.objects.filter(name=name).first()
     if existing:
+        if alt_text_es and not existing.alt_text_es:
+            existing.alt_text_es = alt_text_es
+            existing.save(update_fields=["alt_text_es"])
         return existing
     out = BytesIO()
     image.save(out, "PNG")
     upload = SimpleUploadedFile(f"{name}.png", out.getvalue(), content_type="image/png")
-    return Picture.objects.create(name=name, original=upload, alt_text=alt_text, is_decorative=is_decorative)
+    return Picture.objects.create(
+        name=name, original=upload, alt_text=alt_text, alt_text_es=alt_text_es, is_decorative=is_decorative
+    )

@@ -49,5 +49,5 @@ class PictureUploadField(forms.ImageField):
 class PictureForm(forms.ModelForm):
     class Meta:
         model = Picture
-        fields = ["name", "original", "alt_text", "is_decorative"]
+        fields = ["name", "original", "alt_text_en", "alt_text_es", "is_decorative"]
         field_classes = {"original": PictureUploadField}

@@ -5,6 +5,7 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -18,14 +19,19 @@ WIDTHS = (480, 960, 1600)
 def refuse_if_too_large(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            "This file is %(size)s MB; pictures may be at most 10 MB. Take or export a smaller one and choose it "
-            "again.",
+            _(
+                "This file is %(size)s MB; pictures may be at most 10 MB. Take or export a smaller one and choose "
+                "it again."
+            ),
             code="too_large",
             params={"size": f"{upload.size / 1024 / 1024:.1f}"},
         )
 
 
-def validate_picture(upload, accepted=ACCEPTED_FORMATS, named="a JPEG, PNG or WebP picture"):
+PICTURE_FORMATS_NAMED = _("a JPEG, PNG or WebP picture")
+
+
+def validate_picture(upload, accepted=ACCEPTED_FORMATS, named=PICTURE_FORMATS_NAMED):
     """A field validator: a picture of one of the `accepted` formats, at most 10 MB and 40 megapixels."""
     refuse_if_too_large(upload)
     try:
@@ -34,7 +40,7 @@ def validate_picture(upload, accepted=ACCEPTED_FORMATS, named="a JPEG, PNG or We
             kind, (width, height) = image.format, image.size
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         raise ValidationError(
-            "This file is not a picture this site can read. Choose %(named)s.",
+            _("This file is not a picture this site can read. Choose %(named)s."),
             code="not_image",
             params={"named": named},
         ) from None
@@ -42,10 +48,10 @@ def validate_picture(upload, accepted=ACCEPTED_FORMATS, named="a JPEG, PNG or We
         upload.seek(0)
     if kind not in accepted:
         raise ValidationError(
-            "This picture is a %(kind)s; choose %(named)s.", code="format", params={"kind": kind, "named": named}
+            _("This picture is a %(kind)s; choose %(named)s."), code="format", params={"kind": kind, "named": named}
         )
     if width * height > MAX_PIXELS:
-        raise ValidationError("This picture has more than 40 megapixels; make it smaller.", code="too_many_pixels")
+        raise ValidationError(_("This picture has more than 40 megapixels; make it smaller."), code="too_many_pixels")
 
 
 def reencoded(upload, kind="WEBP"):

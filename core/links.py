@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
 from common.markdown import has_images, render_markdown
@@ -45,10 +46,12 @@ def _own_path(address):
 
 
 def page_exists(path):
-    try:
-        match = resolve(path)
-    except Resolver404:
-        match = None
+    # In the language the address names: /es/... resolves only while Spanish is active.
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            match = None
     if match is not None:
         exists = _exists.get(match.view_name)
         if exists is None or exists(**match.kwargs):

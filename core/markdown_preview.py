@@ -37,7 +37,8 @@ class MarkdownPreviewMixin:
     markdown_fields = ()
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in self.markdown_fields:
+        # A field translated per language (answer_en, answer_es) is named by its original.
+        if getattr(db_field, "translated_field", db_field).name in self.markdown_fields:
             kwargs["widget"] = MarkdownPreviewWidget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 
 from . import content_version
@@ -48,6 +49,27 @@ class SharedCacheHeadersMiddleware:
             and response.status_code in (200, 404)
             and _public_request(request)
         )
+
+
+class PathLanguageMiddleware:
+    """Speaks the language the address names: Spanish under /es/, English everywhere else (the
+    admin included).
+
+    Django's LocaleMiddleware would also read Accept-Language and a cookie for English addresses,
+    and say `Vary: Accept-Language` on them: every English page would then be kept once per browser
+    language by the whole-page cache and a CDN, for the same bytes. Here a page is one language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class WholePageCacheMiddleware:

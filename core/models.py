@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from phonenumber_field.modelfields import PhoneNumberField
@@ -42,7 +43,7 @@ class SiteSettings(models.Model):
     name = models.CharField(max_length=100, default="Magnolia Recovery")
     tagline = models.CharField(
         max_length=200,
-        default="Addiction and mental health treatment in Los Angeles",
+        default=_("Addiction and mental health treatment in Los Angeles"),
         help_text="One line under the name on the home page.",
     )
     helpline = PhoneNumberField(
@@ -63,7 +64,7 @@ class SiteSettings(models.Model):
     postal_code = models.CharField("ZIP code", max_length=10, blank=True, default="")
     hours = models.CharField(
         max_length=200,
-        default="Admissions answers 24 hours a day, 7 days a week.",
+        default=_("Admissions answers 24 hours a day, 7 days a week."),
     )
     opening_hours = models.CharField(
         "hours for search engines",
@@ -81,18 +82,20 @@ class SiteSettings(models.Model):
     languages = models.CharField(
         "languages spoken",
         max_length=200,
-        default="English, Spanish",
+        default=_("English, Spanish"),
         help_text="Separated by commas.",
     )
     payment = models.CharField(
         "payment accepted",
         max_length=300,
-        default="Private insurance, TRICARE, self-pay",
+        default=_("Private insurance, TRICARE, self-pay"),
         help_text="Separated by commas.",
     )
     services = models.TextField(
-        default="Medical detox\nResidential treatment\nPartial hospitalization\nIntensive outpatient\nOutpatient\n"
-        "Dual diagnosis treatment\nMedication for addiction treatment\nFamily program",
+        default=_(
+            "Medical detox\nResidential treatment\nPartial hospitalization\nIntensive outpatient\nOutpatient\n"
+            "Dual diagnosis treatment\nMedication for addiction treatment\nFamily program"
+        ),
         help_text="One service per line.",
     )
     licence_agency = models.CharField(
@@ -103,7 +106,7 @@ class SiteSettings(models.Model):
     licence_state = models.CharField("licence state", max_length=2, default="CA")
     licence_number = models.CharField("licence number", max_length=50, blank=True, default="")
     disclaimer = models.TextField(
-        default=(
+        default=_(
             "This site is for education only and is not medical advice. Decisions about "
             "your health belong with a doctor who knows you; people in our care receive "
             "advice specific to them."
@@ -111,13 +114,13 @@ class SiteSettings(models.Model):
         help_text="The medical disclaimer shown in every page's footer.",
     )
     crisis_text = models.TextField(
-        default=(
+        default=_(
             "In crisis? Call or text 988 for the Suicide & Crisis Lifeline. If you are in immediate danger, call 911."
         ),
         help_text="The crisis notice shown at the top of every page.",
     )
     home_intro = models.TextField(
-        default=(
+        default=_(
             "We treat substance use and mental health disorders, including both at once, "
             "at every level of care from medical detox to outpatient."
         ),
@@ -329,11 +332,14 @@ class Picture(models.Model):
         super().save(*args, **kwargs)  # django-imagekit makes the widths now (the Optimistic strategy)
 
     def clean(self):
-        if not self.alt_text.strip() and not self.is_decorative:
+        # The English alt text is the one required (the Spanish falls back to it); a decorative picture
+        # has none in any language.
+        english, spanish = (self.alt_text_en or "").strip(), (self.alt_text_es or "").strip()
+        if not english and not self.is_decorative:
             raise ValidationError(
-                {"alt_text": "Describe the picture for people who cannot see it, or mark it as decorative only."}
+                {"alt_text_en": "Describe the picture for people who cannot see it, or mark it as decorative only."}
             )
-        if self.is_decorative and self.alt_text.strip():
+        if self.is_decorative and (english or spanish):
             raise ValidationError({"is_decorative": "A decorative picture has no alt text: clear one of the two."})
 
     @property

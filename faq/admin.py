@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationStackedInline
 
 from core.admin_guard import GuardedAdminMixin
+from core.admin_translation import TranslatedAdmin
 from core.admin_versions import VersionHistoryAdmin
 from core.admin_widgets import LabelledDateTimeMixin
 from core.links import external_links_display
@@ -19,7 +21,7 @@ from core.stale_edits import RefuseStaleEditsMixin
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 
 
-class QuestionInline(MarkdownPreviewMixin, admin.StackedInline):
+class QuestionInline(MarkdownPreviewMixin, TranslationStackedInline):
     model = Question
     markdown_fields = ["answer"]
     classes = ["ordered-inline"]
@@ -64,8 +66,10 @@ class ArticleAdmin(
     RefuseStaleEditsMixin,
     AnnounceMovedAddressMixin,
     VersionHistoryAdmin,
+    TranslatedAdmin,
 ):
     markdown_fields = ["introduction", "closing"]
+    translated_parts = {Question: "article"}
 
     class Media:
         js = ["admin-staff/ordering.js"]
@@ -165,14 +169,14 @@ PARKED_POSITION = 32000
 
 
 @admin.register(Topic)
-class TopicAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class TopicAdmin(GuardedAdminMixin, TranslatedAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class ReviewerAdmin(GuardedAdminMixin, TranslatedAdmin):
     list_display = ["name", "credentials", "specialty", "article_count"]
     search_fields = ["name", "credentials", "specialty"]
     prepopulated_fields = {"slug": ["name"]}

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core.demo_pictures import landscape, monogram, save_picture
 
+from . import demo_spanish as spanish
 from .models import Article, Question, Reviewer, Source, Topic
 
 REVIEWERS = [
@@ -220,14 +221,20 @@ def load_articles(levels):
         initials = "".join(word[0] for word in data["name"].split())
         photo = save_picture(f"Reviewer: {data['name']}", monogram(initials, colour), is_decorative=True)
         reviewers[data["slug"]] = Reviewer.objects.update_or_create(
-            slug=data["slug"], defaults={**data, "picture": photo}
+            slug=data["slug"], defaults={**data, **spanish.REVIEWERS[data["slug"]], "picture": photo}
         )[0]
     iop_picture = save_picture(
         "Article: What is IOP",
         landscape(7, ((236, 214, 232), (250, 240, 234)), [(190, 170, 196), (150, 128, 160), (110, 92, 126)]),
         "A drawing of lavender hills at dusk under a low sun.",
+        alt_text_es=spanish.IOP_PICTURE_ALT,
     )
-    topics = {data["slug"]: Topic.objects.update_or_create(slug=data["slug"], defaults=data)[0] for data in TOPICS}
+    topics = {
+        data["slug"]: Topic.objects.update_or_create(
+            slug=data["slug"], defaults={**data, **spanish.TOPICS[data["slug"]]}
+        )[0]
+        for data in TOPICS
+    }
     now = timezone.now()
     for data in ARTICLES:
         published = now - timedelta(days=data["days_ago"])
@@ -240,6 +247,9 @@ def load_articles(levels):
             "picture": iop_picture if data["slug"] == "what-is-iop" else None,
             "last_reviewed": published.date(),
         }
+        translated = spanish.ARTICLES.get(data["slug"], {})
+        fields.update({name: value for name, value in translated.items() if name != "questions"})
+        spanish_questions = translated.get("questions", [])
         # A rerun keeps the original publish date.
         article, _ = Article.objects.update_or_create(
             slug=data["slug"], defaults=fields, create_defaults={**fields, "publish_at": published}
@@ -247,8 +257,11 @@ def load_articles(levels):
         article.topics.set([topics[slug] for slug in data["topics"]])
         article.related_levels.set([levels[slug] for slug in data["levels"]])
         for position, (question, answer) in enumerate(data["questions"], start=1):
+            question_es, answer_es = spanish_questions[position - 1] if spanish_questions else (None, None)
             Question.objects.update_or_create(
-                article=article, position=position, defaults={"question": question, "answer": answer}
+                article=article,
+                position=position,
+                defaults={"question": question, "answer": answer, "question_es": question_es, "answer_es": answer_es},
             )
         article.questions.filter(position__gt=len(data["questions"])).delete()
         article.sources.all().delete()

@@ -1,5 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.context_processors import site_settings
 
@@ -7,15 +9,17 @@ from .models import Article
 
 
 class LatestArticlesFeed(Feed):
+    """The newest articles, in the language of its address (/faq/feed/ or /es/faq/feed/)."""
+
     link = reverse_lazy("faq:list")
-    description = "New and updated answers about addiction and mental health treatment."
+    description = _("New and updated answers about addiction and mental health treatment.")
 
     def get_object(self, request, *args, **kwargs):
         self.site = site_settings(request)
         return super().get_object(request, *args, **kwargs)
 
     def title(self):
-        return f"{self.site.name}: questions and answers"
+        return _gettext("%(name)s: questions and answers") % {"name": self.site.name}
 
     def items(self):
         return Article.objects.published().newest_first()[:20]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.dates import add_months
-from common.markdown import html_to_text, render_fields
+from common.markdown import html_to_text, per_language, render_fields
 from core.links import validate_internal_links
 from core.models import picture_field
 
@@ -104,10 +104,10 @@ class ArticleQuerySet(models.QuerySet):
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search vector is only read inside the database.
-        return super().get_queryset().defer("search_vector")
+        return super().get_queryset().defer("search_vector", "search_vector_es")
 
 
-@reversion.register(exclude=["search_vector", "review_due_on"], follow=["questions", "sources"])
+@reversion.register(exclude=["search_vector", "search_vector_es", "review_due_on"], follow=["questions", "sources"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -163,6 +163,8 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Kept up to date by faq.search on PostgreSQL; unused (empty) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The same in Spanish (Spanish stemming, Spanish text where there is some, English where not).
+    search_vector_es = SearchVectorField(null=True, editable=False)
 
     objects = ArticleManager()
 
@@ -175,10 +177,15 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, {"introduction_html": "introduction", "closing_html": "closing"})
-        self.teaser = self.meta_description or html_to_text(self.introduction_html)[:160]
+        for teaser, meta_description, introduction_html in per_language(
+            self, "teaser", "meta_description", "introduction_html"
+        ):
+            text = getattr(self, meta_description) or html_to_text(getattr(self, introduction_html))[:160]
+            setattr(self, teaser, text)
         self.review_due_on = self.last_reviewed and add_months(self.last_reviewed, self.review_interval_months)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "teaser", "review_due_on"}
+            teasers = [names[0] for names in per_language(self, "teaser")]
+            kwargs["update_fields"] = {*kwargs["update_fields"], "teaser", *teasers, "review_due_on"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
+
+from core.sitemaps import BilingualSitemap
 
 from .models import Article, Reviewer, Topic
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.7
     limit = 500  # addresses per sitemap page: each renders in well under 100 ms with nothing cached
@@ -20,7 +21,7 @@ class ArticleSitemap(Sitemap):
         return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(BilingualSitemap):
     changefreq = "weekly"
     priority = 0.4
 
@@ -28,7 +29,7 @@ class TopicSitemap(Sitemap):
         return Topic.objects.filter(Exists(Article.objects.published().filter(topics=OuterRef("pk"))))
 
 
-class ReviewerSitemap(Sitemap):
+class ReviewerSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.3
 

@@ -3,7 +3,8 @@
 from common.json_ld import script_json
 
 
-def article_json_ld(article, questions, sources, url, reviewer_url, site):
+def article_json_ld(article, questions, sources, url, reviewer_url, site, language):
+    """`language`: the language the text is in (English where a translation is missing)."""
     page = {
         "@context": "https://schema.org",
         "@graph": [
@@ -11,6 +12,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site):
                 "@type": "MedicalWebPage",
                 "@id": f"{url}#webpage",
                 "url": url,
+                "inLanguage": language,
                 "name": article.title,
                 "description": article.teaser,
                 "datePublished": article.publish_at.isoformat(),
@@ -20,6 +22,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site):
             {
                 "@type": "FAQPage",
                 "@id": f"{url}#faq",
+                "inLanguage": language,
                 "mainEntity": [
                     {
                         "@type": "Question",

@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from core.context_processors import site_settings
+from core.languages import lacks_translation
 from core.previews import StaffPreviewMixin
 from levels.models import LevelOfCare
 
@@ -48,7 +51,9 @@ class TopicView(ListView):
         return Article.objects.published().for_listing().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, list_name=f"topic:{self.topic.pk}", **kwargs)
+        return super().get_context_data(
+            topic=self.topic, list_name=f"topic:{self.topic.pk}", untranslated=lacks_translation(self.topic), **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -106,9 +111,16 @@ class ArticleBody:
         return list(self.article.related_levels.published())
 
     @cached_property
+    def untranslated(self):
+        return lacks_translation(self.article, *self.questions)
+
+    @cached_property
     def json_ld(self):
         reviewer_url = self.article.reviewer and self.request_url(self.article.reviewer.get_absolute_url())
-        return article_json_ld(self.article, self.questions, self.sources, self.canonical, reviewer_url, self.site)
+        language = settings.LANGUAGE_CODE if self.untranslated else get_language()
+        return article_json_ld(
+            self.article, self.questions, self.sources, self.canonical, reviewer_url, self.site, language
+        )
 
 
 class ReviewerListView(ListView):
@@ -136,7 +148,7 @@ class ReviewerDetailView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reviewer=self.reviewer, **kwargs)
+        return super().get_context_data(reviewer=self.reviewer, untranslated=lacks_translation(self.reviewer), **kwargs)
 
 
 class ArticlePreviewView(StaffPreviewMixin, ArticleDetailView):

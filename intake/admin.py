@@ -109,6 +109,7 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         "status_badge",
         "name",
         "channel",
+        "language",
         "level_short",
         "age",
         "assigned_to",
@@ -121,6 +122,7 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         QueueFilter,
         StatusFilter,
         "channel",
+        "language",
         "level",
         "referral_source",
         ("assigned_to", StaffFilter),
@@ -157,7 +159,7 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
             "Request",
             {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "insurance_verification", "message"]},
         ),
-        ("Channel", {"fields": ["channel", "referral_source", "referral_contact"]}),
+        ("Channel", {"fields": ["channel", "language", "referral_source", "referral_contact"]}),
         (
             "Times",
             {
@@ -174,7 +176,7 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         ("Source", {"classes": ["collapse"], "fields": ["attribution_display", "consent_text"]}),
     ]
     add_fieldsets = [
-        ("Channel", {"fields": ["channel", "referral_source", "referral_contact"]}),
+        ("Channel", {"fields": ["channel", "language", "referral_source", "referral_contact"]}),
         ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time"]}),
         ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
         ("Pipeline", {"fields": ["assigned_to"]}),
@@ -185,8 +187,9 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
         return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        # The channel a website inquiry came by is a fact; staff choose it for the ones they add.
-        return [*self.readonly_fields, "channel"] if obj else self.readonly_fields
+        # The channel a website inquiry came by, and the language it was written in, are facts; staff
+        # choose them for the ones they add.
+        return [*self.readonly_fields, "channel", "language"] if obj else self.readonly_fields
 
     def get_changeform_initial_data(self, request):
         return {

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from pillow_heif import register_heif_opener
 
 from core.images import reencoded, refuse_if_too_large, validate_picture
@@ -42,7 +43,7 @@ def card_path(card, filename):
 # Phones save photos as HEIC: Pillow reads them with pillow-heif.
 register_heif_opener()
 CARD_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
-CARD_FORMATS_NAMED = "a photo (JPEG, PNG, HEIC or WebP)"
+CARD_FORMATS_NAMED = _("a photo (JPEG, PNG, HEIC or WebP)")
 
 
 def validate_card(upload):

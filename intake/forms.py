@@ -1,6 +1,9 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from levels.models import LevelOfCare
@@ -9,15 +12,15 @@ from .models import Inquiry
 from .spam import sign_start
 from .text import strip_control
 
-CONSENT_TEXT = (
+CONSENT_TEXT = _(
     "I agree that the admissions team may contact me by the phone number or e-mail "
     "I gave, about treatment options. This is not a commitment to treatment."
 )
 
 
 NO_CONTACT = {
-    "phone": "Please give a phone number, an e-mail address below, or both, so that we can reply.",
-    "email": "Please give an e-mail address, a phone number above, or both, so that we can reply.",
+    "phone": _("Please give a phone number, an e-mail address below, or both, so that we can reply."),
+    "email": _("Please give an e-mail address, a phone number above, or both, so that we can reply."),
 }
 
 
@@ -34,9 +37,9 @@ def require_a_way_to_reply(form, cleaned):
         form.add_error("email", forms.ValidationError(NO_CONTACT["email"], code="no_contact"))
         return
     if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
-        form.add_error("phone", "You asked us to call or text: please add a phone number, or choose e-mail.")
+        form.add_error("phone", _("You asked us to call or text: please add a phone number, or choose e-mail."))
     if cleaned.get("preferred_contact") == "email" and not cleaned.get("email") and cleaned.get("phone"):
-        form.add_error("email", "You asked for an e-mail: please add an e-mail address, or choose a call.")
+        form.add_error("email", _("You asked for an e-mail: please add an e-mail address, or choose a call."))
 
 
 class CleanCharField(forms.CharField):
@@ -54,21 +57,21 @@ class ReplyFields(forms.Form):
     """Who is asking and how to reply, their consent and the spam trap: the contact form's and the
     insurance form's alike."""
 
-    name = CleanCharField(max_length=100, label="Your name", help_text="A first name is enough.")
+    name = CleanCharField(max_length=100, label=_("Your name"), help_text=_("A first name is enough."))
     phone = PhoneNumberField(
         region="US",
         required=False,
-        label="Phone",
-        help_text="A US number, or an international one starting with +.",
-        error_messages={"invalid": "Enter a valid phone number, for example (818) 555-0134."},
+        label=_("Phone"),
+        help_text=_("A US number, or an international one starting with +."),
+        error_messages={"invalid": _("Enter a valid phone number, for example (818) 555-0134.")},
     )
-    email = forms.EmailField(max_length=254, required=False, label="E-mail")
+    email = forms.EmailField(max_length=254, required=False, label=_("E-mail"))
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
-        error_messages={"required": "Please agree to be contacted, so that we can reply to you."},
+        error_messages={"required": _("Please agree to be contacted, so that we can reply to you.")},
     )
     # Spam control: people never see or fill `website`; `started` is a signed time stamp.
-    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def set_up_reply_fields(self):
@@ -84,22 +87,22 @@ class InquiryForm(ReplyFields, forms.ModelForm):
     level = forms.ModelChoiceField(
         queryset=LevelOfCare.objects.published(),
         required=False,
-        empty_label="Not sure",
-        label="Level of care you are asking about",
+        empty_label=_("Not sure"),
+        label=_("Level of care you are asking about"),
         to_field_name="slug",
     )
     insurance_carrier = CleanCharField(
         max_length=100,
         required=False,
-        label="Insurance carrier (optional)",
-        help_text="For example, Aetna or Blue Shield.",
+        label=_("Insurance carrier (optional)"),
+        help_text=_("For example, Aetna or Blue Shield."),
     )
     message = CleanCharField(
         max_length=2000,
         required=False,
         multiline=True,
-        label="Anything you would like us to know (optional)",
-        help_text=(
+        label=_("Anything you would like us to know (optional)"),
+        help_text=_(
             "Up to 2,000 characters. Please do not include medical details you would rather "
             "not share in writing; we can talk by phone."
         ),
@@ -121,10 +124,10 @@ class InquiryForm(ReplyFields, forms.ModelForm):
             "message",
         ]
         labels = {
-            "preferred_contact": "How should we reach you?",
-            "best_time": "Best time to reach you",
-            "inquiry_for": "Who is this for?",
-            "payment": "How do you plan to pay?",
+            "preferred_contact": _("How should we reach you?"),
+            "best_time": _("Best time to reach you"),
+            "inquiry_for": _("Who is this for?"),
+            "payment": _("How do you plan to pay?"),
         }
         widgets = {
             "preferred_contact": forms.RadioSelect,
@@ -143,20 +146,29 @@ class InquiryForm(ReplyFields, forms.ModelForm):
         self.helper.form_show_errors = True
         self.helper.layout = Layout(
             Fieldset(
-                "About you",
+                _("About you"),
                 "name",
                 "phone",
                 "email",
-                HTML('<p class="form-text" id="reach-help">Give us a phone number, an e-mail, or both.</p>'),
+                HTML(
+                    format_lazy(
+                        '<p class="form-text" id="reach-help">{}</p>', _("Give us a phone number, an e-mail, or both.")
+                    )
+                ),
                 "preferred_contact",
                 "best_time",
             ),
             Fieldset(
-                "About the care you are looking for", "inquiry_for", "level", "payment", "insurance_carrier", "message"
+                _("About the care you are looking for"),
+                "inquiry_for",
+                "level",
+                "payment",
+                "insurance_carrier",
+                "message",
             ),
-            Fieldset("Permission to contact you", Field("consent")),
+            Fieldset(_("Permission to contact you"), Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            Submit("submit", "Send to admissions", css_class="btn-brand btn-lg"),
+            Submit("submit", _("Send to admissions"), css_class="btn-brand btn-lg"),
         )
 
     def clean(self):
@@ -166,7 +178,8 @@ class InquiryForm(ReplyFields, forms.ModelForm):
 
     def save(self, commit=True):
         inquiry = super().save(commit=False)
-        inquiry.consent_text = CONSENT_TEXT
+        inquiry.consent_text = str(CONSENT_TEXT)  # as the person read it, in their language
+        inquiry.language = get_language()
         if commit:
             inquiry.save()
         return inquiry

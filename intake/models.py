@@ -7,6 +7,7 @@ from django.db import connection, models, transaction
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 DUPLICATE_WINDOW = timedelta(days=30)
@@ -169,25 +170,30 @@ class Inquiry(models.Model):
         OTHER = "other", "Other"
 
     class For(models.TextChoices):
-        MYSELF = "myself", "Myself"
-        LOVED_ONE = "loved_one", "A loved one"
-        PROFESSIONAL = "professional", "I am a professional referring someone"
+        MYSELF = "myself", _("Myself")
+        LOVED_ONE = "loved_one", _("A loved one")
+        PROFESSIONAL = "professional", _("I am a professional referring someone")
 
     class ContactMethod(models.TextChoices):
-        CALL = "call", "Phone call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "E-mail"
+        CALL = "call", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("E-mail")
 
     class BestTime(models.TextChoices):
-        ANY = "any", "Any time"
-        MORNING = "morning", "Morning"
-        AFTERNOON = "afternoon", "Afternoon"
-        EVENING = "evening", "Evening"
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
 
     class Payment(models.TextChoices):
-        INSURANCE = "insurance", "Insurance"
-        SELF_PAY = "self_pay", "Self-pay"
-        NOT_SURE = "not_sure", "Not sure yet"
+        INSURANCE = "insurance", _("Insurance")
+        SELF_PAY = "self_pay", _("Self-pay")
+        NOT_SURE = "not_sure", _("Not sure yet")
+
+    class Language(models.TextChoices):
+        # Named for staff, in the admin's English.
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
 
     class SpamReason(models.TextChoices):
         HONEYPOT = "honeypot", "Filled the hidden field"
@@ -196,6 +202,14 @@ class Inquiry(models.Model):
         MARKED = "marked", "Marked by staff"
 
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEBSITE, db_index=True)
+    # The language the person wrote in (the site's, for the web form), for a call back in it.
+    language = models.CharField(
+        max_length=5,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        db_index=True,
+        help_text="The language they used: call back in it.",
+    )
     referral_source = models.ForeignKey(
         ReferralSource,
         null=True,

@@ -23,6 +23,11 @@ def notification_message(notification):
     else:
         subject = f"New inquiry #{notification.inquiry_id} on the website"
         what = "A new inquiry has arrived through the website."
+    if notification.inquiry.language != notification.inquiry.Language.ENGLISH:
+        # The language only: admissions can call back in it. Nothing about the person.
+        language = notification.inquiry.get_language_display()
+        subject = f"{subject} ({language})"
+        what = f"{what} It was written in {language}: reply in {language}."
     body = (
         f"{what}\n\n"
         f"Open it in the admissions inbox (log in required):\n{url}\n\n"

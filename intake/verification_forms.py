@@ -6,22 +6,24 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from .card_files import CARD_FORMATS_NAMED, card_content, validate_card
+from .card_files import card_content, validate_card
 from .forms import CONSENT_TEXT, CleanCharField, ReplyFields, require_a_way_to_reply
 from .models import Inquiry
 from .verifications import CardImage, Carrier, InsuranceVerification
 
 # What a file box says when the rest of the form needs fixing: browsers never refill a file box.
-CHOOSE_AGAIN = "Your photo was not kept because something else needed fixing: please choose it again."
+CHOOSE_AGAIN = _("Your photo was not kept because something else needed fixing: please choose it again.")
 
 
 class CardPhotoField(forms.FileField):
-    def __init__(self, side, **kwargs):
+    def __init__(self, label, **kwargs):
         super().__init__(
             required=False,
-            label=f"Photo of the {side} of your card (optional)",
-            help_text=f"{CARD_FORMATS_NAMED.capitalize()}, up to 10 MB.",
+            label=label,
+            help_text=_("A photo (JPEG, PNG, HEIC or WebP), up to 10 MB."),
             **kwargs,
         )
         self.widget.attrs.update({"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif"})
@@ -38,36 +40,41 @@ class VerificationRequestForm(ReplyFields):
         choices=Inquiry.ContactMethod.choices,
         initial=Inquiry.ContactMethod.CALL,
         widget=forms.RadioSelect,
-        label="How should we reach you?",
+        label=_("How should we reach you?"),
     )
     carrier = forms.ChoiceField(
-        choices=[("", "Choose your insurance company")] + Carrier.choices, label="Insurance company"
+        choices=[("", _("Choose your insurance company"))] + Carrier.choices, label=_("Insurance company")
     )
     carrier_other = CleanCharField(
-        max_length=100, required=False, label="Insurance company's name", help_text="If you chose “Other”."
+        max_length=100, required=False, label=_("Insurance company's name"), help_text=_("If you chose “Other”.")
     )
     member_id = CleanCharField(
-        max_length=50, label="Member ID", help_text="On the front of your card; it may also be called subscriber ID."
+        max_length=50,
+        label=_("Member ID"),
+        help_text=_("On the front of your card; it may also be called subscriber ID."),
     )
-    group_number = CleanCharField(max_length=50, required=False, label="Group number (optional)")
+    group_number = CleanCharField(max_length=50, required=False, label=_("Group number (optional)"))
     subscriber = forms.ChoiceField(
         choices=InsuranceVerification.Relationship.choices,
         initial=InsuranceVerification.Relationship.SELF,
         widget=forms.RadioSelect,
-        label="Whose plan is it?",
+        label=_("Whose plan is it?"),
     )
     subscriber_name = CleanCharField(
-        max_length=120, required=False, label="Name of the person who holds the plan", help_text="If it is not you."
+        max_length=120,
+        required=False,
+        label=_("Name of the person who holds the plan"),
+        help_text=_("If it is not you."),
     )
     patient_birth_date = forms.DateField(
-        label="Date of birth of the person who needs care",
-        help_text="For example 03/14/1990.",
+        label=_("Date of birth of the person who needs care"),
+        help_text=_("For example 03/14/1990."),
         input_formats=["%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y"],
         widget=forms.DateInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
-        error_messages={"invalid": "Enter the date as month/day/year, for example 03/14/1990."},
+        error_messages={"invalid": _("Enter the date as month/day/year, for example 03/14/1990.")},
     )
-    card_front = CardPhotoField("front")
-    card_back = CardPhotoField("back")
+    card_front = CardPhotoField(_("Photo of the front of your card (optional)"))
+    card_back = CardPhotoField(_("Photo of the back of your card (optional)"))
 
     field_order = [
         "name", "phone", "email", "preferred_contact", "carrier", "carrier_other", "member_id", "group_number",
@@ -81,9 +88,9 @@ class VerificationRequestForm(ReplyFields):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Fieldset("About you", "name", "phone", "email", "preferred_contact"),
+            Fieldset(_("About you"), "name", "phone", "email", "preferred_contact"),
             Fieldset(
-                "Your insurance",
+                _("Your insurance"),
                 "carrier",
                 "carrier_other",
                 "member_id",
@@ -92,29 +99,29 @@ class VerificationRequestForm(ReplyFields):
                 "subscriber_name",
                 "patient_birth_date",
             ),
-            Fieldset("Photos of your card", "card_front", "card_back"),
-            Fieldset("Permission to contact you", Field("consent")),
+            Fieldset(_("Photos of your card"), "card_front", "card_back"),
+            Fieldset(_("Permission to contact you"), Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            Submit("submit", "Ask us to check my benefits", css_class="btn-brand btn-lg"),
+            Submit("submit", _("Ask us to check my benefits"), css_class="btn-brand btn-lg"),
         )
 
     def clean_patient_birth_date(self):
         born = self.cleaned_data["patient_birth_date"]
         if born > timezone.localdate():
-            raise forms.ValidationError("A date of birth cannot be in the future.")
+            raise forms.ValidationError(_("A date of birth cannot be in the future."))
         if born.year < 1900:
-            raise forms.ValidationError("Please check the year.")
+            raise forms.ValidationError(_("Please check the year."))
         return born
 
     def clean(self):
         cleaned = super().clean()
         require_a_way_to_reply(self, cleaned)
         if cleaned.get("carrier") == Carrier.OTHER and not cleaned.get("carrier_other"):
-            self.add_error("carrier_other", "Please write the name of your insurance company.")
+            self.add_error("carrier_other", _("Please write the name of your insurance company."))
         if cleaned.get("subscriber") not in (None, InsuranceVerification.Relationship.SELF) and not cleaned.get(
             "subscriber_name"
         ):
-            self.add_error("subscriber_name", "Please give the name of the person who holds the plan.")
+            self.add_error("subscriber_name", _("Please give the name of the person who holds the plan."))
         if self.errors:
             for side in ("card_front", "card_back"):
                 if self.files.get(side) and side not in self.errors:
@@ -133,7 +140,8 @@ class VerificationRequestForm(ReplyFields):
             payment=Inquiry.Payment.INSURANCE,
             insurance_carrier=data["carrier_other"] if carrier == Carrier.OTHER else carrier.label,
             message="Asked us to verify their insurance.",
-            consent_text=CONSENT_TEXT,
+            consent_text=str(CONSENT_TEXT),  # as the person read it, in their language
+            language=get_language(),
             attribution=attribution or {},
         )
         if spam_reason:

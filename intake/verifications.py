@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .card_files import EncryptedCardStorage, card_path
 from .encryption import SecretCharField, SecretDateField
@@ -28,7 +29,7 @@ class Carrier(models.TextChoices):
     TRICARE = "tricare", "TRICARE"
     MEDI_CAL = "medi_cal", "Medi-Cal"
     MEDICARE = "medicare", "Medicare"
-    OTHER = "other", "Other"
+    OTHER = "other", _("Other")
 
 
 class VerificationQuerySet(models.QuerySet):
@@ -56,10 +57,10 @@ class InsuranceVerification(models.Model):
         NOT_COVERED = "not_covered", "Not covered"
 
     class Relationship(models.TextChoices):
-        SELF = "self", "I am the subscriber"
-        SPOUSE = "spouse", "Spouse or partner"
-        PARENT = "parent", "Parent"
-        OTHER = "other", "Someone else"
+        SELF = "self", _("I am the subscriber")
+        SPOUSE = "spouse", _("Spouse or partner")
+        PARENT = "parent", _("Parent")
+        OTHER = "other", _("Someone else")
 
     class PlanType(models.TextChoices):
         UNKNOWN = "", "—"

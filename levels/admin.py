@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from core.admin_guard import GuardedAdminMixin
+from core.admin_translation import TranslatedAdmin
 from core.admin_versions import VersionHistoryAdmin
 from core.links import external_links_display
 from core.markdown_preview import MarkdownPreviewMixin
@@ -12,7 +13,12 @@ from .models import LevelOfCare
 
 @admin.register(LevelOfCare)
 class LevelOfCareAdmin(
-    MarkdownPreviewMixin, GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin
+    MarkdownPreviewMixin,
+    GuardedAdminMixin,
+    RefuseStaleEditsMixin,
+    AnnounceMovedAddressMixin,
+    VersionHistoryAdmin,
+    TranslatedAdmin,
 ):
     markdown_fields = ["description", "who_it_fits", "typical_week"]
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]

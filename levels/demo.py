@@ -2,6 +2,7 @@
 
 from core.demo_pictures import landscape, save_picture
 
+from .demo_spanish import PICTURE_ALT, SPANISH
 from .models import LevelOfCare
 
 LEVELS = [
@@ -178,9 +179,11 @@ def load_levels():
     levels = {}
     for number, data in enumerate(LEVELS):
         alt_text, sky, hills = PICTURES[data["slug"]]
-        picture = save_picture(f"Level: {data['name']}", landscape(number, sky, hills), alt_text)
+        picture = save_picture(
+            f"Level: {data['name']}", landscape(number, sky, hills), alt_text, alt_text_es=PICTURE_ALT[data["slug"]]
+        )
         level, _ = LevelOfCare.objects.update_or_create(
-            slug=data["slug"], defaults={**data, "is_published": True, "picture": picture}
+            slug=data["slug"], defaults={**data, **SPANISH[data["slug"]], "is_published": True, "picture": picture}
         )
         levels[level.slug] = level
     chain = [levels[data["slug"]] for data in LEVELS]

@@ -4,6 +4,8 @@ from django.core.validators import MinValueValidator, slug_re
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from common.markdown import render_fields
 from core.links import validate_internal_links
@@ -35,9 +37,9 @@ def _min_not_above_max(low, high):
 @reversion.register()
 class LevelOfCare(models.Model):
     class Supervision(models.TextChoices):
-        ROUND_THE_CLOCK = "24h", "24-hour medical supervision"
-        DAILY = "daily", "Daily medical oversight"
-        SCHEDULED = "scheduled", "Scheduled medical visits"
+        ROUND_THE_CLOCK = "24h", pgettext_lazy("supervision", "24-hour medical supervision")
+        DAILY = "daily", pgettext_lazy("supervision", "Daily medical oversight")
+        SCHEDULED = "scheduled", pgettext_lazy("supervision", "Scheduled medical visits")
 
     name = models.CharField(max_length=100, help_text="Full name, e.g. “Intensive outpatient program”.")
     slug = models.SlugField(max_length=100, unique=True, help_text="The web address of the level's page.")
@@ -148,27 +150,29 @@ class LevelOfCare(models.Model):
     def _span(low, high, unit):
         if low is None:
             return ""
-        if high is None or high == low:
-            return f"{low}{'+' if high is None else ''} {unit}"
-        return f"{low} to {high} {unit}"
+        if high is None:
+            return _("%(low)s+ %(unit)s") % {"low": low, "unit": unit}
+        if high == low:
+            return f"{low} {unit}"
+        return _("%(low)s to %(high)s %(unit)s") % {"low": low, "high": high, "unit": unit}
 
     @property
     def hours_display(self):
         if self.hours_min is None:
-            return "Round the clock"
-        return self._span(self.hours_min, self.hours_max, "hours a week")
+            return _("Round the clock")
+        return self._span(self.hours_min, self.hours_max, _("hours a week"))
 
     @property
     def days_display(self):
-        return self._span(self.days_min, self.days_max, "days a week")
+        return self._span(self.days_min, self.days_max, _("days a week"))
 
     @property
     def length_display(self):
-        return self._span(self.weeks_min, self.weeks_max, "weeks") or "Varies with need"
+        return self._span(self.weeks_min, self.weeks_max, _("weeks")) or _("Varies with need")
 
     @property
     def setting_display(self):
-        return "Lives on site" if self.lives_on_site else "Lives at home or in sober living"
+        return _("Lives on site") if self.lives_on_site else _("Lives at home or in sober living")
 
     @property
     def meta_text(self):

@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from core.sitemaps import BilingualSitemap
 
 from .models import LevelOfCare
 
 
-class LevelSitemap(Sitemap):
+class LevelSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -15,7 +16,7 @@ class LevelSitemap(Sitemap):
         return level.updated_at
 
 
-class LevelIndexSitemap(Sitemap):
+class LevelIndexSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.8
 

@@ -1,6 +1,8 @@
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
+from core.languages import lacks_translation
+
 from .models import LevelOfCare
 
 # A level's page links this many of its articles, then to the full list.
@@ -31,7 +33,10 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            neighbours=Neighbours(self.object), articles=LinkedArticles(self.object), **kwargs
+            neighbours=Neighbours(self.object),
+            articles=LinkedArticles(self.object),
+            untranslated=lacks_translation(self.object),
+            **kwargs,
         )
 
 

@@ -28,6 +28,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, which it extends with a field per language.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +68,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside every middleware that sets cookies: it must see them to decide who may keep a page.
     "core.middleware.SharedCacheHeadersMiddleware",
+    # The language comes from the address alone (/es/ or none): before the whole-page cache, whose
+    # keys carry it.
+    "core.middleware.PathLanguageMiddleware",
     "intake.attribution.AttributionMiddleware",
     # Inside the cookie-setting attribution middleware: a kept page still notes a new visitor.
     "core.middleware.WholePageCacheMiddleware",
@@ -94,6 +99,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site_frame",
@@ -128,7 +134,14 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at today's addresses, Spanish under /es/. Interface text is in locale/ (gettext); content
+# fields are translated in the admin with django-modeltranslation (a column per language).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+FORMAT_MODULE_PATH = ["magnolia.formats"]
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
@@ -271,7 +284,7 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 60 * 
 WHOLE_PAGE_CACHE = env_bool("WHOLE_PAGE_CACHE", True)
 # Pages not even looked up: robots.txt costs less to build than to look up, and a page with a form
 # is never kept (the lookup would be one more cache round trip for nothing).
-WHOLE_PAGE_CACHE_SKIP = {"/robots.txt", "/contact/"}
+WHOLE_PAGE_CACHE_SKIP = {"/robots.txt", "/contact/", "/es/contact/"}
 
 # Intake.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS", ["admissions@magnolia-recovery.example"])

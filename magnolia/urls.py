@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
@@ -21,7 +22,6 @@ handler400 = "pages.views.bad_request"
 handler500 = "pages.views.server_error"
 
 urlpatterns = [
-    path("", page_views.HomeView.as_view(), name="home"),
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon, name="favicon"),
@@ -33,10 +33,6 @@ urlpatterns = [
         name="sitemap-index",
     ),
     path("sitemap-<section>.xml", gzip_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
-    path("levels-of-care/", include("levels.urls")),
-    path("faq/", include("faq.urls")),
-    path("contact/", include("intake.urls")),
-    path("insurance/", include("intake.insurance_urls")),
     # The admin's own autocomplete, with searches from inquiry pages noted in the access log.
     path(
         "admin/autocomplete/",
@@ -57,4 +53,14 @@ if not settings.MEDIA_BUCKET:
     # Uploaded pictures from the media folder, for the set-up without nginx in front (which serves
     # /media/ itself, deploy/nginx.conf). Every file has a name of its own, so it is kept a year.
     urlpatterns.append(re_path(r"^media/(?P<path>pictures/.+)$", page_views.media, name="media"))
-urlpatterns.append(path("", include("pages.urls")))
+# Every public page in English at today's address and in Spanish under /es/.
+urlpatterns += i18n_patterns(
+    path("", page_views.HomeView.as_view(), name="home"),
+    path("levels-of-care/", include("levels.urls")),
+    path("faq/", include("faq.urls")),
+    path("contact/", include("intake.urls")),
+    path("insurance/", include("intake.insurance_urls")),
+    # Last: a page's address is any slug the rest of the site does not answer.
+    path("", include("pages.urls")),
+    prefix_default_language=False,
+)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from core.admin_guard import GuardedAdminMixin
+from core.admin_translation import TranslatedAdmin
 from core.admin_versions import VersionHistoryAdmin
 from core.links import external_links_display
 from core.markdown_preview import MarkdownPreviewMixin
@@ -13,7 +14,12 @@ from .models import Page
 
 @admin.register(Page)
 class PageAdmin(
-    MarkdownPreviewMixin, GuardedAdminMixin, RefuseStaleEditsMixin, AnnounceMovedAddressMixin, VersionHistoryAdmin
+    MarkdownPreviewMixin,
+    GuardedAdminMixin,
+    RefuseStaleEditsMixin,
+    AnnounceMovedAddressMixin,
+    VersionHistoryAdmin,
+    TranslatedAdmin,
 ):
     markdown_fields = ["body"]
     list_display = ["title", "slug", "is_published", "in_footer", "footer_position", "updated_at"]

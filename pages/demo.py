@@ -2,6 +2,7 @@
 
 They are demo text: a real center has its lawyer and compliance officer read the notices first."""
 
+from .demo_spanish import SPANISH
 from .models import Page
 
 HELPLINE = "(818) 431-2224"
@@ -238,6 +239,13 @@ def load_pages():
     """Create or update the demo pages, published and linked in the footer in this order."""
     for position, data in enumerate(PAGES, start=1):
         Page.objects.update_or_create(
-            slug=data["slug"], defaults={**data, "is_published": True, "in_footer": True, "footer_position": position}
+            slug=data["slug"],
+            defaults={
+                **data,
+                **SPANISH[data["slug"]],
+                "is_published": True,
+                "in_footer": True,
+                "footer_position": position,
+            },
         )
     return len(PAGES)

@@ -1,13 +1,13 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import BilingualSitemap
 from faq.sitemaps import ArticleSitemap, ReviewerSitemap, TopicSitemap
 from levels.sitemaps import LevelIndexSitemap, LevelSitemap
 
 from .models import Page
 
 
-class StaticPageSitemap(Sitemap):
+class StaticPageSitemap(BilingualSitemap):
     priority = 1.0
     changefreq = "weekly"
 
@@ -18,7 +18,7 @@ class StaticPageSitemap(Sitemap):
         return reverse(name)
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.5
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
+from core.languages import lacks_translation
 from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
 from core.previews import StaffPreviewMixin
 from faq.models import Article
@@ -53,7 +54,7 @@ class PageView(DetailView):
         return Page.objects.published().select_related("picture")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
+        return super().get_context_data(preview=self.preview, untranslated=lacks_translation(self.object), **kwargs)
 
 
 class PagePreviewView(StaffPreviewMixin, PageView):
@@ -113,6 +114,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /contact/thanks/",
         "Disallow: /insurance/verify/thanks/",
+        "Disallow: /es/contact/thanks/",
+        "Disallow: /es/insurance/verify/thanks/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,3 +1,8 @@
+from faq.models import Article, Question
+
+from .translated_forms import english_names
+
+
 def article_form(article, **fields):
     """What the article change form sends for `article`: no question or source rows unless given
     (with their own TOTAL_FORMS and INITIAL_FORMS)."""
@@ -21,4 +26,4 @@ def article_form(article, **fields):
             f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
         })  # fmt: skip
     data.update(fields)
-    return data
+    return english_names(data, Article, {"questions": Question})

@@ -13,6 +13,7 @@ from pages.models import Page
 
 from .factories import PageFactory
 from .pages import PUBLIC_PAGES
+from .translated_forms import english_names
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def page_form(page, **fields):
         "footer_position": page.footer_position, "shows_center_profile": "",
     }  # fmt: skip
     data.update(fields)
-    return {key: value for key, value in data.items() if value != ""}
+    return english_names({key: value for key, value in data.items() if value != ""}, Page)
 
 
 def test_every_required_page_is_published_and_linked_in_the_footer_of_every_page(client):

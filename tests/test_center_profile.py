@@ -9,9 +9,11 @@ import pytest
 import time_machine
 from django.forms.models import model_to_dict
 
+from core.languages import translated_fields
 from core.models import Accreditation, SiteSettings
 
 from .intake_helpers import hidden_value
+from .translated_forms import english_names
 
 pytestmark = pytest.mark.django_db
 LA = ZoneInfo("America/Los_Angeles")
@@ -21,7 +23,11 @@ URL = "/admin/core/sitesettings/1/change/"
 def settings_form(client, **fields):
     """The site settings form as the admin shows it, with `fields` typed over it."""
     site = SiteSettings.objects.get()
-    data = {key: value for key, value in model_to_dict(site).items() if key not in ("id", "updated_at")}
+    data = {
+        key: value
+        for key, value in model_to_dict(site).items()
+        if key not in ("id", "updated_at", *translated_fields(SiteSettings)) and value is not None
+    }
     data["helpline"] = site.helpline_display
     data["text_line"] = ""
     data["seen_updated_at"] = hidden_value(client.get(URL).content.decode(), "seen_updated_at")
@@ -29,7 +35,7 @@ def settings_form(client, **fields):
         "accreditations-TOTAL_FORMS": "0", "accreditations-INITIAL_FORMS": "0",
         "accreditations-MIN_NUM_FORMS": "0", "accreditations-MAX_NUM_FORMS": "1000",
     })  # fmt: skip
-    data.update(fields)
+    data.update(english_names(fields, SiteSettings))
     return data
 
 

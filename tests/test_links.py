@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 
 from core.links import addresses, external_links, validate_internal_links
 from faq.models import Article
+from levels.models import LevelOfCare
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
+from .translated_forms import english_names
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +66,12 @@ def test_the_admin_refuses_the_save_and_keeps_what_was_typed(editor_client):
         "supervision": "scheduled", "description": "Steps up to [IOP](/levels-of-care/iop-typo/).",
         "who_it_fits": "Read [SAMHSA](https://www.samhsa.gov/).", "typical_week": "t", "meta_description": "",
     }  # fmt: skip
+    data = english_names(data, LevelOfCare)
     response = editor_client.post(f"/admin/levels/levelofcare/{level.pk}/change/", data)
     html = response.content.decode()
     assert response.status_code == 200 and "This links to /levels-of-care/iop-typo/" in html
     assert "Steps up to [IOP](/levels-of-care/iop-typo/)." in html
-    data["description"] = "Steps up to [outpatient](/levels-of-care/outpatient/)."
+    data["description_en"] = "Steps up to [outpatient](/levels-of-care/outpatient/)."
     assert editor_client.post(f"/admin/levels/levelofcare/{level.pk}/change/", data).status_code == 302
     page = editor_client.get(f"/admin/levels/levelofcare/{level.pk}/change/").content.decode()
     assert 'href="https://www.samhsa.gov/"' in page and "Links to other sites" in page

@@ -36,7 +36,7 @@ def photo(width=1200, height=800, kind="JPEG", with_location=True):
 
 
 def upload(client, file, **fields):
-    data = {"name": "Garden", "alt_text": "The garden path at the center.", "original": file, **fields}
+    data = {"name": "Garden", "alt_text_en": "The garden path at the center.", "original": file, **fields}
     return client.post("/admin/core/picture/add/", {key: value for key, value in data.items() if value is not None})
 
 
@@ -74,7 +74,7 @@ def test_a_small_picture_is_never_offered_wider_than_it_is(media):
     ids=["not an image", "20 MB"],
 )
 def test_a_bad_upload_gets_a_clear_message_and_keeps_what_was_typed(editor_client, media, file, message):
-    response = upload(editor_client, file, name="Typed name", alt_text="Typed description")
+    response = upload(editor_client, file, name="Typed name", alt_text_en="Typed description")
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html and 'value="Typed name"' in html and 'value="Typed description"' in html
@@ -87,11 +87,11 @@ def test_a_gif_is_refused_by_name(editor_client, media):
 
 
 def test_alt_text_is_required_unless_the_picture_is_decorative(editor_client, media):
-    response = upload(editor_client, photo(), alt_text="")
+    response = upload(editor_client, photo(), alt_text_en="")
     assert "Describe the picture for people who cannot see it, or mark it as decorative only." in (
         response.content.decode()
     )
-    assert upload(editor_client, photo(), alt_text="", is_decorative="on").status_code == 302
+    assert upload(editor_client, photo(), alt_text_en="", is_decorative="on").status_code == 302
     assert Picture.objects.get().alt == ""
 
 

@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from core.models import Redirect
 from faq.models import Article
+from levels.models import LevelOfCare
 
 from .factories import ArticleFactory, LevelFactory
+from .translated_forms import english_names
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +64,7 @@ def test_the_editor_is_told_the_old_address_now_redirects(editor_client):
         "supervision": "scheduled", "description": "d", "who_it_fits": "w", "typical_week": "t",
         "meta_description": "",
     }  # fmt: skip
+    data = english_names(data, LevelOfCare)
     response = editor_client.post(f"/admin/levels/levelofcare/{level.pk}/change/", data, follow=True)
     assert "/levels-of-care/old-address/ now sends visitors" in response.content.decode()
     assert editor_client.get("/admin/core/redirect/").status_code == 200

@@ -72,7 +72,7 @@ def test_an_article_changed_in_its_questions_refuses_a_stale_save(editor_client)
     assert response.status_code == 200
     html = response.content.decode()
     # Saved outside the admin (no log entry names who), and the title on the page was never saved.
-    assert "Someone saved this article at" in html and "Title: now “Old title”" in html
+    assert "Someone saved this article at" in html and "Title [en]: now “Old title”" in html
     article.refresh_from_db()
     assert article.title == "Old title"
 

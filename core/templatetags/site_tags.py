@@ -1,4 +1,8 @@
 from django import template
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.html import format_html
 
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 
@@ -18,6 +22,7 @@ NAV_SECTIONS = {"/levels-of-care/": "levels", "/faq/": "faq", "/contact/": "cont
 @register.filter
 def nav_section(path):
     """The main-menu section a page belongs to ("" for none), for aria-current."""
+    path = path.removeprefix("/es")
     for prefix, section in NAV_SECTIONS.items():
         if path.startswith(prefix):
             return section
@@ -28,3 +33,42 @@ def nav_section(path):
 def clinic_json_ld(context):
     """The center as schema.org MedicalClinic JSON-LD."""
     return _clinic_json_ld(context["site"], context["request"].build_absolute_uri)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language: [{code, name, url (absolute), current, exists}]. A path the site does
+    not answer (an error page) leads to the other language's home page."""
+    request = context["request"]
+    current = translation.get_language()
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    versions = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            if match is not None and match.url_name:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            else:
+                path = reverse("home")
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": request.build_absolute_uri(path),
+                "current": code == current,
+                "exists": match is not None,
+            }
+        )
+    return versions
+
+
+@register.simple_tag
+def fallback_lang(instance, field_name):
+    """` lang="en"` where a translated field shows its English (no translation yet), so that screen
+    readers pronounce it as English; nothing otherwise."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or getattr(instance, f"{field_name}_{language}", None):
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

@@ -1,0 +1,52 @@
+"""The site's two languages, and what content translated per field needs around it.
+
+Fields registered with django-modeltranslation (each app's translation.py) get a column per
+language; the original column stays, and is kept equal to the English one at every save so that
+nothing reading it (a constraint, a raw query) ever sees a Spanish or stale value.
+"""
+
+from django.conf import settings
+from django.db.models.signals import pre_save
+from django.utils import translation
+from modeltranslation.translator import NotRegistered, translator
+
+SPANISH = "es"
+
+
+def codes():
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def translated_fields(model):
+    try:
+        return list(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return []
+
+
+def edited_translated_fields(model):
+    """Translated fields editors write (not those made from them at save, such as stored HTML)."""
+    return [name for name in translated_fields(model) if model._meta.get_field(name).editable]
+
+
+def lacks_translation(*instances, language=None):
+    """Whether a field of these has English text and none in `language` (the active one): the page
+    then shows English for it, with a note."""
+    language = language or translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return False
+    return any(
+        getattr(instance, f"{name}_{settings.LANGUAGE_CODE}") and not getattr(instance, f"{name}_{language}")
+        for instance in instances
+        for name in edited_translated_fields(type(instance))
+    )
+
+
+def _keep_original_english(sender, instance, **kwargs):
+    for name in translated_fields(sender):
+        instance.__dict__[name] = getattr(instance, f"{name}_{settings.LANGUAGE_CODE}")
+
+
+def connect():
+    # Every model, proxies included (a save through a proxy names the proxy as sender).
+    pre_save.connect(_keep_original_english, dispatch_uid="original-english")

@@ -1,0 +1,114 @@
+"""The demo questions and answers in Spanish, written by the team: the IOP article with its ten
+questions, the topics and the reviewers. The two other demo articles are left in English on purpose:
+the Spanish site shows them with its note that a translation is still to come."""
+
+REVIEWERS = {
+    "dana-whitfield": {
+        "specialty_es": "Terapia familiar y tratamiento ambulatorio",
+        "bio_es": "Dana es terapeuta matrimonial y familiar con licencia. Lleva más de diez años en el tratamiento "
+        "de las adicciones, casi siempre al frente de programas ambulatorios y familiares.",
+    },
+    "samuel-okafor": {
+        "specialty_es": "Medicina de las adicciones y abstinencia con supervisión médica",
+        "bio_es": "El Dr. Okafor es nuestro director médico. Supervisa la desintoxicación y el tratamiento con "
+        "medicamentos, y revisa lo que escribimos sobre la abstinencia, los medicamentos y la seguridad.",
+    },
+}
+
+TOPICS = {
+    "treatment-programs": {
+        "name_es": "Programas de tratamiento",
+        "description_es": "Cómo funcionan los distintos tipos de tratamiento.",
+    },
+    "paying-for-treatment": {
+        "name_es": "Cómo pagar el tratamiento",
+        "description_es": "Seguro médico, pago propio y qué preguntar.",
+    },
+}
+
+IOP_QUESTIONS = [
+    (
+        "¿Qué significa IOP?",
+        "IOP son las siglas en inglés de **programa ambulatorio intensivo**. Trata los trastornos por uso de "
+        "sustancias y los de salud mental, que con frecuencia se presentan juntos. Al final de cada día de "
+        "tratamiento usted vuelve a su casa o a una vivienda de apoyo libre de alcohol y drogas.",
+    ),
+    (
+        "¿Cuándo se usa el IOP?",
+        "En tres situaciones comunes:\n\n- como primer paso para alguien cuya condición no requiere internarse;\n"
+        "- como paso siguiente después de un tratamiento residencial u hospitalario;\n"
+        "- para recuperar la estructura después de una recaída corta.",
+    ),
+    (
+        "¿Cómo funciona un IOP?",
+        "Empieza con una evaluación de nuestro equipo clínico, que prepara un plan con usted. La mayoría de las "
+        "personas viene de tres a cinco veces por semana, a menudo en bloques de unas tres horas, para un total "
+        "de 10 a 12 horas semanales de terapia individual y de grupo. Recomendamos las reuniones de doce pasos. "
+        "A medida que usted avanza, las horas por semana disminuyen.",
+    ),
+    (
+        "¿En qué se diferencia el IOP del tratamiento de día (PHP)?",
+        "El tratamiento de día, u hospitalización parcial, se parece al IOP pero es más intensivo: tiene más horas "
+        "por semana y un nivel de atención más alto. Con el PHP quizá pueda mantener un trabajo o estudios de medio "
+        "tiempo; el IOP deja espacio para un trabajo, estudios o responsabilidades familiares de tiempo completo.",
+    ),
+    (
+        "¿Funciona el IOP?",
+        "Cuando el IOP es adecuado para la persona, sus resultados se comparan bien con los de la atención con "
+        "internamiento; los estudios que se citan en este campo reportan tasas de éxito del 50 al 70 por ciento. "
+        "Como se acomoda a la vida diaria, la gente tiende a seguir en tratamiento y terminarlo. Los IOP ofrecen "
+        "casi las mismas terapias, y también tratamiento asistido con medicamentos.",
+    ),
+    (
+        "¿Cuánto dura el IOP?",
+        "Por lo general de 8 a 12 semanas, y se puede extender. Quienes tienen una adicción grave o de muchos años, "
+        "o trastornos de salud mental al mismo tiempo, pueden quedarse más. La intensidad puede bajar, o volver a "
+        "subir, según haga falta.",
+    ),
+    (
+        "¿El seguro médico paga el IOP?",
+        "La mayoría de los planes de salud cubren la atención de salud mental, y eso incluye el tratamiento por "
+        "uso de sustancias. Cuánto paguen de un IOP depende del plan: puede ser una parte del costo (por ejemplo, "
+        "del 60 al 70 por ciento), casi siempre después del deducible anual. Podemos revisar sus beneficios por "
+        "usted.",
+    ),
+    (
+        "¿Cuál es la diferencia entre la atención con internamiento y la ambulatoria?",
+        "Con internamiento, usted vive en el centro todo el tiempo; es para adicciones graves. La atención "
+        "ambulatoria es de tiempo parcial: usted vive en casa o en una vivienda de apoyo, con más libertad, y a "
+        "menudo puede seguir trabajando o estudiando.",
+    ),
+    (
+        "¿Para quién es adecuado el IOP?",
+        "El IOP suele ser adecuado para personas que:\n\n"
+        "- tienen una adicción leve, o ya terminaron un tratamiento con internamiento o un PHP;\n"
+        "- están motivadas y pueden mantenerse lejos de las sustancias;\n"
+        "- tienen un hogar estable y sin consumo;\n"
+        "- tienen responsabilidades en casa, el trabajo o la escuela, como hijos, un familiar mayor o con "
+        "discapacidad, o incluso mascotas;\n"
+        "- pagan el tratamiento por su cuenta.",
+    ),
+    (
+        "¿Cómo elijo un IOP?",
+        "Busque un programa con licencia y acreditación, con personal clínico certificado y varios enfoques "
+        "basados en la evidencia. Confirme que acepta su seguro y que ofrece lo que usted pueda necesitar, como "
+        "atención para diagnóstico dual. Si puede, visite el lugar y hable con exalumnos del programa.",
+    ),
+]
+
+ARTICLES = {
+    "what-is-iop": {
+        "title_es": "¿Qué es el IOP? 10 preguntas sobre los programas ambulatorios intensivos",
+        "introduction_es": (
+            "Un programa ambulatorio intensivo le permite recibir un tratamiento serio para la adicción o la salud "
+            "mental mientras sigue viviendo en casa. Aquí tiene respuestas claras a las preguntas que más nos hacen."
+        ),
+        "closing_es": (
+            "La situación de cada persona es distinta. Si se pregunta si el IOP es adecuado para usted o para un ser "
+            "querido, nuestro equipo de admisiones puede hablarlo con usted a cualquier hora."
+        ),
+        "questions": IOP_QUESTIONS,
+    },
+}
+
+IOP_PICTURE_ALT = "Dibujo de colinas color lavanda al atardecer, bajo un sol bajo."
