@@ -65,9 +65,11 @@ class PathLanguageMiddleware:
 
     def __call__(self, request):
         language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Only for this request: the thread's language is given back after it (a test, a shell or the
+        # next request in the thread starts from the default).
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
 

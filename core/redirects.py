@@ -6,9 +6,11 @@ Django's own redirects app needs the sites framework, which would give the sitem
 instead of the request's; this is the same idea in one small model (core.Redirect) and a
 middleware that looks an address up only when it would answer 404."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models.signals import post_save, pre_save
 from django.http import HttpResponsePermanentRedirect
+from django.utils import translation
 
 from .models import Redirect
 
@@ -25,12 +27,14 @@ def _note_old_address(sender, instance, **kwargs):
     if instance.pk is None:
         return
     before = sender.objects.published().filter(pk=instance.pk).first()  # only what visitors could reach
-    if before is not None and before.get_absolute_url() != instance.get_absolute_url():
-        instance._old_address = before.get_absolute_url()
+    with translation.override(settings.LANGUAGE_CODE):  # kept as English addresses
+        if before is not None and before.get_absolute_url() != instance.get_absolute_url():
+            instance._old_address = before.get_absolute_url()
 
 
 def _redirect_old_address(sender, instance, **kwargs):
-    old, new = getattr(instance, "_old_address", None), instance.get_absolute_url()
+    with translation.override(settings.LANGUAGE_CODE):
+        old, new = getattr(instance, "_old_address", None), instance.get_absolute_url()
     if not old:
         return
     Redirect.objects.filter(new_path=old).update(new_path=new)  # one hop from every older address
@@ -61,8 +65,12 @@ class OldAddressRedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
-        new = Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True).first()
+        # Addresses are kept as English ones: a Spanish address is looked up without its /es.
+        language = translation.get_language_from_path(request.path)
+        prefix = f"/{language}" if language and language != settings.LANGUAGE_CODE else ""
+        old = request.path.removeprefix(prefix)
+        new = Redirect.objects.filter(old_path=old).values_list("new_path", flat=True).first()
         if new is None:
             return response
         query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{new}?{query}" if query else new)
+        return HttpResponsePermanentRedirect(f"{prefix}{new}?{query}" if query else f"{prefix}{new}")

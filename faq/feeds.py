@@ -1,6 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.context_processors import site_settings
@@ -19,7 +19,7 @@ class LatestArticlesFeed(Feed):
         return super().get_object(request, *args, **kwargs)
 
     def title(self):
-        return _gettext("%(name)s: questions and answers") % {"name": self.site.name}
+        return gettext("%(name)s: questions and answers") % {"name": self.site.name}
 
     def items(self):
         return Article.objects.published().newest_first()[:20]

@@ -37,6 +37,7 @@ def _question_text(question_model, field):
     return Coalesce(
         Subquery(
             question_model.objects.filter(article=OuterRef("pk"))
+            .order_by()  # no ordering column in the grouping: one row per article
             .values("article")
             .annotate(text=StringAgg(field, delimiter=" ", output_field=TextField()))
             .values("text"),

@@ -24,6 +24,21 @@ def form_data(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
+MEMBER_ID = "XKZ884211937"
+
+
+def request_data(**overrides):
+    base = form_data()
+    data = {
+        "name": "Sam Rivera", "phone": "(818) 555-0134", "email": "sam@example.com", "preferred_contact": "call",
+        "carrier": "blue_shield", "carrier_other": "", "member_id": MEMBER_ID, "group_number": "GRP-5521",
+        "subscriber": "self", "subscriber_name": "", "patient_birth_date": "03/14/1990", "consent": "on",
+        "website": "", "started": base["started"],
+    }  # fmt: skip
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def hidden_value(html, name):
     return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 

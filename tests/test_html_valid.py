@@ -32,8 +32,10 @@ def test_public_pages_are_valid_html(client, tmp_path, rf):
     add_center_pages()
     load_pages()  # the center's own pages as the demo writes them (taglines in ten languages)
     paths = PUBLIC_PAGES + [f"/{data['slug']}/" for data in PAGES]
+    paths += [f"/es{path}" for path in paths]  # and each in Spanish
     pages = {path: client.get(path).content for path in paths}
     pages["contact with errors"] = client.post("/contact/", form_data(phone="", email="", name="")).content
+    pages["Spanish contact with errors"] = client.post("/es/contact/", form_data(phone="", email="", name="")).content
     refused = Client(enforce_csrf_checks=True)
     pages["form refused by the CSRF check"] = refused.post("/contact/", form_data()).content
     pages["400"] = bad_request(rf.get("/")).content

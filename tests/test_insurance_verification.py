@@ -19,10 +19,9 @@ from intake.models import AccessRecord, Inquiry
 from intake.verifications import CardImage, InsuranceVerification
 
 from .factories import InquiryFactory
-from .intake_helpers import form_data
+from .intake_helpers import MEMBER_ID, request_data
 
 pytestmark = pytest.mark.django_db
-MEMBER_ID = "XKZ884211937"
 GPS_IFD = 0x8825
 
 
@@ -38,18 +37,6 @@ def photo(kind="JPEG", size=(900, 560)):
         image.save(out, kind)
     extension = {"JPEG": "jpg", "HEIF": "heic"}.get(kind, kind.lower())
     return SimpleUploadedFile(f"card.{extension}", out.getvalue(), content_type=f"image/{extension}")
-
-
-def request_data(**overrides):
-    base = form_data()
-    data = {
-        "name": "Sam Rivera", "phone": "(818) 555-0134", "email": "sam@example.com", "preferred_contact": "call",
-        "carrier": "blue_shield", "carrier_other": "", "member_id": MEMBER_ID, "group_number": "GRP-5521",
-        "subscriber": "self", "subscriber_name": "", "patient_birth_date": "03/14/1990", "consent": "on",
-        "website": "", "started": base["started"],
-    }  # fmt: skip
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def send(client, **overrides):

@@ -37,12 +37,12 @@ def clinic_json_ld(context):
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """This page in each language: [{code, name, url (absolute), current, exists}]. A path the site does
-    not answer (an error page) leads to the other language's home page."""
+    """This page in each language: [{code, name, url (absolute), current}]. On a page not found
+    (Django's 404 view gives its template `request_path`) each leads to that language's home page."""
     request = context["request"]
     current = translation.get_language()
     try:
-        match = resolve(request.path_info)
+        match = None if "request_path" in context else resolve(request.path_info)
     except Resolver404:
         match = None
     versions = []
@@ -58,7 +58,6 @@ def language_versions(context):
                 "name": name,
                 "url": request.build_absolute_uri(path),
                 "current": code == current,
-                "exists": match is not None,
             }
         )
     return versions

@@ -16,7 +16,7 @@ def test_unsaved_markdown_is_previewed_beside_the_field_with_its_link_problems(p
     saved = article.introduction
     log_in(page, site, "writer")
     page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
-    field = page.locator("#id_introduction")
+    field = page.locator("#id_introduction_en")
     preview = field.locator("xpath=..").locator(".markdown-preview")
     expect(preview).to_be_hidden()  # until the text is edited
     field.fill("Plain **bold** words, and [a level](/levels-of-care/resdential/).\n\n<script>alert(1)</script>")
@@ -25,7 +25,7 @@ def test_unsaved_markdown_is_previewed_beside_the_field_with_its_link_problems(p
     expect(preview.locator("script")).to_have_count(0)  # sanitised as on the site
     # A new answer gets its preview too.
     page.get_by_role("button", name="Add another Question").click()
-    answer = page.locator(f"#id_questions-{article.questions.count()}-answer")
+    answer = page.locator(f"#id_questions-{article.questions.count()}-answer_en")
     answer.fill("- one\n- two")
     expect(answer.locator("xpath=..").locator(".markdown-preview li")).to_have_count(2)
     article.refresh_from_db()
@@ -40,7 +40,7 @@ def test_the_article_form_with_previews_and_order_buttons_is_accessible(browser,
     log_in(page, site, "writer")
     article = Article.objects.get(slug="what-is-iop")
     page.goto(f"{site}/admin/faq/article/{article.pk}/change/")
-    page.locator("#id_introduction").fill("Edited **text**.")
+    page.locator("#id_introduction_en").fill("Edited **text**.")
     expect(page.locator(".markdown-preview strong").first).to_have_text("text")
     expect(page.locator("#questions-0").get_by_role("button", name="Move down")).to_be_visible()
     assert_no_violations(page, f"article form at {viewport}")
