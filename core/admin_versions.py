@@ -6,7 +6,20 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 
+from .languages import SPANISH, translated_fields
 from .versions import history
+
+
+def with_spanish(model, fields):
+    """{field: label} with the Spanish of each translated field after it (the field itself is the
+    English, kept equal to its English column)."""
+    translated = set(translated_fields(model))
+    labelled = {}
+    for name, label in fields.items():
+        labelled[name] = label
+        if name in translated:
+            labelled[f"{name}_{SPANISH}"] = f"{label} (Spanish)"
+    return labelled
 
 
 class VersionHistoryAdmin(VersionAdmin):
@@ -20,19 +33,28 @@ class VersionHistoryAdmin(VersionAdmin):
 
     def get_version_fields(self):
         if self.version_fields is not None:
-            return self.version_fields
-        return {
-            f.name: capfirst(f.verbose_name)
-            for f in self.model._meta.get_fields()
-            if getattr(f, "editable", False) and (f.concrete or f.many_to_many) and not f.auto_created
-        }
+            return with_spanish(self.model, self.version_fields)
+        return with_spanish(
+            self.model,
+            {
+                f.name: capfirst(f.verbose_name)
+                for f in self.model._meta.get_fields()
+                if getattr(f, "editable", False)
+                and (f.concrete or f.many_to_many)
+                and not f.auto_created
+                and not hasattr(f, "translated_field")  # a language's column: with_spanish names it
+            },
+        )
+
+    def get_version_parts(self):
+        return [(model, with_spanish(model, fields), name_field) for model, fields, name_field in self.version_parts]
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, object_id)
         entries = []
         if obj is not None:
             opts = self.model._meta
-            for entry in history(obj, self.get_version_fields(), self.version_parts):
+            for entry in history(obj, self.get_version_fields(), self.get_version_parts()):
                 entry.url = reverse(
                     f"admin:{opts.app_label}_{opts.model_name}_revision", args=[obj.pk, entry.version.pk]
                 )

@@ -4,6 +4,7 @@ questions) each one added, removed or changed."""
 
 from dataclasses import dataclass, field
 
+import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import Truncator
 from reversion.models import Version
@@ -19,6 +20,15 @@ def _short(value):
     if value in (None, "", []):
         return "empty"
     return Truncator(str(value)).chars(120)
+
+
+def keep_versions(model, **options):
+    """Register `model` with django-reversion from an app's ready(): after django-modeltranslation has
+    added each language's column (so that versions keep and restore them), and in place of the
+    registration the admin's VersionAdmin made on its own when the admin was loaded."""
+    if reversion.is_registered(model):
+        reversion.unregister(model)
+    reversion.register(model, **options)
 
 
 def history(obj, fields, parts=()):

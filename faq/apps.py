@@ -6,11 +6,17 @@ class FaqConfig(AppConfig):
     verbose_name = "Questions and answers"
 
     def ready(self):
-        from core import content_version, links, redirects
+        from core import content_version, links, redirects, versions
 
         from .models import Article, Question, Reviewer, Source, Topic
         from .search import connect_search_vectors
 
+        # After django-modeltranslation added the language columns, so that versions keep them.
+        versions.keep_versions(
+            Article, exclude=["search_vector", "search_vector_es", "review_due_on"], follow=["questions", "sources"]
+        )
+        versions.keep_versions(Question)
+        versions.keep_versions(Source)
         content_version.watch(Article, Question, Source, Topic, Reviewer)
         links.register("faq:reviewer", lambda slug: Reviewer.objects.filter(slug=slug).exists())
         redirects.keep_old_addresses(Article)

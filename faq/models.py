@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -107,7 +106,6 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer("search_vector", "search_vector_es")
 
 
-@reversion.register(exclude=["search_vector", "search_vector_es", "review_due_on"], follow=["questions", "sources"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -207,7 +205,6 @@ class Article(models.Model):
             raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
 
 
-@reversion.register()
 class Question(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField(help_text="Order within the article, starting at 1.")
@@ -259,7 +256,6 @@ class ArticleDueForReview(Article):
         verbose_name_plural = "articles due for review"
 
 
-@reversion.register()
 class Source(models.Model):
     """A work an article relies on, numbered under it and cited in its structured data."""
 

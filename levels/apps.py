@@ -6,10 +6,13 @@ class LevelsConfig(AppConfig):
     verbose_name = "Levels of care"
 
     def ready(self):
-        from core import content_version, links, redirects
+        from core import content_version, links, redirects, versions
 
         from .models import LevelOfCare
 
+        # Versions name every field, each language's column included: registered once django-modeltranslation
+        # has added them (its app is ready before this one).
+        versions.keep_versions(LevelOfCare)
         content_version.watch(LevelOfCare)
         redirects.keep_old_addresses(LevelOfCare)
         links.register("levels:detail", lambda slug: LevelOfCare.objects.published().filter(slug=slug).exists())

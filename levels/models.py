@@ -1,4 +1,3 @@
-import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, slug_re
 from django.db import models
@@ -34,7 +33,6 @@ def _min_not_above_max(low, high):
     return Q(**{f"{high}__isnull": True}) | Q(**{f"{low}__lte": F(high)})
 
 
-@reversion.register()
 class LevelOfCare(models.Model):
     class Supervision(models.TextChoices):
         ROUND_THE_CLOCK = "24h", pgettext_lazy("supervision", "24-hour medical supervision")

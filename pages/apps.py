@@ -6,10 +6,11 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from core import content_version, links, redirects
+        from core import content_version, links, redirects, versions
 
         from .models import Page
 
+        versions.keep_versions(Page)  # after django-modeltranslation added the language columns
         content_version.watch(Page)
         redirects.keep_old_addresses(Page)
         links.register("pages:detail", lambda slug: Page.objects.published().filter(slug=slug).exists())

@@ -1,4 +1,3 @@
-import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
@@ -17,7 +16,6 @@ class PageQuerySet(models.QuerySet):
         return self.published().filter(in_footer=True).order_by("footer_position", "title")
 
 
-@reversion.register()
 class Page(models.Model):
     """A simple page of the center's own: about us, notices, policies."""
 

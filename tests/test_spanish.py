@@ -16,6 +16,7 @@ from levels.demo import load_levels
 from pages.demo import load_pages
 
 from .factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
+from .faq_helpers import article_form
 from .intake_helpers import form_data, request_data
 from .pages import PUBLIC_PAGES, add_center_pages, expected_status
 
@@ -265,3 +266,14 @@ def test_every_interface_text_has_its_spanish():
     plurals_empty = re.findall(r'msgstr\[\d\] ""\n(?!")', PO_FILE.read_text())
     # The admin's own two titles come from Django's catalogue.
     assert [text for text in untranslated if "Django" not in text] == [] and plurals_empty == []
+
+
+def test_history_shows_spanish_changes(editor_client):
+    article = ArticleFactory(slug="x", title="English title")
+    url = f"/admin/faq/article/{article.pk}/change/"
+    for spanish in ("Título", "Título nuevo"):
+        assert editor_client.post(url, article_form(article, title_es=spanish)).status_code == 302
+    history = editor_client.get(f"/admin/faq/article/{article.pk}/history/").content.decode()
+    assert "Title (Spanish): “Título” → “Título nuevo”" in history, history[history.find("<main") :]
+    article.refresh_from_db()
+    assert (article.title_en, article.title_es) == ("English title", "Título nuevo")
