@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
@@ -59,7 +60,9 @@ class Page(models.Model):
 
     def clean(self):
         # A page's address must not be one the site already answers (/faq/, /contact/, ...).
-        if self.slug and any(_answered_elsewhere(path) for path in (f"/{self.slug}/", f"/{self.slug}")):
+        # /es/ is the Spanish site.
+        taken = self.slug in {code for code, _ in settings.LANGUAGES}
+        if self.slug and (taken or any(_answered_elsewhere(path) for path in (f"/{self.slug}/", f"/{self.slug}"))):
             raise ValidationError({"slug": f"/{self.slug}/ is already a part of the site: choose another address."})
 
 

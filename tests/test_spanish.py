@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from core.links import validate_internal_links
 from core.models import Redirect
@@ -277,3 +278,9 @@ def test_history_shows_spanish_changes(editor_client):
     assert "Title (Spanish): “Título” → “Título nuevo”" in history, history[history.find("<main") :]
     article.refresh_from_db()
     assert (article.title_en, article.title_es) == ("English title", "Título nuevo")
+
+
+def test_a_page_cannot_take_the_spanish_sites_address():
+    page = PageFactory.build(slug="es")
+    with pytest.raises(ValidationError, match="/es/ is already a part of the site"):
+        page.full_clean()
