@@ -9,14 +9,12 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
+from core.admin_content import ContentAdmin
 from core.admin_guard import GuardedAdminMixin
 from core.admin_translation import TranslatedAdmin
-from core.admin_versions import VersionHistoryAdmin
 from core.admin_widgets import LabelledDateTimeMixin
 from core.links import external_links_display
 from core.markdown_preview import MarkdownPreviewMixin
-from core.redirects import AnnounceMovedAddressMixin
-from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 
@@ -59,15 +57,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(
-    LabelledDateTimeMixin,
-    MarkdownPreviewMixin,
-    GuardedAdminMixin,
-    RefuseStaleEditsMixin,
-    AnnounceMovedAddressMixin,
-    VersionHistoryAdmin,
-    TranslatedAdmin,
-):
+class ArticleAdmin(LabelledDateTimeMixin, ContentAdmin):
     markdown_fields = ["introduction", "closing"]
     translated_parts = {Question: "article"}
 

@@ -1,25 +1,13 @@
 from django.contrib import admin
 
-from core.admin_guard import GuardedAdminMixin
-from core.admin_translation import TranslatedAdmin
-from core.admin_versions import VersionHistoryAdmin
+from core.admin_content import ContentAdmin
 from core.links import external_links_display
-from core.markdown_preview import MarkdownPreviewMixin
-from core.redirects import AnnounceMovedAddressMixin
-from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import LevelOfCare
 
 
 @admin.register(LevelOfCare)
-class LevelOfCareAdmin(
-    MarkdownPreviewMixin,
-    GuardedAdminMixin,
-    RefuseStaleEditsMixin,
-    AnnounceMovedAddressMixin,
-    VersionHistoryAdmin,
-    TranslatedAdmin,
-):
+class LevelOfCareAdmin(ContentAdmin):
     markdown_fields = ["description", "who_it_fits", "typical_week"]
     list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
 

@@ -1,26 +1,14 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from core.admin_guard import GuardedAdminMixin
-from core.admin_translation import TranslatedAdmin
-from core.admin_versions import VersionHistoryAdmin
+from core.admin_content import ContentAdmin
 from core.links import external_links_display
-from core.markdown_preview import MarkdownPreviewMixin
-from core.redirects import AnnounceMovedAddressMixin
-from core.stale_edits import RefuseStaleEditsMixin
 
 from .models import Page
 
 
 @admin.register(Page)
-class PageAdmin(
-    MarkdownPreviewMixin,
-    GuardedAdminMixin,
-    RefuseStaleEditsMixin,
-    AnnounceMovedAddressMixin,
-    VersionHistoryAdmin,
-    TranslatedAdmin,
-):
+class PageAdmin(ContentAdmin):
     markdown_fields = ["body"]
     list_display = ["title", "slug", "is_published", "in_footer", "footer_position", "updated_at"]
     list_filter = ["is_published", "in_footer"]
