@@ -39,6 +39,8 @@ PAGES = {
     "article": "/faq/what-is-iop/",
     "search": "/faq/?q=insurance",
     "contact": "/contact/",
+    "article in Spanish": "/es/faq/what-is-iop/",
+    "search in Spanish": "/es/faq/?q=ambulatorio",
 }
 # Pages the scale pass times one request at a time.
 SCALE_PAGES = {

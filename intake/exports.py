@@ -21,6 +21,7 @@ COLUMNS = {
     "created_at": "created_at",
     "status": "status",
     "channel": "channel",
+    "language": "language",
     "name": "name",
     "phone": "phone_text",
     "email": "email",
