@@ -29,16 +29,22 @@ def edited_translated_fields(model):
     return [name for name in translated_fields(model) if model._meta.get_field(name).editable]
 
 
-def lacks_translation(*instances, language=None):
-    """Whether a field of these has English text and none in `language` (the active one): the page
-    then shows English for it, with a note."""
+# Text for search engines only: a page with all it shows in Spanish needs no note for these.
+NOT_SHOWN = {"meta_description"}
+
+
+def lacks_translation(*instances, language=None, not_shown=()):
+    """Whether a field these show has English text and none in `language` (the active one): the page
+    then shows English for it, with a note. `not_shown`: more fields the page does not show."""
     language = language or translation.get_language()
     if language == settings.LANGUAGE_CODE:
         return False
+    skipped = NOT_SHOWN | set(not_shown)
     return any(
         getattr(instance, f"{name}_{settings.LANGUAGE_CODE}") and not getattr(instance, f"{name}_{language}")
         for instance in instances
         for name in edited_translated_fields(type(instance))
+        if name not in skipped
     )
 
 

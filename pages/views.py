@@ -54,7 +54,9 @@ class PageView(DetailView):
         return Page.objects.published().select_related("picture")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, untranslated=lacks_translation(self.object), **kwargs)
+        # The summary is for search engines and link previews, not on the page.
+        untranslated = lacks_translation(self.object, not_shown=["summary"])
+        return super().get_context_data(preview=self.preview, untranslated=untranslated, **kwargs)
 
 
 class PagePreviewView(StaffPreviewMixin, PageView):

@@ -284,3 +284,11 @@ def test_a_page_cannot_take_the_spanish_sites_address():
     page = PageFactory.build(slug="es")
     with pytest.raises(ValidationError, match="/es/ is already a part of the site"):
         page.full_clean()
+
+
+def test_a_missing_spanish_description_for_search_engines_needs_no_note(client):
+    ArticleFactory(slug="y", meta_description="For search engines.", title_es="T", introduction_es="I", closing_es="C")
+    PageFactory(slug="p", summary="For link previews.", title_es="Página", body_es="Texto.")
+    note = "Esta página aún no está traducida al español"
+    assert note not in client.get("/es/faq/y/").content.decode()
+    assert note not in client.get("/es/p/").content.decode()
