@@ -3,7 +3,8 @@
 The change form carries the `updated_at` of the row as the person opened it. If the row was saved
 since (by a colleague, a command, or in another tab), the save is refused: the page says who saved
 it and when, lists the fields whose saved value differs from what this person sent, and keeps
-everything they typed. Saving again then is a deliberate choice, made with that list in view.
+everything they typed. Saving again then is a deliberate choice, made with that list in view. The
+list's quick edit does the same for each row changed since the list was shown.
 """
 
 from django import forms
@@ -12,8 +13,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 
 SEEN = "seen_updated_at"
+# The list's quick edit (list_editable) carries when the list was drawn, in its management form.
+LIST_SEEN = "list_opened_at"
 
 
 class RefuseStaleEditsMixin:
@@ -24,6 +28,9 @@ class RefuseStaleEditsMixin:
             # The hidden field is declared on the form the admin builds from, so it may be listed.
             kwargs["form"] = type(f"Stale{self.form.__name__}", (StaleEditForm, self.form), {})
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_changelist_formset(self, request, **kwargs):
+        return stale_checked_formset(super().get_changelist_formset(request, **kwargs))
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -69,6 +76,42 @@ class StaleEditForm(forms.ModelForm):
             f"Saved now, and different from what you sent: {listed}. What you typed is still below: check it "
             "against that and save again to keep yours."
         )
+
+
+class DrawnAtInput(forms.HiddenInput):
+    """Always the time the page is drawn: after a refused quick edit, the next save is a choice made
+    with the refusal in view, as on the change form."""
+
+    def format_value(self, value):
+        return timezone.now().isoformat()
+
+
+def stale_checked_formset(formset_class):
+    """The admin list's quick-edit formset, refusing a row changed since the list was drawn."""
+
+    class StaleCheckedFormSet(formset_class):
+        @cached_property
+        def management_form(self):
+            form = super().management_form
+            form.fields[LIST_SEEN] = forms.CharField(required=False, widget=DrawnAtInput)
+            return form
+
+        def clean(self):
+            super().clean()
+            opened = parse_datetime(self.data.get(f"{self.prefix}-{LIST_SEEN}") or "")
+            for form in self.forms:
+                saved = form.instance
+                if opened is None or not saved.pk or not form.has_changed() or saved.updated_at <= opened:
+                    continue
+                when = date_format(timezone.localtime(saved.updated_at), "N j, P")
+                form.add_error(
+                    form.changed_data[0],
+                    f"{_last_editor(saved, after=opened)} saved this {saved._meta.verbose_name} at {when}, after "
+                    "this list was shown, so this row was not saved. Open it to see what changed, or save again "
+                    "to keep yours.",
+                )
+
+    return StaleCheckedFormSet
 
 
 def _last_editor(obj, after):

@@ -2,8 +2,10 @@
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from core.models import SiteSettings
+from faq.models import Article
 from intake.models import Inquiry, Note
 
 from .factories import ArticleFactory, InquiryFactory, LevelFactory, UserFactory
@@ -90,3 +92,26 @@ def test_levels_and_site_settings_refuse_stale_saves(admin_client, kind):
     obj.save()  # a colleague's save, after this page was opened
     response = admin_client.post(url, {"seen_updated_at": seen, "name": "x"})
     assert response.status_code == 200 and "after you opened it, so nothing was saved" in response.content.decode()
+
+
+def test_a_quick_edit_in_the_list_refuses_a_row_changed_since_the_list_was_shown(editor_client):
+    article = ArticleFactory(title="Busy article")
+    page = editor_client.get("/admin/faq/article/").content.decode()
+    drawn = hidden_value(page, "form-list_opened_at")
+    # A colleague unpublishes it after the list was shown.
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT, updated_at=timezone.now())
+    data = {
+        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
+        "form-list_opened_at": drawn, "form-0-id": article.pk, "form-0-status": "published",
+        "form-0-publish_at_0": "2026-01-01", "form-0-publish_at_1": "10:00:00", "_save": "Save",
+    }  # fmt: skip
+    response = editor_client.post("/admin/faq/article/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "after this list was shown, so this row was not saved" in html
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    # Saving again, with the refusal in view, keeps theirs.
+    data["form-list_opened_at"] = hidden_value(html, "form-list_opened_at")
+    assert editor_client.post("/admin/faq/article/", data).status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
