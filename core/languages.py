@@ -13,10 +13,6 @@ from modeltranslation.translator import NotRegistered, translator
 SPANISH = "es"
 
 
-def codes():
-    return [code for code, _ in settings.LANGUAGES]
-
-
 def translated_fields(model):
     try:
         return list(translator.get_options_for_model(model).fields)
