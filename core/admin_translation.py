@@ -4,6 +4,7 @@ their Spanish (a column and a filter on each list)."""
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from modeltranslation.admin import TranslationAdmin
@@ -12,9 +13,10 @@ from .languages import SPANISH, edited_translated_fields
 
 
 def lacking_q(model, language=SPANISH):
-    """Rows where a field editors write has English text and nothing in `language`."""
+    """Rows where a field editors write shows its English in `language` (languages.shows_english, in SQL)."""
     conditions = [
-        Q(**{f"{name}_en__gt": ""}) & (Q(**{f"{name}_{language}__isnull": True}) | Q(**{f"{name}_{language}": ""}))
+        Q(**{f"{name}_{settings.LANGUAGE_CODE}__gt": ""})
+        & (Q(**{f"{name}_{language}__isnull": True}) | Q(**{f"{name}_{language}": ""}))
         for name in edited_translated_fields(model)
     ]
     return reduce(or_, conditions, Q(pk__in=[]))

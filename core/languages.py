@@ -25,6 +25,12 @@ def edited_translated_fields(model):
     return [name for name in translated_fields(model) if model._meta.get_field(name).editable]
 
 
+def shows_english(instance, name, language):
+    """Whether the translated field `name` shows its English in `language`: it has English text and
+    none of its own."""
+    return bool(getattr(instance, f"{name}_{settings.LANGUAGE_CODE}")) and not getattr(instance, f"{name}_{language}")
+
+
 # Text for search engines only: a page with all it shows in Spanish needs no note for these.
 NOT_SHOWN = {"meta_description"}
 
@@ -37,7 +43,7 @@ def lacks_translation(*instances, language=None, not_shown=()):
         return False
     skipped = NOT_SHOWN | set(not_shown)
     return any(
-        getattr(instance, f"{name}_{settings.LANGUAGE_CODE}") and not getattr(instance, f"{name}_{language}")
+        shows_english(instance, name, language)
         for instance in instances
         for name in edited_translated_fields(type(instance))
         if name not in skipped

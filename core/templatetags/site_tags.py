@@ -4,6 +4,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.html import format_html
 
+from core.languages import shows_english
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 
 register = template.Library()
@@ -68,6 +69,6 @@ def fallback_lang(instance, field_name):
     """` lang="en"` where a translated field shows its English (no translation yet), so that screen
     readers pronounce it as English; nothing otherwise."""
     language = translation.get_language()
-    if language == settings.LANGUAGE_CODE or getattr(instance, f"{field_name}_{language}", None):
+    if language == settings.LANGUAGE_CODE or not shows_english(instance, field_name, language):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
