@@ -13,6 +13,13 @@ from modeltranslation.translator import NotRegistered, translator
 SPANISH = "es"
 
 
+def split_language_prefix(path):
+    """("/es", "/faq/x/") for a Spanish address, ("", path) for an English one."""
+    language = translation.get_language_from_path(path)
+    prefix = f"/{language}" if language and language != settings.LANGUAGE_CODE else ""
+    return prefix, path.removeprefix(prefix)
+
+
 def translated_fields(model):
     try:
         return list(translator.get_options_for_model(model).fields)

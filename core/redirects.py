@@ -12,6 +12,7 @@ from django.db.models.signals import post_save, pre_save
 from django.http import HttpResponsePermanentRedirect
 from django.utils import translation
 
+from .languages import split_language_prefix
 from .models import Redirect
 
 
@@ -66,9 +67,7 @@ class OldAddressRedirectMiddleware:
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
         # Addresses are kept as English ones: a Spanish address is looked up without its /es.
-        language = translation.get_language_from_path(request.path)
-        prefix = f"/{language}" if language and language != settings.LANGUAGE_CODE else ""
-        old = request.path.removeprefix(prefix)
+        prefix, old = split_language_prefix(request.path)
         new = Redirect.objects.filter(old_path=old).values_list("new_path", flat=True).first()
         if new is None:
             return response

@@ -4,7 +4,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.html import format_html
 
-from core.languages import shows_english
+from core.languages import shows_english, split_language_prefix
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 
 register = template.Library()
@@ -23,7 +23,7 @@ NAV_SECTIONS = {"/levels-of-care/": "levels", "/faq/": "faq", "/contact/": "cont
 @register.filter
 def nav_section(path):
     """The main-menu section a page belongs to ("" for none), for aria-current."""
-    path = path.removeprefix("/es")
+    path = split_language_prefix(path)[1]
     for prefix, section in NAV_SECTIONS.items():
         if path.startswith(prefix):
             return section
