@@ -292,3 +292,8 @@ def test_a_missing_spanish_description_for_search_engines_needs_no_note(client):
     note = "Esta página aún no está traducida al español"
     assert note not in client.get("/es/faq/y/").content.decode()
     assert note not in client.get("/es/p/").content.decode()
+
+
+def test_the_menu_marks_the_current_section_in_spanish(client, content):
+    html = client.get("/es/faq/what-is-iop/").content.decode()
+    assert '<a href="/es/faq/" aria-current="page">Preguntas frecuentes</a>' in html
