@@ -41,6 +41,12 @@ def language_versions(context):
     """This page in each language: [{code, name, url (absolute), current}]. On a page not found
     (Django's 404 view gives its template `request_path`) each leads to that language's home page."""
     request = context["request"]
+    if not hasattr(request, "language_versions"):  # the head's alternates and the header's switcher
+        request.language_versions = _language_versions(context, request)
+    return request.language_versions
+
+
+def _language_versions(context, request):
     current = translation.get_language()
     try:
         match = None if "request_path" in context else resolve(request.path_info)
