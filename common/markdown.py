@@ -49,27 +49,25 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 
-def _markdown(text):
+def markdown_html(text):
+    """The HTML Markdown makes of `text`, not yet sanitised: for checks of what the text asks for."""
     return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
 
 
-def has_images(text):
-    """Whether `text` asks for a picture (Markdown or an <img> tag), which the page would not show."""
-    return bool(text) and "<img" in _markdown(text)
-
-
-def render_markdown(text):
-    """Sanitised HTML for `text`; anything not on the allow-list is dropped."""
-    if not text:
-        return ""
-    rendered = _markdown(text)
+def sanitise(html_text):
+    """Only what is on the allow-list."""
     return nh3.clean(
-        rendered,
+        html_text,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def render_markdown(text):
+    """Sanitised HTML for `text`; anything not on the allow-list is dropped."""
+    return sanitise(markdown_html(text)) if text else ""
 
 
 def html_to_text(html_text):

@@ -13,7 +13,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
-from common.markdown import has_images, render_markdown
+from common.markdown import markdown_html, render_markdown, sanitise
 
 from .models import Redirect
 
@@ -31,7 +31,11 @@ def register(url_name, exists):
 def addresses(markdown):
     """The addresses the text links to once rendered: what visitors can click, however it was written
     (inline, reference, autolink or an HTML tag), and nothing that only looks like a link."""
-    return [html.unescape(address) for address in HREF.findall(render_markdown(markdown))]
+    return _hrefs(render_markdown(markdown))
+
+
+def _hrefs(html_text):
+    return [html.unescape(address) for address in HREF.findall(html_text)]
 
 
 def _own_path(address):
@@ -62,13 +66,18 @@ def page_exists(path):
 def validate_internal_links(markdown):
     """A field validator: every link to this site leads to a page visitors can open, and the text asks
     for no picture (pages would drop it without a word: pictures have a field of their own)."""
-    if has_images(markdown):
+    # One Markdown pass for both checks: a picture asked for (Markdown or an <img> tag, which the
+    # sanitiser would drop without a word), and the links left once sanitised.
+    rendered = markdown_html(markdown or "")
+    if "<img" in rendered:
         raise ValidationError(
             "Pictures cannot go in the text, where visitors would not see them: remove it, and choose a "
             "picture in the Picture field instead (it gets alt text and sizes for phones).",
             code="image_in_text",
         )
-    broken = [address for address in addresses(markdown) if (path := _own_path(address)) and not page_exists(path)]
+    broken = [
+        address for address in _hrefs(sanitise(rendered)) if (path := _own_path(address)) and not page_exists(path)
+    ]
     if broken:
         listed = ", ".join(broken)
         raise ValidationError(
