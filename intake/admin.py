@@ -18,6 +18,7 @@ from core.admin_widgets import LabelledDateTimeMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
 from . import follow_ups, services, staff_views
+from .access import record_change_form
 from .exports import csv_response
 from .groups import admissions_staff
 from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
@@ -322,10 +323,7 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if object_id and is_plain_number(object_id):
-            if request.method == "POST" and response.status_code == 302:
-                AccessRecord.record(request.user, [int(object_id)], AccessRecord.Action.CHANGE)
-            elif request.method == "GET" and response.status_code == 200:
-                AccessRecord.record(request.user, [int(object_id)], AccessRecord.Action.VIEW)
+            record_change_form(request, response, int(object_id))
         return response
 
     def delete_model(self, request, inquiry):

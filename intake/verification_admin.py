@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from core.admin_guard import GuardedAdminMixin, is_plain_number
 from core.stale_edits import RefuseStaleEditsMixin
 
+from .access import record_change_form
 from .models import AccessRecord
 from .verifications import STALE_AFTER, InsuranceVerification, LevelBenefit
 
@@ -135,13 +136,8 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
             verification = InsuranceVerification.objects.filter(pk=object_id).values_list("inquiry_id", flat=True)
             inquiry_id = verification.first()
             if inquiry_id:
-                if request.method == "POST" and response.status_code == 302:
-                    AccessRecord.record(
-                        request.user, [inquiry_id], AccessRecord.Action.CHANGE, "insurance verification"
-                    )
-                elif request.method == "GET":
-                    detail = "revealed member ID" if self._revealing(request) else "insurance verification"
-                    AccessRecord.record(request.user, [inquiry_id], AccessRecord.Action.VIEW, detail)
+                revealed = "revealed member ID" if self._revealing(request) else None
+                record_change_form(request, response, inquiry_id, "insurance verification", view_detail=revealed)
         return response
 
     def save_model(self, request, verification, form, change):
