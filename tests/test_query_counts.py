@@ -7,6 +7,7 @@ that one query alone.
 """
 
 import pytest
+from django.db import transaction
 
 from core import content_version
 from core.models import SiteSettings
@@ -36,20 +37,30 @@ BUDGET = {
 BUDGET.update({f"/es{path}": budget for path, budget in list(BUDGET.items())})
 
 
-@pytest.fixture(params=[1, 12], ids=["little content", "much content"])
-def content(request):
+@pytest.fixture(scope="module", params=[1, 12], ids=["little content", "much content"])
+def _content(request, django_db_setup, django_db_blocker):
+    """The content, built once per size for every page and rolled back after the module (tests
+    run inside it, each in a savepoint of its own)."""
     size = request.param
-    levels = [LevelFactory(slug=f"level-{i}", intensity_rank=i) for i in range(1, 5 + size)]
-    for upper, lower in zip(levels, levels[1:], strict=False):
-        upper.steps_down_to = lower
-        upper.save()
-    topic_a, topic_b = TopicFactory(slug="topic-a"), TopicFactory(slug="topic-b")
-    for i in range(size + 2):
-        article = ArticleFactory(slug=f"article-{i}", title=f"Article {i}", questions=3 * size)
-        article.topics.add(topic_a, topic_b)
-        article.related_levels.add(*levels[:3])
-    for i in range(size):
-        PageFactory(slug="about" if i == 0 else f"page-{i}", picture=None)
+    with django_db_blocker.unblock(), transaction.atomic():
+        levels = [LevelFactory(slug=f"level-{i}", intensity_rank=i) for i in range(1, 5 + size)]
+        for upper, lower in zip(levels, levels[1:], strict=False):
+            upper.steps_down_to = lower
+            upper.save()
+        topic_a, topic_b = TopicFactory(slug="topic-a"), TopicFactory(slug="topic-b")
+        for i in range(size + 2):
+            article = ArticleFactory(slug=f"article-{i}", title=f"Article {i}", questions=3 * size)
+            article.topics.add(topic_a, topic_b)
+            article.related_levels.add(*levels[:3])
+        for i in range(size):
+            PageFactory(slug="about" if i == 0 else f"page-{i}", picture=None)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def content(_content):
+    # The site settings are in the cache, as after the first request (each test starts with it empty).
     SiteSettings.current(content_version.current())
 
 
