@@ -2,10 +2,12 @@
 the code asked at each sign-in, and the setting that turns it on and off."""
 
 import re
-from datetime import timedelta
+from base64 import b32decode
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 from django_otp.oath import totp
@@ -16,6 +18,10 @@ from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 INBOX = "/admin/intake/inquiry/"
+SETUP = "/admin/two-step/set-up/"
+VERIFY = "/admin/two-step/code/"
+NO_MATCH = "That code does not match. Check the app's clock and type the code it shows now."
+NOT_RIGHT = "That code is not right, or was used already. Codes change every 30 seconds."
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +37,18 @@ def sign_in(username):
 
 
 def code_for(device):
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    return code_from(device.bin_key)
+
+
+def code_from(key):
+    """The code an app holding this secret shows now."""
+    return f"{totp(key):06d}"
+
+
+def shown_key(response):
+    """The secret the set-up page shows to type into an app."""
+    shown = re.search(r'<code class="two-step-key">([A-Z2-7 ]+)</code>', response.content.decode())[1]
+    return b32decode(shown.replace(" ", ""))
 
 
 def test_a_coordinator_sets_up_the_app_gets_recovery_codes_and_is_asked_each_time():
@@ -42,11 +59,10 @@ def test_a_coordinator_sets_up_the_app_gets_recovery_codes_and_is_asked_each_tim
     html = setup.content.decode()
     assert setup.redirect_chain[-1][0].startswith("/admin/two-step/set-up/")
     assert "<svg" in html and "Scan this code" in html
-    device = TOTPDevice.objects.get(user__username="dana", confirmed=False)
+    key = shown_key(setup)
     wrong = client.post("/admin/two-step/set-up/", {"code": "000000", "next": INBOX})
     assert "That code does not match" in wrong.content.decode()
-    with time_machine.travel(timezone.now() + timedelta(seconds=3)):  # past the throttle after a wrong code
-        done = client.post("/admin/two-step/set-up/", {"code": code_for(device), "next": INBOX})
+    done = client.post("/admin/two-step/set-up/", {"code": code_from(key), "next": INBOX})
     codes = re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())
     assert len(codes) == 10 and StaticToken.objects.count() == 10
     assert client.get(INBOX).status_code == 200
@@ -94,3 +110,74 @@ def test_the_public_site_and_logging_out_need_no_code():
     client, _ = sign_in("dana")
     assert client.get("/faq/").status_code == 200
     assert client.post("/admin/logout/").status_code == 200
+
+
+def test_each_visit_to_set_up_shows_a_new_secret_that_only_its_own_session_can_confirm():
+    person = UserFactory(username="dana", group="Admissions")
+    TOTPDevice.objects.create(user=person, name="left from an older set-up", confirmed=False)
+    intruder, _ = sign_in("dana")  # someone who has the password only
+    noted = shown_key(intruder.get(SETUP))
+    assert not TOTPDevice.objects.exists()  # nothing kept where another session could read it
+    client, _ = sign_in("dana")
+    page = client.get(SETUP)
+    shown = shown_key(page)
+    assert shown != noted and shown != shown_key(client.get(SETUP)) != noted  # a new one each visit
+    shown = shown_key(client.get(SETUP))
+    refused = client.post(SETUP, {"code": code_from(noted), "next": INBOX})
+    assert refused.context["form"].errors["code"] == [NO_MATCH]
+    before = client.session.session_key
+    done = client.post(SETUP, {"code": code_from(shown), "next": INBOX})
+    assert len(re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())) == 10
+    assert client.session.session_key != before  # a new session key with the second step
+    assert TOTPDevice.objects.get(user=person).bin_key == shown
+    assert client.get(INBOX).status_code == 200
+
+    # The intruder's secret confirms nothing and passes no code step.
+    late = intruder.post(SETUP, {"code": code_from(noted), "next": INBOX})
+    assert late.status_code == 302 and late["Location"].startswith(VERIFY)
+    at_code_step = intruder.post(VERIFY, {"code": code_from(noted), "next": INBOX})
+    assert at_code_step.context["form"].errors["code"] == [NOT_RIGHT]
+    assert intruder.get(INBOX).status_code == 302
+    assert TOTPDevice.objects.get(user=person).bin_key == shown
+
+
+def test_passing_the_code_step_gives_the_session_a_new_key():
+    user = UserFactory(username="sam", group="Admissions")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client, _ = sign_in("sam")
+    before = client.session.session_key
+    assert client.post(VERIFY, {"code": code_for(device), "next": INBOX})["Location"] == INBOX
+    assert client.session.session_key != before
+    assert client.get(INBOX).status_code == 200
+    old = Client()
+    old.cookies[settings.SESSION_COOKIE_NAME] = before
+    assert old.get(INBOX)["Location"].startswith("/admin/login/")  # the key seen before is worth nothing
+
+
+def test_a_right_code_typed_too_soon_after_wrong_ones_says_how_long_to_wait(time_machine):
+    time_machine.move_to(datetime(2026, 6, 1, 12, 0, 0, tzinfo=UTC), tick=False)
+    user = UserFactory(username="sam", group="Admissions")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client, _ = sign_in("sam")
+    right = code_for(device)
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+    assert client.post(VERIFY, {"code": wrong}).context["form"].errors["code"] == [NOT_RIGHT]
+    time_machine.shift(1)  # the first wait (1 second) is over: a second wrong code doubles it
+    assert client.post(VERIFY, {"code": wrong}).context["form"].errors["code"] == [NOT_RIGHT]
+    refused = client.post(VERIFY, {"code": right, "next": INBOX})
+    assert refused.context["form"].errors["code"] == [
+        "Too many wrong codes in a row: wait 2 seconds, then type the code your app shows."
+    ]
+    time_machine.shift(2)
+    assert client.post(VERIFY, {"code": right, "next": INBOX})["Location"] == INBOX
+
+
+def test_the_code_page_logs_out_with_a_button():
+    user = UserFactory(username="sam", group="Admissions")
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client, _ = sign_in("sam")
+    page = client.get(VERIFY).content.decode()
+    form = re.search(r'<form method="post" action="([^"]+)" class="two-step-logout">.*?</form>', page, re.S)
+    assert form[1] == "/admin/logout/" and '<button type="submit">Log out</button>' in form[0]
+    assert client.post(form[1]).status_code == 200
+    assert "_auth_user_id" not in client.session
