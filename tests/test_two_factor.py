@@ -8,13 +8,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
+from django.utils.http import urlencode
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .factories import UserFactory
+from faq.models import Article
+
+from .factories import ArticleFactory, PageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 INBOX = "/admin/intake/inquiry/"
@@ -91,7 +95,8 @@ def test_an_unsafe_next_address_is_not_followed():
 
 
 def test_editors_are_asked_only_when_the_setting_says_so(settings):
-    UserFactory(username="writer", group="Content editors")
+    writer = UserFactory(username="writer")  # articles only, not the site's settings
+    writer.user_permissions.add(*Permission.objects.filter(codename__in=["view_article", "change_article"]))
     client, _ = sign_in("writer")
     assert client.get("/admin/faq/article/").status_code == 200
     settings.STAFF_2FA_FOR_EDITORS = True
@@ -181,3 +186,30 @@ def test_the_code_page_logs_out_with_a_button():
     assert form[1] == "/admin/logout/" and '<button type="submit">Log out</button>' in form[0]
     assert client.post(form[1]).status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_whoever_may_change_the_site_settings_is_asked_for_the_second_step(settings):
+    UserFactory(username="writer", group="Content editors")  # the group may change the helpline
+    client, _ = sign_in("writer")
+    response = client.get("/admin/core/sitesettings/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP)
+
+
+@pytest.mark.parametrize("path", ["/coming/preview/", "/faq/draft/preview/"])
+def test_draft_previews_ask_a_password_only_superuser_for_the_second_step(path):
+    PageFactory(slug="coming", title="Coming soon", is_published=False)
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    user = UserFactory(username="boss", is_superuser=True)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client, _ = sign_in("boss")
+    asked = client.get(path)
+    assert asked.status_code == 302 and asked["Location"] == f"{VERIFY}?{urlencode({'next': path})}"
+    client.post(VERIFY, {"code": code_for(device), "next": path})
+    assert client.get(path).status_code == 200
+
+
+def test_the_markdown_preview_asks_for_the_second_step_too():
+    UserFactory(username="boss", is_superuser=True)
+    client, _ = sign_in("boss")
+    response = client.post("/admin/markdown-preview/", {"text": "Hello"})
+    assert response.status_code == 302 and response["Location"].startswith(SETUP)
