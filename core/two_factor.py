@@ -6,7 +6,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
-from django_otp import user_has_device
+from django_otp import devices_for_user, user_has_device
 
 # Who may change these is asked for a second step like admissions: the helpline and crisis text
 # they hold are shown on every page.
@@ -21,6 +21,16 @@ def needs_second_factor(user):
         or any(user.has_perm(permission) for permission in SENSITIVE_PERMISSIONS)
         or settings.STAFF_2FA_FOR_EDITORS
     )
+
+
+def reset_second_factor(user):
+    """Removes the person's authenticator app and recovery codes (and any set-up left unconfirmed):
+    at their next sign-in they set up an app again. Sessions verified with them lose that."""
+    removed = 0
+    for device in list(devices_for_user(user, confirmed=None)):
+        device.delete()
+        removed += 1
+    return removed
 
 
 def second_step_redirect(request):

@@ -8,14 +8,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 from django.utils.http import urlencode
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.admin_users import RESET_MESSAGE
+from core.two_factor_views import new_recovery_codes
 from faq.models import Article
 
 from .factories import ArticleFactory, PageFactory, UserFactory
@@ -213,3 +216,47 @@ def test_the_markdown_preview_asks_for_the_second_step_too():
     client, _ = sign_in("boss")
     response = client.post("/admin/markdown-preview/", {"text": "Hello"})
     assert response.status_code == 302 and response["Location"].startswith(SETUP)
+
+
+def signed_in_with_code(username):
+    """A session past both steps, for someone whose app is already set up."""
+    user = UserFactory(username=username, is_superuser=username == "boss")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client, _ = sign_in(username)
+    assert client.post(VERIFY, {"code": code_for(device), "next": INBOX}).status_code == 302
+    return client
+
+
+def test_a_superuser_resets_a_persons_two_step_sign_in_after_asking_and_it_is_logged():
+    person = UserFactory(username="dana", group="Admissions")
+    TOTPDevice.objects.create(user=person, name="app", confirmed=True)
+    new_recovery_codes(person)
+    boss = signed_in_with_code("boss")
+    chosen = {"action": "reset_two_step", "_selected_action": [person.pk]}
+    asked = boss.post("/admin/auth/user/", chosen)
+    assert asked.status_code == 200 and asked.templates[0].name == "admin/auth/user/confirm_reset_two_step.html"
+    assert re.findall(r"<li>(\w+)</li>", asked.content.decode()) == ["dana"]
+    assert TOTPDevice.objects.filter(user=person).count() == StaticDevice.objects.filter(user=person).count() == 1
+
+    done = boss.post("/admin/auth/user/", {**chosen, "confirmed": "yes"})
+    assert done.status_code == 302
+    assert not TOTPDevice.objects.filter(user=person).exists() and not StaticDevice.objects.filter(user=person).exists()
+    entry = LogEntry.objects.get(object_id=str(person.pk))
+    assert (entry.user.username, entry.action_flag, entry.change_message) == ("boss", CHANGE, RESET_MESSAGE)
+
+    # The person signs in with the password and is sent to set up an app again.
+    client, _ = sign_in("dana")
+    again = client.get(INBOX, follow=True)
+    assert again.redirect_chain[-1][0].startswith(SETUP) and again.templates[0].name == "admin/two_factor/setup.html"
+
+
+def test_only_superusers_may_reset_two_step_sign_in():
+    person = UserFactory(username="dana", group="Admissions")
+    TOTPDevice.objects.create(user=person, name="app", confirmed=True)
+    manager = UserFactory(username="manager")  # may change people, is no superuser
+    manager.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
+    client, _ = sign_in("manager")
+    listed = client.get("/admin/auth/user/")
+    assert listed.status_code == 200 and listed.context["action_form"] is None  # no action is offered to them
+    client.post("/admin/auth/user/", {"action": "reset_two_step", "_selected_action": [person.pk], "confirmed": "yes"})
+    assert TOTPDevice.objects.filter(user=person).exists() and not LogEntry.objects.exists()
