@@ -152,7 +152,7 @@ def _match(user, code):
             # The devices tried before it counted this code as a failure: the person has proved who
             # they are, so none of theirs stays slowed down.
             for device in devices:
-                if device is not matched and device.throttling_failure_count:
+                if device is not matched and getattr(device, "throttling_failure_count", 0):
                     device.throttle_reset()
         return matched, 0
 
