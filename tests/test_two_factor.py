@@ -180,6 +180,23 @@ def test_a_right_code_typed_too_soon_after_wrong_ones_says_how_long_to_wait(time
     assert client.post(VERIFY, {"code": right, "next": INBOX})["Location"] == INBOX
 
 
+def test_a_recovery_code_that_signs_in_leaves_the_app_free_of_earlier_waits(time_machine):
+    time_machine.move_to(datetime(2026, 6, 1, 12, 0, 0, tzinfo=UTC), tick=False)
+    user = UserFactory(username="sam", group="Admissions")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    recovery = new_recovery_codes(user)
+    client, _ = sign_in("sam")
+    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
+    client.post(VERIFY, {"code": wrong})
+    time_machine.shift(1)
+    client.post(VERIFY, {"code": wrong})
+    time_machine.shift(2)
+    # The app is tried first and counts the recovery code as its third failure, before it is taken.
+    assert client.post(VERIFY, {"code": recovery[0], "next": INBOX})["Location"] == INBOX
+    again, _ = sign_in("sam")
+    assert again.post(VERIFY, {"code": code_for(device), "next": INBOX})["Location"] == INBOX
+
+
 def test_the_code_page_logs_out_with_a_button():
     user = UserFactory(username="sam", group="Admissions")
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
