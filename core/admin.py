@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from . import admin_users  # noqa: F401  (the people, with the two-step reset)
 from .admin_guard import GuardedAdminMixin
 from .admin_translation import TranslatedAdmin
 from .forms import PictureForm, SiteSettingsForm

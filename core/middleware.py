@@ -127,7 +127,8 @@ class WholePageCacheMiddleware:
 
 
 class StaffSessionTimeoutMiddleware:
-    """Staff sessions end after a period without requests (a rolling expiry)."""
+    """Staff sessions end after a period without requests (a rolling expiry), counted from sign-in
+    (start_idle_timer) and then from each request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -142,3 +143,10 @@ class StaffSessionTimeoutMiddleware:
         ):
             request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return self.get_response(request)
+
+
+def start_idle_timer(sender, request, user, **kwargs):
+    """user_logged_in: the idle timer of a staff session starts at sign-in. Without it, a session
+    signed in and then left alone kept Django's two-week default until its first request."""
+    if request is not None and user.is_staff:
+        request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)

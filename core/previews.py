@@ -4,9 +4,12 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 
 
 class StaffPreviewMixin(PermissionRequiredMixin):
-    """For a detail view: set `permission_required` and widen `get_queryset` to unpublished rows."""
+    """For a detail view: set `permission_required` and widen `get_queryset` to unpublished rows.
+
+    A staff page outside /admin/: the second step is asked for here too (core/two_factor.py)."""
 
     preview = True
+    staff_only = True
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

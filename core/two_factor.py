@@ -6,13 +6,37 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
-from django_otp import user_has_device
+from django_otp import devices_for_user, user_has_device
+
+# Who may change these is asked for a second step like admissions: the helpline and crisis text
+# they hold are shown on every page.
+SENSITIVE_PERMISSIONS = ("intake.view_inquiry", "core.change_sitesettings")
 
 
 def needs_second_factor(user):
     if not (settings.STAFF_REQUIRE_2FA and user.is_authenticated and user.is_staff):
         return False
-    return user.is_superuser or user.has_perm("intake.view_inquiry") or settings.STAFF_2FA_FOR_EDITORS
+    return (
+        user.is_superuser
+        or any(user.has_perm(permission) for permission in SENSITIVE_PERMISSIONS)
+        or settings.STAFF_2FA_FOR_EDITORS
+    )
+
+
+def reset_second_factor(user):
+    """Removes the person's authenticator app and recovery codes (and any set-up left unconfirmed):
+    at their next sign-in they set up an app again. Sessions verified with them lose that."""
+    removed = 0
+    for device in list(devices_for_user(user, confirmed=None)):
+        device.delete()
+        removed += 1
+    return removed
+
+
+def second_step_redirect(request):
+    """To the code page, or to set-up for someone without an app yet; back here afterwards."""
+    step = "two_factor:verify" if user_has_device(request.user, confirmed=True) else "two_factor:setup"
+    return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
 
 
 class SecondFactorRequiredMiddleware:
@@ -27,9 +51,14 @@ class SecondFactorRequiredMiddleware:
 
     def process_view(self, request, view, args, kwargs):
         match = request.resolver_match
-        if not request.path.startswith(reverse("admin:index")) or match.view_name in self.OPEN:
+        staff_page = request.path.startswith(reverse("admin:index")) or _is_staff_only(view)
+        if not staff_page or match.view_name in self.OPEN:
             return None  # the public site, and the pages that sign in and out
         if match.namespace == "two_factor" or not needs_second_factor(request.user) or request.user.is_verified():
             return None
-        step = "two_factor:verify" if user_has_device(request.user, confirmed=True) else "two_factor:setup"
-        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+        return second_step_redirect(request)
+
+
+def _is_staff_only(view):
+    """A staff page outside /admin/ (a draft's preview) says so with `staff_only` on its class."""
+    return getattr(getattr(view, "view_class", None), "staff_only", False)

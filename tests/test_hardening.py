@@ -73,6 +73,18 @@ def test_staff_session_expires_after_inactivity(client, settings, time_machine):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
+def test_the_idle_timer_starts_at_sign_in(settings, time_machine):
+    settings.STAFF_SESSION_IDLE_SECONDS = 60
+    time_machine.move_to("2026-06-01 12:00:00+00:00", tick=False)
+    UserFactory(username="idle", group="Content editors")
+    client = Client()
+    signed_in = client.post("/admin/login/", {"username": "idle", "password": "a-strong-test-pass"})
+    assert signed_in.status_code == 302 and client.session.get_expiry_age() == 60
+    time_machine.move_to("2026-06-01 12:02:00+00:00", tick=False)  # no request since signing in
+    response = client.get("/admin/faq/article/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
 fields = st.dictionaries(
     st.sampled_from(list(form_data()) + ["extra", "level", "consent"]),
