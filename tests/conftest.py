@@ -21,10 +21,12 @@ def _clear_caches():
 
 @pytest.fixture(scope="session")
 def collected_static():
-    """Static files collected as production serves them, for tests that run real worker processes."""
-    from .workers import manage, production_env
+    """Static files collected (and compressed) as production serves them, once for the whole run: for
+    tests that run real worker processes and for those that read what WhiteNoise sends. Returns the folder."""
+    from .workers import ROOT, manage, production_env
 
     manage(production_env(), "collectstatic", "--no-input", "-v", "0")
+    return ROOT / "staticfiles"
 
 
 @pytest.fixture

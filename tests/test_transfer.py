@@ -3,9 +3,7 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
 from .pages import PUBLIC_PAGES, add_center_pages, expected_status
@@ -18,17 +16,9 @@ BUDGET_BYTES = 150 * 1024
 PRODUCTION_STORAGE = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
 
-@pytest.fixture(scope="module")
-def collected_static(tmp_path_factory):
-    """collectstatic once for this module: compressing every file takes a while."""
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root, STORAGES={**settings.STORAGES, "staticfiles": PRODUCTION_STORAGE}):
-        call_command("collectstatic", "--no-input", verbosity=0)
-    return root
-
-
 @pytest.fixture
 def production_static(settings, collected_static):
+    # The folder the whole run collected once (tests/conftest.py), as the production settings name it.
     settings.STATIC_ROOT = collected_static
     settings.STORAGES = {**settings.STORAGES, "staticfiles": PRODUCTION_STORAGE}
     # A new client builds a new middleware chain, so WhiteNoise reads the collected files.
