@@ -113,13 +113,17 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
     @admin.display(description="card photos")
     def cards_shown(self, verification):
         cards = list(verification.cards.all())
-        if not cards:
-            return "None sent"
-        return format_html_join(
+        shown = format_html_join(
             " ",
             '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
             ((reverse("insurance-card", args=[card.pk]), card.get_side_display()) for card in cards),
         )
+        if not verification.card_problems:
+            return shown or "None sent"
+        problems = format_html_join(
+            "", '<li class="card-problem">{}</li>', ((line,) for line in verification.card_problems.splitlines())
+        )
+        return format_html('{}<ul class="errorlist">{}</ul>', shown, problems)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

@@ -99,6 +99,9 @@ class InsuranceVerification(models.Model):
     )
     out_of_pocket_met = models.DecimalField("out-of-pocket met", max_digits=9, decimal_places=2, null=True, blank=True)
     notes = models.TextField(blank=True, help_text="What the carrier said; never shown to visitors.")
+    card_problems = models.TextField(
+        "card photo problems", blank=True, editable=False, help_text="Card photos sent but not stored, and why."
+    )
 
     requested_at = models.DateTimeField(default=timezone.now, db_index=True)
     started_by = models.ForeignKey(
@@ -139,6 +142,12 @@ class InsuranceVerification(models.Model):
         """The last four characters, the rest hidden, until a coordinator chooses to reveal it."""
         value = self.member_id or ""
         return "•" * max(len(value) - 4, 0) + value[-4:]
+
+    def note_card_not_stored(self, side, reason):
+        """A card photo the person sent could not be stored: said on the verification's page."""
+        line = f"{side} of the card sent but not stored ({reason}): ask the person for it again."
+        self.card_problems = f"{self.card_problems}\n{line}".strip()
+        self.save(update_fields=["card_problems"])
 
     @property
     def is_stale(self):
