@@ -252,7 +252,8 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
     @admin.display(description="possible duplicates (same phone or e-mail within 30 days)")
     @admin.display(description="insurance verification")
     def insurance_verification(self, inquiry):
-        verifications = list(inquiry.verifications.order_by("-requested_at")) if inquiry.pk else []
+        # Nothing decrypted (none of it is shown here): one stored under another key breaks nothing.
+        verifications = list(inquiry.verifications.secrets_withheld().order_by("-requested_at")) if inquiry.pk else []
         add = format_html(
             '<a class="button" href="{}?inquiry={}">Verify insurance</a>',
             reverse("admin:intake_insuranceverification_add"),
@@ -262,11 +263,11 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
             return format_html("None yet. {}", add)
         rows = format_html_join(
             "<br>",
-            '<a href="{}">#{}: {}{}</a>{}',
+            '<a href="{}">{}: {}{}</a>{}',
             (
                 (
                     reverse("admin:intake_insuranceverification_change", args=[v.pk]),
-                    v.pk,
+                    v.shown_number,
                     v.get_status_display(),
                     f" ({v.get_result_display().lower()})" if v.result else "",
                     " — stale: verify again" if v.is_stale else "",

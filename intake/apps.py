@@ -7,6 +7,7 @@ class IntakeConfig(AppConfig):
     verbose_name = "Admissions"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the check of the encryption keys)
         from .card_files import delete_file_once_committed
         from .groups import create_staff_groups
         from .verifications import CardImage

@@ -1,20 +1,29 @@
 """Insurance card images: kept encrypted (the same Fernet keys as the encrypted fields) in a private
 folder that no web server serves; read back only through the view that checks who asks."""
 
+import logging
+import os
 import uuid
 from io import BytesIO
+from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile, File
+from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from pillow_heif import register_heif_opener
 
-from core.images import reencoded, refuse_if_too_large, validate_picture
+from core.images import DecodingBudget, reencoded, refuse_if_too_large, validate_picture
 
 from .encryption import decrypt, fernet
+
+logger = logging.getLogger(__name__)
+
+# Readable by the site's own user only: the files are encrypted, and still nobody else needs them.
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
 
 
 class EncryptedCardStorage(FileSystemStorage):
@@ -26,7 +35,25 @@ class EncryptedCardStorage(FileSystemStorage):
 
     def _save(self, name, content):
         content.seek(0)
-        return super()._save(name, ContentFile(fernet().encrypt(content.read())))
+        token = fernet().encrypt(content.read())
+        path = Path(self.path(name))
+        self._private_folder(path.parent)
+        # Created 0600 (never readable by others, not even while being written); O_EXCL: card names are
+        # unguessable and never reused, so an existing file is refused, not overwritten.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                out.write(token)
+        except BaseException:
+            path.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
+            raise
+        return path.relative_to(self.location).as_posix()
+
+    @staticmethod
+    def _private_folder(folder):
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(FOLDER_MODE)  # a folder made before cards were kept private
 
     def _open(self, name, mode="rb"):
         with super()._open(name, "rb") as stored:
@@ -44,17 +71,34 @@ def card_path(card, filename):
 register_heif_opener()
 CARD_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
 CARD_FORMATS_NAMED = _("a photo (JPEG, PNG, HEIC or WebP)")
-
-
-def validate_card(upload):
-    refuse_if_too_large(upload)
-    validate_picture(upload, accepted=CARD_FORMATS, named=CARD_FORMATS_NAMED)
+# A card is legible at 1600 pixels. Reading one may cost this much memory, estimated from its header
+# before any pixel is decoded (resizing adds about as much again): a JPEG is decoded at 1/2, 1/4 or 1/8
+# of its size, so passes up to 40 megapixels; other formats are decoded at full size, so about 8
+# megapixels (fewer with transparency, or for WebP and HEIC, whose decoders keep a copy of their own).
+CARD_BUDGET = DecodingBudget(memory=32 * 1024 * 1024, longest_side=1600)
 
 
 def card_content(upload):
-    """The photo as a fresh JPEG: upright, no location or camera details."""
-    content, _, _ = reencoded(upload, "JPEG")
+    """The photo checked and decoded within CARD_BUDGET, as a fresh JPEG: upright, with no metadata
+    (no location, camera details, comments or colour profile). A ValidationError if it cannot be read."""
+    refuse_if_too_large(upload)
+    validate_picture(upload, accepted=CARD_FORMATS, named=CARD_FORMATS_NAMED)
+    content, _, _ = reencoded(upload, "JPEG", longest_side=CARD_BUDGET.longest_side, budget=CARD_BUDGET)
     return content
+
+
+def store_card(card, content):
+    """Keeps a (new, unsaved) card photo. When the private folder cannot take it (full, read-only, a file
+    in its way), the request is kept all the same: the failure is noted on the verification for staff,
+    and logged (with no name or path)."""
+    try:
+        card.file.save("card.jpg", content, save=True)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        logger.error("card photo (%s) of verification %s not stored: %s", card.side, card.verification_id, reason)
+        card.verification.note_card_not_stored(card.get_side_display(), reason)
+        return False
+    return True
 
 
 def delete_file_once_committed(sender, instance, **kwargs):

@@ -1,10 +1,12 @@
 """Insurance card photos, decrypted for admissions staff only, each look in the access log."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from .encryption import CANNOT_DECRYPT, CannotDecrypt
 from .models import AccessRecord
 from .verifications import CardImage
 
@@ -15,11 +17,17 @@ def card_image(request, pk):
         raise Http404  # to anyone else, there is nothing here
     if not request.user.has_perm("intake.view_insuranceverification"):
         raise PermissionDenied
-    card = get_object_or_404(CardImage.objects.select_related("verification"), pk=pk)
-    AccessRecord.record(
-        request.user, [card.verification.inquiry_id], AccessRecord.Action.VIEW, f"card photo ({card.side})"
-    )
-    response = FileResponse(card.file.open("rb"), content_type="image/jpeg")
+    # The verification's own fields are not read: one no key opens does not hide its card photos.
+    card = get_object_or_404(CardImage.objects.annotate(inquiry_id=F("verification__inquiry_id")), pk=pk)
+    try:
+        photo = card.file.open("rb")
+    except CannotDecrypt:
+        response = HttpResponse(
+            f"This card photo {CANNOT_DECRYPT}.", status=409, content_type="text/plain; charset=utf-8"
+        )
+    else:
+        AccessRecord.record(request.user, [card.inquiry_id], AccessRecord.Action.VIEW, f"card photo ({card.side})")
+        response = FileResponse(photo, content_type="image/jpeg")
+        response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "no-store, private"
-    response["Content-Disposition"] = "inline"
     return response

@@ -7,6 +7,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
+from django.db import DatabaseError, connections, transaction
+from django.db.models import BinaryField, ExpressionWrapper, F
 from django.dispatch import receiver
 from fernet_fields import EncryptedCharField, EncryptedDateField
 
@@ -14,6 +16,12 @@ WRONG_KEY = (
     "An encrypted insurance detail cannot be read with DJANGO_FIELD_ENCRYPTION_KEYS: the key it was encrypted "
     "with is not among them (while rotating, keep the old key after the new one)."
 )
+# What staff see where such a row or file would be.
+CANNOT_DECRYPT = "cannot be decrypted with the current keys"
+
+
+class CannotDecrypt(ImproperlyConfigured):
+    """A stored value or file that none of DJANGO_FIELD_ENCRYPTION_KEYS opens."""
 
 
 def fernet():
@@ -24,7 +32,43 @@ def decrypt(token):
     try:
         return fernet().decrypt(token)
     except InvalidToken:
-        raise ImproperlyConfigured(WRONG_KEY) from None
+        raise CannotDecrypt(WRONG_KEY) from None
+
+
+def opens(*tokens):
+    """Whether the current keys open every one of these stored values (None: nothing stored)."""
+    keys = fernet()
+    try:
+        for token in tokens:
+            if token is not None:
+                keys.decrypt(bytes(token))
+    except InvalidToken:
+        return False
+    return True
+
+
+def as_stored(name):
+    """The column `name` as its encrypted bytes, for an annotation: read without decrypting."""
+    return ExpressionWrapper(F(name), output_field=BinaryField())
+
+
+def newest_row_unreadable(model, fields, using="default"):
+    """The number of the newest `model` row whose encrypted `fields` the current keys cannot open, or None:
+    also None with no rows, or before migrate made the table (only these columns are read, so a
+    migration still to come does not matter either). A cheap check, run at start."""
+    connection = connections[using]
+    try:
+        if model._meta.db_table not in connection.introspection.table_names():
+            return None
+        with transaction.atomic(using=using):  # inside a test's transaction, an error stays in a savepoint
+            stored = {f"stored_{name}": as_stored(name) for name in fields}
+            newest = model._default_manager.using(using).annotate(**stored).order_by("-pk")
+            row = newest.values_list("pk", *stored).first()
+    except DatabaseError:
+        return None  # the database cannot say now: the site starts, and its pages say what is wrong
+    if row is None or opens(*row[1:]):
+        return None
+    return row[0]
 
 
 _FIELDS = weakref.WeakSet()  # the fields made, including migrations' copies
@@ -50,7 +94,7 @@ class _SaysWhichKey:
         try:
             return super().from_db_value(value, expression, connection, *args)
         except InvalidToken:
-            raise ImproperlyConfigured(WRONG_KEY) from None
+            raise CannotDecrypt(WRONG_KEY) from None
 
 
 class SecretCharField(_SaysWhichKey, EncryptedCharField):

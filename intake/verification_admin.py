@@ -2,6 +2,7 @@
 the access log, the member ID masked until a coordinator chooses to reveal it (also logged)."""
 
 from django.contrib import admin
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,8 +12,9 @@ from core.admin_guard import GuardedAdminMixin, is_plain_number
 from core.stale_edits import RefuseStaleEditsMixin
 
 from .access import record_change_form
+from .encryption import CANNOT_DECRYPT
 from .models import AccessRecord
-from .verifications import STALE_AFTER, InsuranceVerification, LevelBenefit
+from .verifications import SECRET_FIELDS, STALE_AFTER, InsuranceVerification, LevelBenefit
 
 REVEAL = "reveal"
 
@@ -84,7 +86,17 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
 
     @admin.display(description="verification")
     def number(self, verification):
-        return f"#{verification.pk}"
+        return verification.shown_number
+
+    def get_queryset(self, request):
+        # The list decrypts nothing (it shows none of it), and a row no key opens breaks nothing.
+        return super().get_queryset(request).secrets_withheld()
+
+    def get_object(self, request, object_id, from_field=None):
+        verification = super().get_object(request, object_id, from_field)
+        if verification is not None and verification.secrets_readable:
+            verification.refresh_from_db(fields=SECRET_FIELDS)  # the form shows and edits them
+        return verification
 
     @admin.display(description="inquiry", ordering="inquiry")
     def inquiry_link(self, verification):
@@ -113,13 +125,17 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
     @admin.display(description="card photos")
     def cards_shown(self, verification):
         cards = list(verification.cards.all())
-        if not cards:
-            return "None sent"
-        return format_html_join(
+        shown = format_html_join(
             " ",
             '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
             ((reverse("insurance-card", args=[card.pk]), card.get_side_display()) for card in cards),
         )
+        if not verification.card_problems:
+            return shown or "None sent"
+        problems = format_html_join(
+            "", '<li class="card-problem">{}</li>', ((line,) for line in verification.card_problems.splitlines())
+        )
+        return format_html('{}<ul class="errorlist">{}</ul>', shown, problems)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -131,6 +147,9 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
         return response
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        unreadable = object_id and self._unreadable(request, object_id)
+        if unreadable:
+            return self._cannot_decrypt_page(request, unreadable)
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if object_id and is_plain_number(object_id) and response.status_code in (200, 302):
             verification = InsuranceVerification.objects.filter(pk=object_id).values_list("inquiry_id", flat=True)
@@ -139,6 +158,41 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
                 revealed = "revealed member ID" if self._revealing(request) else None
                 record_change_form(request, response, inquiry_id, "insurance verification", view_detail=revealed)
         return response
+
+    def get_deleted_objects(self, objs, request):
+        if all(verification.secrets_readable for verification in objs):
+            return super().get_deleted_objects(objs, request)
+        # The admin's own list would load each one again through its cards and benefits, decrypting it.
+        summary = [f"Insurance verification: {v} ({CANNOT_DECRYPT}), with its card photos and benefits" for v in objs]
+        return summary, {self.opts.verbose_name_plural: len(objs)}, set(), []
+
+    def _unreadable(self, request, object_id):
+        """The verification `object_id` if the current keys cannot open it (and this person may see it)."""
+        if not is_plain_number(object_id):
+            return None
+        verification = self.get_queryset(request).filter(pk=object_id).first()
+        if verification is None or verification.secrets_readable or not self.has_view_permission(request, verification):
+            return None
+        return verification
+
+    def _cannot_decrypt_page(self, request, verification):
+        """Said plainly instead of a form that cannot be filled: nothing on it is shown or saved; an
+        administrator may delete it."""
+        AccessRecord.record(
+            request.user, [verification.inquiry_id], AccessRecord.Action.VIEW, "insurance verification (not decrypted)"
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Verification #{verification.pk} {CANNOT_DECRYPT}",
+            "opts": self.model._meta,
+            "verification": verification,
+            "cannot_decrypt": CANNOT_DECRYPT,
+            "inquiry_url": reverse("admin:intake_inquiry_change", args=[verification.inquiry_id]),
+            "delete_url": reverse("admin:intake_insuranceverification_delete", args=[verification.pk])
+            if self.has_delete_permission(request, verification)
+            else "",
+        }
+        return TemplateResponse(request, "admin/intake/insuranceverification/cannot_decrypt.html", context)
 
     def save_model(self, request, verification, form, change):
         now = timezone.now()

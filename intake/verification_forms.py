@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .card_files import card_content, validate_card
+from .card_files import card_content, store_card
 from .forms import CONSENT_TEXT, CleanCharField, ReplyFields, require_a_way_to_reply
 from .models import Inquiry
 from .verifications import CardImage, Carrier, InsuranceVerification
@@ -29,10 +29,10 @@ class CardPhotoField(forms.FileField):
         self.widget.attrs.update({"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif"})
 
     def clean(self, data, initial=None):
+        """The photo decoded and re-encoded now, so that one that cannot be read is refused beside its
+        own field (with everything else kept), never when the request is being stored."""
         upload = super().clean(data, initial)
-        if upload:
-            validate_card(upload)
-        return upload
+        return card_content(upload) if upload else None
 
 
 class VerificationRequestForm(ReplyFields):
@@ -160,6 +160,5 @@ class VerificationRequestForm(ReplyFields):
         )
         for side, field in ((CardImage.Side.FRONT, "card_front"), (CardImage.Side.BACK, "card_back")):
             if data.get(field):
-                card = CardImage(verification=verification, side=side)
-                card.file.save("card.jpg", card_content(data[field]), save=True)
+                store_card(CardImage(verification=verification, side=side), data[field])
         return verification

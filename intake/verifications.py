@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .card_files import EncryptedCardStorage, card_path
-from .encryption import SecretCharField, SecretDateField
+from .encryption import CANNOT_DECRYPT, SecretCharField, SecretDateField, as_stored, opens
 
 # A verification older than this is marked stale: benefits change, and deductibles fill up.
 STALE_AFTER = timedelta(days=30)
+# The encrypted fields of a verification.
+SECRET_FIELDS = ("member_id", "group_number", "patient_birth_date")
 
 
 class Carrier(models.TextChoices):
@@ -41,6 +43,11 @@ class VerificationQuerySet(models.QuerySet):
     def stale(self, now=None):
         now = now or timezone.now()
         return self.filter(status=InsuranceVerification.Status.VERIFIED, completed_at__lt=now - STALE_AFTER)
+
+    def secrets_withheld(self):
+        """Rows without their encrypted fields decrypted (lists, links), each able to say whether the
+        current keys open them (`secrets_readable`): one row stored under another key breaks nothing."""
+        return self.defer(*SECRET_FIELDS).annotate(**{f"stored_{name}": as_stored(name) for name in SECRET_FIELDS})
 
 
 class InsuranceVerification(models.Model):
@@ -99,6 +106,9 @@ class InsuranceVerification(models.Model):
     )
     out_of_pocket_met = models.DecimalField("out-of-pocket met", max_digits=9, decimal_places=2, null=True, blank=True)
     notes = models.TextField(blank=True, help_text="What the carrier said; never shown to visitors.")
+    card_problems = models.TextField(
+        "card photo problems", blank=True, editable=False, help_text="Card photos sent but not stored, and why."
+    )
 
     requested_at = models.DateTimeField(default=timezone.now, db_index=True)
     started_by = models.ForeignKey(
@@ -139,6 +149,21 @@ class InsuranceVerification(models.Model):
         """The last four characters, the rest hidden, until a coordinator chooses to reveal it."""
         value = self.member_id or ""
         return "•" * max(len(value) - 4, 0) + value[-4:]
+
+    @property
+    def secrets_readable(self):
+        """Whether the current keys open this row's encrypted fields (rows from `secrets_withheld()`)."""
+        return opens(*(getattr(self, f"stored_{name}") for name in SECRET_FIELDS))
+
+    @property
+    def shown_number(self):
+        return f"#{self.pk}" if self.secrets_readable else f"#{self.pk} ({CANNOT_DECRYPT})"
+
+    def note_card_not_stored(self, side, reason):
+        """A card photo the person sent could not be stored: said on the verification's page."""
+        line = f"{side} of the card sent but not stored ({reason}): ask the person for it again."
+        self.card_problems = f"{self.card_problems}\n{line}".strip()
+        self.save(update_fields=["card_problems"])
 
     @property
     def is_stale(self):
