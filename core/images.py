@@ -15,7 +15,7 @@ from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 LONGEST_SIDE = 2400
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}  # MPO: a phone's JPEG with more pictures after it
 # The widths a page may ask for; a picture narrower than one is served at its own width.
 WIDTHS = (480, 960, 1600)
 

@@ -69,7 +69,8 @@ def card_path(card, filename):
 
 # Phones save photos as HEIC: Pillow reads them with pillow-heif.
 register_heif_opener()
-CARD_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
+# MPO is a JPEG with more pictures after it (phones' portrait mode): its first picture is the photo.
+CARD_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "HEIF"}
 CARD_FORMATS_NAMED = _("a photo (JPEG, PNG, HEIC or WebP)")
 # A card is legible at 1600 pixels. Reading one may cost this much memory, estimated from its header
 # before any pixel is decoded (resizing adds about as much again): a JPEG is decoded at 1/2, 1/4 or 1/8

@@ -179,6 +179,20 @@ def test_a_large_phone_jpeg_is_kept_at_the_size_a_card_needs(client):
         assert image.size == (1600, 1200)  # decoded at half scale, then made 1600 wide
 
 
+def test_a_multi_picture_jpeg_from_a_phone_is_kept_as_its_main_picture(client):
+    # Phones save some photos (portrait mode, depth maps) as MPO: a JPEG with more pictures after it.
+    main, depth = Image.new("RGB", (1200, 800), "navy"), Image.new("RGB", (300, 200), "white")
+    out = BytesIO()
+    main.save(out, "MPO", save_all=True, append_images=[depth])
+    with Image.open(BytesIO(out.getvalue())) as sent:
+        assert sent.format == "MPO"
+    assert send(client, card_front=upload(out.getvalue())).status_code == 302
+    with Image.open(CardImage.objects.get().file.open("rb")) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 800))
+        centre = image.getpixel((600, 400))  # navy, give or take JPEG's rounding
+        assert all(abs(got - want) <= 3 for got, want in zip(centre, (0, 0, 128), strict=True)), centre
+
+
 # --- When the private folder cannot take it -----------------------------------------------------------
 
 
