@@ -199,6 +199,7 @@ class Inquiry(models.Model):
         HONEYPOT = "honeypot", "Filled the hidden field"
         TOO_FAST = "too_fast", "Sent faster than a person types"
         STALE = "stale", "Sent from a form over a day old (a replayed stamp)"
+        REPLAYED = "replayed", "Sent with a form's stamp already used (a replayed stamp)"
         MARKED = "marked", "Marked by staff"
 
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEBSITE, db_index=True)
@@ -418,6 +419,20 @@ def _lock_contacts(keys):
     with connection.cursor() as cursor:
         for key in keys:  # always in the same order, so two transactions cannot wait on each other
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"intake.contact:{key}"])
+
+
+class UsedStamp(models.Model):
+    """A form's start stamp that has been sent (intake/spam.py): sent again, it marks the submission as
+    spam. Kept by digest, and only while the stamp could still be accepted."""
+
+    digest = models.CharField(max_length=64)
+    started_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["digest"], name="used_stamp_unique_digest")]
+
+    def __str__(self):
+        return f"Stamp of {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class StatusChange(models.Model):
