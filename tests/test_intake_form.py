@@ -1,4 +1,5 @@
 import hashlib
+import threading
 import time
 from datetime import timedelta
 from unittest import mock
@@ -6,6 +7,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -172,6 +174,29 @@ def test_the_insurance_form_accepts_a_stamp_once_too(client, settings):
         ("new", ""),
         ("spam", "replayed"),
     ]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_stamp_sent_at_once_from_eight_places_is_accepted_once(settings):
+    settings.INTAKE_RATE_LIMIT = "0"
+    stamp = sign_start(time.time() - 30)
+    barrier, statuses = threading.Barrier(8), []
+
+    def send(index):
+        try:
+            barrier.wait(timeout=30)
+            statuses.append(Client().post("/contact/", form_data(name=f"Sender {index}", started=stamp)).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert statuses == [302] * 8
+    assert sorted(Inquiry.objects.values_list("spam_reason", flat=True)) == [""] + ["replayed"] * 7
 
 
 def test_two_forms_served_in_the_same_second_have_stamps_of_their_own():
