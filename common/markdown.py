@@ -2,14 +2,26 @@
 
 Models call `render_markdown` when content is saved and store the result, so pages never render
 Markdown while a visitor waits.
+
+Python-Markdown takes time that grows with the square of the text for some inputs: each unmatched
+`[` scans to the end of its paragraph, each unclosed `<a ` to the end of the text, and runs of
+headings, `>`, `=` underlines or indented lines are re-split line by line (8,000 `[` take seconds,
+99,000 take hours; a long definition list even overflows the stack). Rather than chase each pattern,
+text longer than QUICK_LENGTH is formatted in a child process that is stopped after
+MARKDOWN_RENDER_SECONDS: the time is bounded whatever the text holds. Editors are told when they save
+(core/links.py's validator) and in the preview.
 """
 
 import html
+import logging
+import multiprocessing
 
 import markdown
 import nh3
 from django.conf import settings
-from django.utils.html import strip_tags
+from django.utils.html import linebreaks, strip_tags
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_TAGS = {
     "p",
@@ -49,9 +61,70 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 
+# Up to this length even the worst text is formatted in well under a second: done in this process,
+# which spares a child process for short fields (and most of the test suite's).
+QUICK_LENGTH = 400
+# A forked child starts at once with Markdown already loaded (a fresh interpreter would import it).
+_CHILDREN = multiprocessing.get_context("fork")
+
+
+class TooSlow(Exception):
+    """Markdown could not format the text within MARKDOWN_RENDER_SECONDS, or could not at all."""
+
+
+def too_slow_message():
+    return (
+        f"This text could not be formatted within {settings.MARKDOWN_RENDER_SECONDS} seconds, so visitors "
+        "could not be shown it. Long runs of [ ( < or > marks, or many lines with no blank line between "
+        "them (headings, quotes, underlines) cause this: remove the stray marks, or add blank lines."
+    )
+
+
 def markdown_html(text):
-    """The HTML Markdown makes of `text`, not yet sanitised: for checks of what the text asks for."""
+    """The HTML Markdown makes of `text`, not yet sanitised: for checks of what the text asks for.
+    Raises TooSlow when it cannot be made in time."""
+    if len(text) <= QUICK_LENGTH:
+        try:
+            return _convert(text)
+        except RecursionError as error:
+            raise TooSlow from error
+    return _convert_in_child(text, settings.MARKDOWN_RENDER_SECONDS)
+
+
+def _convert(text):
     return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+
+
+def _convert_in_child(text, seconds):
+    """Format `text` in a forked child process, stopped once `seconds` have passed."""
+    receiver, sender = _CHILDREN.Pipe(duplex=False)
+    child = _CHILDREN.Process(target=_send_converted, args=(text, sender), daemon=True)
+    child.start()
+    sender.close()  # the child's copy stays open: the pipe ends (EOFError) only if the child dies
+    try:
+        if not receiver.poll(seconds):
+            raise TooSlow
+        converted = receiver.recv()
+    except EOFError as error:
+        raise TooSlow from error
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if converted is None:
+        raise TooSlow
+    return converted
+
+
+def _send_converted(text, sender):
+    """In the child: the HTML, or None when Markdown gives up."""
+    try:
+        converted = _convert(text)
+    except RecursionError:
+        converted = None
+    sender.send(converted)
+    sender.close()
 
 
 def sanitise(html_text):
@@ -66,8 +139,15 @@ def sanitise(html_text):
 
 
 def render_markdown(text):
-    """Sanitised HTML for `text`; anything not on the allow-list is dropped."""
-    return sanitise(markdown_html(text)) if text else ""
+    """Sanitised HTML for `text`; anything not on the allow-list is dropped. Text that cannot be
+    formatted in time (saved without the admin's validation) is kept as plain paragraphs."""
+    if not text:
+        return ""
+    try:
+        return sanitise(markdown_html(text))
+    except TooSlow:
+        logger.warning("Markdown of %s characters not formatted in time: stored as plain text", len(text))
+        return sanitise(linebreaks(text, autoescape=True))
 
 
 def html_to_text(html_text):

@@ -13,7 +13,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
-from common.markdown import markdown_html, render_markdown, sanitise
+from common.markdown import TooSlow, markdown_html, render_markdown, sanitise, too_slow_message
 
 from .models import Redirect
 
@@ -64,11 +64,20 @@ def page_exists(path):
 
 
 def validate_internal_links(markdown):
-    """A field validator: every link to this site leads to a page visitors can open, and the text asks
-    for no picture (pages would drop it without a word: pictures have a field of their own)."""
+    """A field validator: the text can be formatted in time, every link to this site leads to a page
+    visitors can open, and the text asks for no picture (pages would drop it without a word: pictures
+    have a field of their own)."""
+    try:
+        rendered = markdown_html(markdown or "")
+    except TooSlow as error:
+        raise ValidationError(too_slow_message(), code="too_slow") from error
+    check_rendered(rendered)
+
+
+def check_rendered(rendered):
+    """The checks of `validate_internal_links` on Markdown already turned into HTML."""
     # One Markdown pass for both checks: a picture asked for (Markdown or an <img> tag, which the
     # sanitiser would drop without a word), and the links left once sanitised.
-    rendered = markdown_html(markdown or "")
     if "<img" in rendered:
         raise ValidationError(
             "Pictures cannot go in the text, where visitors would not see them: remove it, and choose a "

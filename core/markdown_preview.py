@@ -10,9 +10,9 @@ from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from common.markdown import render_markdown
+from common.markdown import TooSlow, markdown_html, sanitise, too_slow_message
 
-from .links import validate_internal_links
+from .links import check_rendered
 
 # Who may ask for a preview: anyone who may change something written in Markdown.
 EDITING_PERMISSIONS = ("faq.change_article", "faq.add_article", "levels.change_levelofcare", "pages.change_page")
@@ -48,9 +48,13 @@ def markdown_preview_view(request):
     if not any(request.user.has_perm(permission) for permission in EDITING_PERMISSIONS):
         raise PermissionDenied
     text = request.POST.get("text", "")[:MAX_PREVIEW_CHARACTERS]
+    try:
+        rendered = markdown_html(text)  # once, for both the checks and the preview
+    except TooSlow:
+        return JsonResponse({"html": "", "problems": [too_slow_message()]})
     problems = []
     try:
-        validate_internal_links(text)
+        check_rendered(rendered)
     except ValidationError as error:
         problems = error.messages
-    return JsonResponse({"html": render_markdown(text), "problems": problems})
+    return JsonResponse({"html": sanitise(rendered), "problems": problems})

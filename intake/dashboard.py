@@ -5,7 +5,6 @@ window function, so they come out the same on PostgreSQL and SQLite and no inqui
 (insurance verifications, a few per period, are ranked in Python the same way).
 """
 
-import csv
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -27,6 +26,8 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Ceil, Coalesce, NullIf, RowNumber, TruncDate
 from django.http import HttpResponse
 from django.utils import timezone
+
+from common.spreadsheets import SafeWriter
 
 from .models import Inquiry, InsuranceVerification, ReferralSource
 
@@ -230,16 +231,16 @@ FIELDS = [
 
 
 def csv_response(result):
+    """The figures as a CSV download; group names (campaign tags come from visitors' links) cannot run
+    as formulas."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="speed-to-lead-{result.start}-{result.end}.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(["section", "group", *[label for _, label in FIELDS]])
     sections = [("total", [result.total])] + [(label, rows) for label, rows in result.breakdowns.values()]
     for section, rows in sections:
         for row in rows:
-            writer.writerow(
-                [section, row.group, *["" if getattr(row, name) is None else getattr(row, name) for name, _ in FIELDS]]
-            )
+            writer.writerow([section, row.group, *[getattr(row, name) for name, _ in FIELDS]])
     for day, count in result.by_day:
         writer.writerow(["inquiries by day", day.isoformat(), count])
     for reason, count in result.close_reasons:

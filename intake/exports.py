@@ -1,13 +1,15 @@
-"""The CSV export of inquiries: its columns, cells a spreadsheet cannot run as formulas, and a
-response streamed row by row, so 200,000 inquiries take no more memory than fifty."""
+"""The CSV export of inquiries: its columns, cells a spreadsheet cannot run as formulas (common/
+spreadsheets.py), and a response streamed row by row, so 200,000 inquiries take no more memory than
+fifty."""
 
-import csv
 import logging
 
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+
+from common.spreadsheets import SafeWriter
 
 from .models import AccessRecord
 
@@ -54,7 +56,7 @@ def csv_response(inquiries, user):
 
 
 def _rows(inquiries, user):
-    writer = csv.writer(_Line())
+    writer = SafeWriter(_Line())
     yield writer.writerow(COLUMNS)
     exported = []
     rows = inquiries.annotate(phone_text=Cast("phone", CharField())).order_by("pk").values_list(*COLUMNS.values())
@@ -63,7 +65,7 @@ def _rows(inquiries, user):
     times = [names.index("created_at"), names.index("first_contact_at")]
     for row in rows.iterator(chunk_size=BATCH):
         exported.append(row[0])
-        cells = [csv_safe(value) if isinstance(value, str) else "" if value is None else value for value in row]
+        cells = list(row)
         for index in times:
             cells[index] = timezone.localtime(row[index]).isoformat() if row[index] else ""
         cells[level] = cells[level] or "not sure"
@@ -73,9 +75,3 @@ def _rows(inquiries, user):
             exported = []
     AccessRecord.record(user, exported, AccessRecord.Action.EXPORT)
     logger.info("user %s exported inquiries", getattr(user, "pk", None))
-
-
-def csv_safe(value):
-    """Stop spreadsheet programs from running a cell as a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

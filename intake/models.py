@@ -199,6 +199,7 @@ class Inquiry(models.Model):
         HONEYPOT = "honeypot", "Filled the hidden field"
         TOO_FAST = "too_fast", "Sent faster than a person types"
         STALE = "stale", "Sent from a form over a day old (a replayed stamp)"
+        REPLAYED = "replayed", "Sent with a form's stamp already used (a replayed stamp)"
         MARKED = "marked", "Marked by staff"
 
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEBSITE, db_index=True)
@@ -301,8 +302,9 @@ class Inquiry(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["phone"], name="intake_inquiry_phone_idx"),
-            models.Index(fields=["email"], name="intake_inquiry_email_idx"),
+            # With the time, the nearest match within the duplicate window is one step of the index.
+            models.Index(fields=["phone", "created_at"], name="intake_inquiry_phone_time_idx"),
+            models.Index(fields=["email", "created_at"], name="intake_inquiry_email_time_idx"),
             models.Index(fields=["phone_national"], name="intake_inquiry_national_idx"),
             models.Index(fields=["phone_last7"], name="intake_inquiry_last7_idx"),
             models.Index(fields=["follow_up_at"], name="intake_inquiry_follow_up_idx"),
@@ -319,20 +321,28 @@ class Inquiry(models.Model):
         national = str(self.phone.national_number) if self.phone else ""
         self.phone_national, self.phone_last7 = national, national[-7:]
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"phone", "email"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "phone_national", "phone_last7"}
-        super().save(*args, **kwargs)
         contact = (str(self.phone or ""), self.email)
         before = getattr(self, "_saved_contact", None)
-        if contact != before and (update_fields is None or {"phone", "email"} & set(update_fields)):
-            refresh_duplicates([contact, before or ("", "")], also=self.pk)
-            self.has_duplicate = Inquiry.objects.filter(pk=self.pk).values_list("has_duplicate", flat=True).get()
+        if contact == before or (update_fields is not None and not {"phone", "email"} & set(update_fields)):
+            super().save(*args, **kwargs)
+            return
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "phone_national", "phone_last7", "has_duplicate"}
+        with transaction.atomic():
+            _lock_contacts(sorted({*contact, *(before or ())} - {""}))
+            # Its nearest matches are flagged before it is saved, and whether there were any is its own flag.
+            self.has_duplicate = bool(Inquiry.objects.filter(_nearest(contact, self)).update(has_duplicate=True))
+            super().save(*args, **kwargs)
+            if before:  # those matched by the old phone or e-mail may have had only this one
+                Inquiry.objects.filter(_nearest(before, self)).refresh_duplicate_flags()
         self._saved_contact = contact
 
     def delete(self, *args, **kwargs):
-        contact = (str(self.phone or ""), self.email)
-        deleted = super().delete(*args, **kwargs)
-        refresh_duplicates([contact])
+        contact, gone = (str(self.phone or ""), self.email), Inquiry(pk=self.pk, created_at=self.created_at)
+        with transaction.atomic():
+            _lock_contacts(sorted(set(contact) - {""}))
+            deleted = super().delete(*args, **kwargs)
+            Inquiry.objects.filter(_nearest(contact, gone)).refresh_duplicate_flags()
         return deleted
 
     @classmethod
@@ -368,21 +378,36 @@ def _others_nearby():
     ).exclude(pk=OuterRef("pk"))
 
 
-def refresh_duplicates(contacts, also=None):
-    """Set the duplicate flag of every inquiry with one of these (phone, e-mail) pairs, and of
-    inquiry `also`: after an inquiry arrives, changes its phone or e-mail, or is deleted."""
+def _nearest(contact, inquiry):
+    """A filter for the inquiries whose duplicate flag can change when `inquiry` takes or drops this
+    (phone, e-mail): for each, the nearest other inquiry with it before and after `inquiry`, within
+    the window. Those further away on the same side are within the window of the nearest one, so
+    their flag holds either way: at most four rows, each found in one step of an index, however many
+    inquiries share the number."""
+    found = Q(pk__in=[])
+    created = inquiry.created_at
+    for field, value in zip(("phone", "email"), contact, strict=True):
+        if not value:
+            continue
+        same = Inquiry.objects.filter(**{field: value}).exclude(pk=inquiry.pk).values("pk")
+        before = same.filter(created_at__gte=created - DUPLICATE_WINDOW, created_at__lte=created)
+        after = same.filter(created_at__gt=created, created_at__lte=created + DUPLICATE_WINDOW)
+        found |= Q(pk__in=before.order_by("-created_at", "-pk")[:1]) | Q(pk__in=after.order_by("created_at", "pk")[:1])
+    return found
+
+
+def refresh_duplicates(contacts):
+    """Set the duplicate flag of every inquiry with one of these (phone, e-mail) pairs: after
+    inquiries are deleted in bulk (the purge). One inquiry's save or delete needs only `_nearest`."""
     phones = {phone for phone, _ in contacts if phone}
     emails = {email for _, email in contacts if email}
-    affected = Q(pk=also) if also else Q()
-    if phones:
-        affected |= Q(phone__in=phones)
-    if emails:
-        affected |= Q(email__in=emails)
-    if not affected:
+    if not phones and not emails:
         return
+    affected = Q(phone__in=phones) | Q(email__in=emails)
     with transaction.atomic():
         _lock_contacts(sorted(phones | emails))
-        Inquiry.objects.filter(affected).refresh_duplicate_flags()
+        # Only a flag that is set can change when others go.
+        Inquiry.objects.filter(affected, has_duplicate=True).refresh_duplicate_flags()
 
 
 def _lock_contacts(keys):
@@ -394,6 +419,20 @@ def _lock_contacts(keys):
     with connection.cursor() as cursor:
         for key in keys:  # always in the same order, so two transactions cannot wait on each other
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"intake.contact:{key}"])
+
+
+class UsedStamp(models.Model):
+    """A form's start stamp that has been sent (intake/spam.py): sent again, it marks the submission as
+    spam. Kept by digest, and only while the stamp could still be accepted."""
+
+    digest = models.CharField(max_length=64)
+    started_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["digest"], name="used_stamp_unique_digest")]
+
+    def __str__(self):
+        return f"Stamp of {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class StatusChange(models.Model):

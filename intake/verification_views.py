@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -23,8 +24,9 @@ def verify(request):
             if submission_limited(request):
                 logger.info("verification rate limit reached")
                 return _form_page(request, form, status=429)
-            reason = spam_reason(form.cleaned_data.get("website"), form.cleaned_data.get("started"))
-            verification = form.save(attribution=read_attribution(request), spam_reason=reason)
+            with transaction.atomic():  # the stamp is used only if the request is stored
+                reason = spam_reason(form.cleaned_data.get("website"), form.cleaned_data.get("started"))
+                verification = form.save(attribution=read_attribution(request), spam_reason=reason)
             if not reason:
                 queue_notification(verification.inquiry)
             logger.info("verification %s stored%s", verification.pk, " as spam" if reason else "")

@@ -50,8 +50,8 @@ def _chosen_level(request):
 
 
 def save_inquiry(form, request):
-    reason = spam_reason(form.cleaned_data.get("website"), form.cleaned_data.get("started"))
     with transaction.atomic():
+        reason = spam_reason(form.cleaned_data.get("website"), form.cleaned_data.get("started"))
         inquiry = form.save(commit=False)
         inquiry.attribution = read_attribution(request)
         if reason:

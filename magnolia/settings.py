@@ -178,6 +178,9 @@ if MEDIA_BUCKET:
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "pictures/sizes"
 WHITENOISE_MAX_AGE = 31536000
+# Markdown typed by editors is formatted within this many seconds, or refused with a word on why
+# (common/markdown.py): some texts take Python-Markdown minutes, which would hold a worker.
+MARKDOWN_RENDER_SECONDS = env_int("MARKDOWN_RENDER_SECONDS", 2)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from intake import follow_ups, services
@@ -138,6 +139,61 @@ def test_duplicates_are_flagged_across_channels_and_kept_up_to_date(admissions_c
     # Outside the 30-day window there is no match.
     old = InquiryFactory(phone="+18185550177", email="", created_at=timezone.now() - timedelta(days=45))
     assert not old.has_duplicate
+
+
+class _Writes:
+    """Counts the statements run and the rows UPDATE statements changed."""
+
+    def __init__(self):
+        self.statements = 0
+        self.rows_updated = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        self.statements += 1
+        if sql.lstrip().upper().startswith("UPDATE"):
+            self.rows_updated += context["cursor"].rowcount
+        return result
+
+
+def _arrival_in_a_group_of(size, phone):
+    now = timezone.now()
+    Inquiry.objects.bulk_create(
+        Inquiry(name=f"Earlier {n}", phone=phone, has_duplicate=True, created_at=now - timedelta(hours=n + 1))
+        for n in range(size)
+    )
+    newest = Inquiry(name="Newest", phone=phone, email=f"newest-{size}@example.com", consent_text="Agreed.")
+    writes = _Writes()
+    with connection.execute_wrapper(writes):
+        newest.save()
+    return newest, writes
+
+
+def test_a_new_inquiry_costs_the_same_whatever_the_size_of_its_phone_group():
+    small, small_writes = _arrival_in_a_group_of(2, "+18185550101")
+    large, large_writes = _arrival_in_a_group_of(50, "+18185550102")
+    assert small.has_duplicate and large.has_duplicate
+    # Only the nearest earlier one is written (its flag could have been unset); the other 49 are not.
+    assert (small_writes.rows_updated, large_writes.rows_updated) == (1, 1)
+    assert small_writes.statements == large_writes.statements
+
+
+def test_the_flags_follow_the_nearest_match_on_each_side_as_inquiries_come_and_go():
+    now = timezone.now()
+    first = InquiryFactory(phone="+18185550103", email="", created_at=now - timedelta(days=40))
+    middle = InquiryFactory(phone="+18185550103", email="", created_at=now - timedelta(days=20))
+    last = InquiryFactory(phone="+18185550103", email="")
+    assert [i.has_duplicate for i in (first, middle, last)] == [False, True, True]
+    first.refresh_from_db()
+    assert first.has_duplicate  # flagged when the middle one arrived, 20 days later
+    middle.delete()  # 40 days apart, the first and the last are no longer duplicates
+    first.refresh_from_db()
+    last.refresh_from_db()
+    assert (first.has_duplicate, last.has_duplicate) == (False, False)
+    late = InquiryFactory(phone="+18185550103", email="", created_at=now - timedelta(days=9))
+    first.refresh_from_db()
+    last.refresh_from_db()
+    assert (first.has_duplicate, late.has_duplicate, last.has_duplicate) == (False, True, True)
 
 
 def test_queues_overdue_follow_up_due_and_mine(admissions_client, admissions_user):

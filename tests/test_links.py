@@ -1,13 +1,17 @@
 """A link to a page of this site that does not exist is refused, naming it; links elsewhere are listed."""
 
+import time
+
 import pytest
 from django.core.exceptions import ValidationError
 
+from common.markdown import too_slow_message
 from core.links import addresses, external_links, validate_internal_links
 from faq.models import Article
 from levels.models import LevelOfCare
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory
+from .faq_helpers import article_form
 from .translated_forms import english_names
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +93,23 @@ def test_external_links_are_listed_once_and_own_links_left_out():
 def test_a_picture_in_the_text_is_refused_with_a_word_on_where_pictures_go(text):
     with pytest.raises(ValidationError, match="Pictures cannot go in the text"):
         validate_internal_links(text)
+
+
+def test_text_markdown_cannot_format_in_time_is_refused_beside_its_field(editor_client, settings):
+    settings.MARKDOWN_RENDER_SECONDS = 0.5
+    article = ArticleFactory(slug="brackets")
+    data = article_form(article, introduction="[" * 99_000)
+    started = time.monotonic()
+    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    assert time.monotonic() - started < 4
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["introduction_en"] == [too_slow_message()]
+    assert "[" * 99_000 in response.content.decode()  # what was typed is shown again
+    article.refresh_from_db()
+    assert article.introduction_en == "An introduction."
+
+
+def test_text_saved_without_the_admin_is_kept_as_plain_paragraphs_when_it_cannot_be_formatted(settings):
+    settings.MARKDOWN_RENDER_SECONDS = 0.5
+    article = ArticleFactory(slug="saved-directly", introduction="[" * 8_000 + "\n\nstill <kept>")
+    assert article.introduction_html == "<p>" + "[" * 8_000 + "</p>\n\n<p>still &lt;kept&gt;</p>"

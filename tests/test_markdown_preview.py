@@ -1,6 +1,11 @@
 """The preview of unsaved Markdown: made by the site's own rules, for editors only."""
 
+import time
+
+import markdown
 import pytest
+
+from common.markdown import QUICK_LENGTH, sanitise, too_slow_message
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/markdown-preview/"
@@ -22,3 +27,37 @@ def test_only_staff_who_edit_content_may_ask(client, admissions_user):
 
 def test_a_preview_is_asked_for_by_post_only(editor_client):
     assert editor_client.get(URL).status_code == 405
+
+
+# Texts Python-Markdown takes far longer than a second over (from seconds to hours), or cannot format.
+HOSTILE = {
+    "99,000 [": "[" * 99_000,
+    "8,000 [": "[" * 8_000,
+    "![ run": "![" * 8_000,
+    "unclosed tags": "<a " * 33_000,
+    "> run": "> " * 50_000,
+    "nested quotes": ">" * 99_999 + " x",
+    "headings without blank lines": "# h\n" * 25_000,
+    "underlines without blank lines": "a\n=\n" * 25_000,
+    "a long definition list": "term\n: definition\n" * 5_000,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_text_markdown_cannot_format_in_time_is_answered_at_once_with_a_problem(editor_client, settings, text):
+    settings.MARKDOWN_RENDER_SECONDS = 0.5
+    started = time.monotonic()
+    response = editor_client.post(URL, {"text": text})
+    assert time.monotonic() - started < 2
+    assert response.status_code == 200
+    assert response.json() == {"html": "", "problems": [too_slow_message()]}
+
+
+def test_long_ordinary_text_is_formatted_in_a_child_process_as_it_would_be_here(editor_client):
+    text = "\n\n".join(
+        f"## Part {n}\n\nSome *words* about [the center](https://example.org/{n}), (in brackets) and <em>more</em>."
+        for n in range(40)
+    )
+    assert len(text) > QUICK_LENGTH
+    data = editor_client.post(URL, {"text": text}).json()
+    assert data == {"html": sanitise(markdown.markdown(text, extensions=["extra", "sane_lists"])), "problems": []}

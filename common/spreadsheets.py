@@ -1,0 +1,33 @@
+"""CSV files the site writes, for staff to open in a spreadsheet program.
+
+Every CSV goes through `SafeWriter`: a cell that a spreadsheet would run as a formula (text starting
+with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, so what a visitor
+typed into a form or a link (a name, a campaign tag) can never become a live formula on a
+coordinator's computer. Numbers are written as they are.
+"""
+
+import csv
+from numbers import Number
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """`value` as a cell no spreadsheet will run: numbers as they are, None empty, anything else as
+    text, with an apostrophe before what would start a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, Number) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+class SafeWriter:
+    """csv.writer whose every cell has been through `safe_cell`."""
+
+    def __init__(self, file):
+        self._writer = csv.writer(file)
+
+    def writerow(self, row):
+        return self._writer.writerow([safe_cell(value) for value in row])

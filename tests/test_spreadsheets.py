@@ -1,0 +1,24 @@
+"""Every CSV the site writes: no cell a spreadsheet program would run as a formula."""
+
+import pytest
+
+from common.spreadsheets import safe_cell
+
+
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("+18185550101", "'+18185550101"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("iop-search", "iop-search"),
+        (-12.5, -12.5),
+        (7, 7),
+        (None, ""),
+    ],
+)
+def test_text_that_would_start_a_formula_gets_an_apostrophe_and_numbers_stay_numbers(value, written):
+    assert safe_cell(value) == written
