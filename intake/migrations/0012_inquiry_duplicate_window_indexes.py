@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("intake", "0010_inquiry_language"),
+        ("intake", "0011_verification_card_problems"),
         ("levels", "0005_translated_fields"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

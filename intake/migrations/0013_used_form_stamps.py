@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("intake", "0011_inquiry_duplicate_window_indexes"),
+        ("intake", "0012_inquiry_duplicate_window_indexes"),
     ]
 
     operations = [
