@@ -122,6 +122,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 CACHE_DIR = env_str("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
 CACHES = cache_settings(REDIS_URL, CACHE_DIR)
+# This machine's copy of the site settings, for error pages when the database and the cache fail
+# (core/site_copy.py). Outside the cache folder, which visitors' requests fill.
+SITE_SETTINGS_COPY = env_str("DJANGO_SITE_SETTINGS_COPY", str(BASE_DIR / "var" / "site-settings.json"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
+from core import site_copy
 from core.languages import lacks_translation
 from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
 from core.previews import StaffPreviewMixin
@@ -148,9 +149,19 @@ def bad_request(request, exception=None):
 def _error_page(template):
     """An error page rendered without context processors, so it never queries the database (it
     may be what failed). It shows the last site settings saved or read (the helpline the center
-    set), or the defaults."""
+    set): this machine's copy, or the cache's when that is newer (the copy could not be written),
+    or the defaults."""
+    return loader.get_template(template).render({"site": _last_site_settings()})
+
+
+def _last_site_settings():
+    kept = [site for site in (site_copy.read(), _cached_site_settings()) if site is not None and site.updated_at]
+    return max(kept, key=lambda site: site.updated_at, default=None) or SiteSettings(pk=1)
+
+
+def _cached_site_settings():
     try:
-        site = cache.get(LAST_SITE_SETTINGS_KEY) or SiteSettings(pk=1)
+        site = cache.get(LAST_SITE_SETTINGS_KEY)
     except Exception:  # the cache itself may be what failed
-        site = SiteSettings(pk=1)
-    return loader.get_template(template).render({"site": site})
+        return None
+    return site if isinstance(site, SiteSettings) else None
