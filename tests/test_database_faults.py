@@ -95,7 +95,8 @@ def test_a_hung_database_fails_fast_to_the_error_page(collected_static, tmp_path
 
 @pytest.mark.postgres
 @pytest.mark.workers
-def test_a_statement_that_waits_too_long_is_cancelled(collected_static, django_db_setup, tmp_path, settings):
+@pytest.mark.django_db(transaction=True)  # the worker reads the test run's database, so nothing is held open
+def test_a_statement_that_waits_too_long_is_cancelled(collected_static, tmp_path, settings):
     """A lock held elsewhere (a migration, a stuck transaction): the page's statement is cancelled
     after DATABASE_STATEMENT_TIMEOUT instead of waiting for it."""
     write_copy(tmp_path / "site-settings.json", settings)
