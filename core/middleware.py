@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -7,11 +9,19 @@ from . import content_version
 
 # Never kept by a shared cache, whatever else holds.
 PRIVATE_PREFIXES = ("/admin/", "/healthz")
+NOT_KEPT = "_whole_page_not_kept"
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 def _public_request(request):
     """A request for a public page by someone without a session: its answer may be the same for all."""
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and not request.path.startswith(PRIVATE_PREFIXES)
+
+
+def not_kept(request):
+    """Tells the whole-page cache not to keep this page: an address parameter named nothing real,
+    so the address is one a visitor made up (see WholePageCacheMiddleware)."""
+    setattr(request, NOT_KEPT, True)
 
 
 class SharedCacheHeadersMiddleware:
@@ -79,11 +89,18 @@ class WholePageCacheMiddleware:
     cache keys (which follow Vary); a page is rendered again after any change or scheduled time.
 
     Only pages that are the same for every visitor are kept: a GET without a session cookie, with no
-    query parameters but those the site reads, answered 200 with no cookie and no Cache-Control of
-    the view's own (pages with a form say no-store). Nothing in a kept page is ever rewritten.
+    query parameters but those the site's own links carry, written as they write them, answered 200
+    with no cookie and no Cache-Control of the view's own (pages with a form say no-store). Nothing
+    in a kept page is ever rewritten.
+
+    Visitors must not be able to fill the cache (and push out the rate limit's counts) with addresses
+    of their own making: a search (free text) is never kept, a page number only as the site writes it
+    (1, not 01), and a view says `not_kept(request)` when a parameter named nothing (an unknown level).
+    Pages past the last answer 404, which is never kept.
     """
 
-    PARAMETERS = {"q", "page", "level", "p"}  # search, list pages, a level's articles, sitemap pages
+    # List pages, sitemap pages, a level's articles. Searches (?q=) are answered fresh.
+    PARAMETERS = {"page": re.compile(r"[1-9][0-9]{0,5}"), "p": re.compile(r"[1-9][0-9]{0,5}"), "level": SLUG}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,7 +115,7 @@ class WholePageCacheMiddleware:
             kept["X-Page-Cache"] = "hit"
             return kept
         response = self.get_response(request)
-        if self._keepable_response(response):
+        if self._keepable_response(request, response):
             cache.set(
                 learn_cache_key(request, response, settings.FRAGMENT_CACHE_SECONDS, prefix, cache=cache),
                 response,
@@ -113,13 +130,20 @@ class WholePageCacheMiddleware:
             and request.method == "GET"
             and _public_request(request)
             and request.path not in settings.WHOLE_PAGE_CACHE_SKIP
-            and set(request.GET) <= self.PARAMETERS
+            and self._parameters_as_written(request)
+        )
+
+    def _parameters_as_written(self, request):
+        return all(
+            name in self.PARAMETERS and len(values) == 1 and self.PARAMETERS[name].fullmatch(values[0])
+            for name, values in request.GET.lists()
         )
 
     @staticmethod
-    def _keepable_response(response):
+    def _keepable_response(request, response):
         return (
-            response.status_code == 200
+            not getattr(request, NOT_KEPT, False)
+            and response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "Cache-Control" not in response

@@ -11,9 +11,11 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from phonenumber_field.modelfields import PhoneNumberField
 
+from . import site_copy
 from .images import WIDTHS, reencoded, validate_picture
 
-# Where the error page finds the last settings read, without asking the database.
+# Where the error page finds the last settings read, without asking the database, when this
+# machine's copy (core/site_copy.py) cannot be read.
 LAST_SITE_SETTINGS_KEY = "site-settings:last"
 
 
@@ -142,7 +144,11 @@ class SiteSettings(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         # For the error page, which must not ask the database (it may be what failed).
-        transaction.on_commit(lambda: cache.set(LAST_SITE_SETTINGS_KEY, self, None))
+        transaction.on_commit(self._keep_for_error_pages)
+
+    def _keep_for_error_pages(self):
+        site_copy.write(self)
+        cache.set(LAST_SITE_SETTINGS_KEY, self, None)
 
     @classmethod
     def current(cls, version):
@@ -160,6 +166,8 @@ class SiteSettings(models.Model):
                 settings._prefetched_objects_cache = {"accreditations": Accreditation.objects.none()}
             cache.set(key, settings, 60 * 60)
             cache.set(LAST_SITE_SETTINGS_KEY, settings, None)
+        # Also when the cache had them: a save on another machine reaches this machine's copy.
+        site_copy.keep_up(settings)
         return settings
 
     @property

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from core.context_processors import site_settings
 from core.languages import lacks_translation
+from core.middleware import not_kept
 from core.previews import StaffPreviewMixin
 from levels.models import LevelOfCare
 
@@ -27,6 +28,8 @@ class ArticleListView(ListView):
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
         self.level = LevelOfCare.objects.published().with_slug(self.request.GET.get("level")).first()
+        if self.request.GET.get("level") and not self.level:
+            not_kept(self.request)  # an address of the visitor's making, whose list is everyone's
         articles = Article.objects.published().for_listing()
         if self.level:
             articles = articles.filter(related_levels=self.level)
@@ -35,7 +38,8 @@ class ArticleListView(ListView):
         return articles
 
     def get_context_data(self, **kwargs):
-        list_name = f"all:{self.level.pk if self.level else ''}:{self.query}"  # names the cached list items
+        # Names the cached list items; a search's are not kept (free text would fill the cache).
+        list_name = "" if self.query else f"all:{self.level.pk if self.level else ''}"
         return super().get_context_data(
             query=self.query, level=self.level, topics=Topic.objects.all(), list_name=list_name, **kwargs
         )

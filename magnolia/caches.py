@@ -1,9 +1,13 @@
 """The CACHES setting: Redis when REDIS_URL is set; otherwise a folder of files that every worker
 process on the machine shares. Nothing is kept in one process's memory."""
 
+import errno
 import logging
+import pickle
 import time
+import zlib
 
+from django.core.cache.backends.filebased import FileBasedCache
 from django_redis.cache import RedisCache
 
 logger = logging.getLogger(__name__)
@@ -11,6 +15,8 @@ logger = logging.getLogger(__name__)
 # After Redis fails once, a worker leaves it alone this long: a Redis that never answers would
 # otherwise cost every cache call its timeout.
 REST_SECONDS = 5
+# A cache folder that cannot be written is said once a minute per worker, not at every call.
+FOLDER_WARNING_SECONDS = 60
 
 
 def cache_settings(redis_url, cache_dir):
@@ -24,7 +30,7 @@ def cache_settings(redis_url, cache_dir):
         }
     else:
         default = {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "magnolia.caches.ForgivingFileCache",
             "LOCATION": str(cache_dir),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
@@ -75,3 +81,50 @@ _FAILED = {
 }
 for _name, _failed in _FAILED.items():
     setattr(ForgivingRedisCache, _name, _forgiving(_name, _failed))
+
+
+class ForgivingFileCache(FileBasedCache):
+    """Django's folder of cache files, where a folder that cannot be used (disk full, read-only, a
+    plain file in its place, a damaged entry) is a miss, as ForgivingRedisCache does for Redis.
+
+    Each call is tried: reading usually still works when writing does not, and a failed call costs
+    no more than a system call. /healthz reports it.
+    """
+
+    _warned_at = None
+
+    def __init__(self, dir, params):
+        try:
+            super().__init__(dir, params)
+        except OSError as error:  # Django makes the folder here first; each write tries again
+            self._warn(error)
+
+    def _warn(self, error):
+        now = time.monotonic()
+        if self._warned_at is None or now - self._warned_at >= FOLDER_WARNING_SECONDS:
+            self._warned_at = now
+            code = errno.errorcode.get(getattr(error, "errno", None), "")
+            logger.warning("cache folder unusable, serving uncached: %s %s", type(error).__name__, code)
+
+
+# What a folder can do wrong: the system refuses (OSError), or an entry is damaged.
+_FOLDER_ERRORS = (OSError, EOFError, zlib.error, pickle.UnpicklingError)
+
+
+def _forgiving_file(name, failed):
+    method = getattr(FileBasedCache, name)
+
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _FOLDER_ERRORS as error:
+            self._warn(error)
+            return failed(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+# The other calls (get_many, set_many, incr...) are made of these.
+for _name in ("get", "set", "add", "touch", "delete", "has_key", "clear"):
+    setattr(ForgivingFileCache, _name, _forgiving_file(_name, _FAILED[_name]))

@@ -6,6 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .caches import cache_settings
+from .databases import with_timeouts
 from .encryption import field_encryption_keys
 from .env import env_bool, env_int, env_list, env_str
 
@@ -117,11 +118,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL that is slow or stops answering must not hold a worker until gunicorn kills it: pages
+# fail fast to the error page (which needs no database) and /healthz answers 503.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)  # seconds; libpq's least is 2
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 10_000)  # milliseconds; 0 for none
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = with_timeouts(
+        DATABASES["default"].get("OPTIONS", {}), DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 CACHE_DIR = env_str("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
 CACHES = cache_settings(REDIS_URL, CACHE_DIR)
+# This machine's copy of the site settings, for error pages when the database and the cache fail
+# (core/site_copy.py). Outside the cache folder, which visitors' requests fill.
+SITE_SETTINGS_COPY = env_str("DJANGO_SITE_SETTINGS_COPY", str(BASE_DIR / "var" / "site-settings.json"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

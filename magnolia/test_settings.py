@@ -26,6 +26,8 @@ STORAGES = {
 CACHE_DIR = tempfile.mkdtemp(prefix="magnolia-test-cache-")
 atexit.register(shutil.rmtree, CACHE_DIR, ignore_errors=True)
 CACHES = cache_settings(None, CACHE_DIR)
+SITE_SETTINGS_COPY = os.path.join(tempfile.mkdtemp(prefix="magnolia-test-site-"), "site-settings.json")
+atexit.register(shutil.rmtree, os.path.dirname(SITE_SETTINGS_COPY), ignore_errors=True)
 PRIVATE_ROOT = tempfile.mkdtemp(prefix="magnolia-test-private-")
 atexit.register(shutil.rmtree, PRIVATE_ROOT, ignore_errors=True)
 INTAKE_MIN_FILL_SECONDS = 3

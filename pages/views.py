@@ -2,7 +2,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
@@ -19,8 +19,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
+from core import content_version, site_copy
 from core.languages import lacks_translation
-from core.models import LAST_SITE_SETTINGS_KEY, SiteSettings
+from core.models import LAST_SITE_SETTINGS_KEY, ContentVersion, SiteSettings
 from core.previews import StaffPreviewMixin
 from faq.models import Article
 from intake.forms import InquiryForm
@@ -71,11 +72,13 @@ class PagePreviewView(StaffPreviewMixin, PageView):
 @require_GET
 @cache_control(no_store=True)
 def healthz(request):
-    """503 when the database is down; 200 otherwise, saying whether the cache answers."""
+    """503 when the database is down, or answers but cannot read the tables every page reads; 200
+    otherwise, saying whether the cache answers."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        # What every page reads first (not SELECT 1: a database without the site's tables, or that
+        # may not read them, serves no page).
+        ContentVersion.objects.filter(pk=content_version.ROW).exists()
+        SiteSettings.objects.filter(pk=1).exists()
     except DatabaseError:
         logger.error("health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
@@ -148,9 +151,19 @@ def bad_request(request, exception=None):
 def _error_page(template):
     """An error page rendered without context processors, so it never queries the database (it
     may be what failed). It shows the last site settings saved or read (the helpline the center
-    set), or the defaults."""
+    set): this machine's copy, or the cache's when that is newer (the copy could not be written),
+    or the defaults."""
+    return loader.get_template(template).render({"site": _last_site_settings()})
+
+
+def _last_site_settings():
+    kept = [site for site in (site_copy.read(), _cached_site_settings()) if site is not None and site.updated_at]
+    return max(kept, key=lambda site: site.updated_at, default=None) or SiteSettings(pk=1)
+
+
+def _cached_site_settings():
     try:
-        site = cache.get(LAST_SITE_SETTINGS_KEY) or SiteSettings(pk=1)
+        site = cache.get(LAST_SITE_SETTINGS_KEY)
     except Exception:  # the cache itself may be what failed
-        site = SiteSettings(pk=1)
-    return loader.get_template(template).render({"site": site})
+        return None
+    return site if isinstance(site, SiteSettings) else None

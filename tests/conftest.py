@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 
+from core import site_copy
+
 from .factories import UserFactory
 
 
@@ -17,6 +19,7 @@ def _fresh_cache():
 def _clear_caches():
     for cache in caches.all():
         cache.clear()
+    site_copy.forget()  # the error pages' copy of the site settings, outside the cache
 
 
 @pytest.fixture(scope="session")

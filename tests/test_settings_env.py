@@ -92,7 +92,48 @@ def test_cache_lifetimes(env, expected):
 def test_default_cache_is_a_folder_every_worker_shares(tmp_path):
     code = "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
     result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "", "DJANGO_CACHE_DIR": str(tmp_path)})
-    assert result.stdout.strip().splitlines()[-1] == f"django.core.cache.backends.filebased.FileBasedCache {tmp_path}"
+    assert result.stdout.strip().splitlines()[-1] == f"magnolia.caches.ForgivingFileCache {tmp_path}"
+
+
+def test_the_error_pages_copy_of_the_site_settings_is_outside_the_cache_folder():
+    code = "from django.conf import settings as s; print(s.SITE_SETTINGS_COPY, s.CACHE_DIR)"
+    result = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": ""})
+    assert result.stdout.strip().splitlines()[-1] == f"{ROOT}/var/site-settings.json {ROOT}/var/cache"
+
+
+DATABASE = "postgres://magnolia@db.internal:5432/magnolia"
+SHOW_DATABASE_OPTIONS = (
+    "from django.conf import settings as s; print(sorted(s.DATABASES['default']['OPTIONS'].items()))"
+)
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        (
+            {"DATABASE_URL": DATABASE},
+            "[('connect_timeout', 3), ('keepalives', 1), ('keepalives_count', 3), ('keepalives_idle', 10), "
+            "('keepalives_interval', 5), ('options', '-c statement_timeout=10000'), ('tcp_user_timeout', 10000)]",
+        ),
+        (
+            {"DATABASE_URL": DATABASE, "DATABASE_CONNECT_TIMEOUT": "5", "DATABASE_STATEMENT_TIMEOUT": "2500"},
+            "[('connect_timeout', 5), ('keepalives', 1), ('keepalives_count', 3), ('keepalives_idle', 10), "
+            "('keepalives_interval', 5), ('options', '-c statement_timeout=2500'), ('tcp_user_timeout', 2500)]",
+        ),
+        (
+            {"DATABASE_URL": DATABASE + "?connect_timeout=7&options=-c%20search_path%3Dsite"},
+            "[('connect_timeout', 7), ('keepalives', 1), ('keepalives_count', 3), ('keepalives_idle', 10), "
+            "('keepalives_interval', 5), ('options', '-c statement_timeout=10000 -c search_path=site'), "
+            "('tcp_user_timeout', 10000)]",
+        ),
+        ({"DATABASE_URL": "sqlite:////tmp/magnolia-settings-test.sqlite3"}, "[]"),
+    ],
+    ids=["postgres-defaults", "postgres-set", "postgres-in-the-url", "sqlite"],
+)
+def test_database_timeouts(env, expected):
+    result = run_manage("shell", "-c", SHOW_DATABASE_OPTIONS, env={**PRODUCTION_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
 
 
 def test_a_named_bucket_keeps_pictures_in_s3_compatible_storage():

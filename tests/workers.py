@@ -69,6 +69,8 @@ def production_env(**overrides):
         "DJANGO_LOG_LEVEL": "WARNING",
         "INTAKE_MIN_FILL_SECONDS": "0",
         "REDIS_URL": "",
+        # Each site its own copy of the settings for error pages, not the checkout's var/.
+        "DJANGO_SITE_SETTINGS_COPY": str(Path(tempfile.mkdtemp(prefix="magnolia-site-")) / "site-settings.json"),
     }
     env.update(overrides)
     return env
