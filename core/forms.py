@@ -29,7 +29,9 @@ class DigitsPhoneNumberField(PhoneNumberField):
 class SiteSettingsForm(forms.ModelForm):
     class Meta:
         model = SiteSettings
-        fields = ["helpline", "text_line"]  # the admin adds the rest from its fieldsets
+        # The admin takes its fields from its fieldsets. Naming fields here would make
+        # django-modeltranslation copy them onto the admin, which the admin's checks then refuse.
+        exclude = []  # noqa: DJ006 (the admin passes the fieldsets fields)
         field_classes = {"helpline": DigitsPhoneNumberField, "text_line": DigitsPhoneNumberField}
 
 
