@@ -14,11 +14,28 @@ from .dashboard import csv_response, figures
 from .models import AccessRecord
 
 LONGEST_PERIOD = timedelta(days=731)
+# Inquiries exist from the site's first years to today: a period far outside has nothing to show,
+# and one at the end of the calendar cannot be counted in days after it.
+FIRST_YEAR = 2000
+
+
+def _last_year():
+    return timezone.localdate().year + 1
+
+
+def _within_years(value):
+    if not FIRST_YEAR <= value.year <= _last_year():
+        raise forms.ValidationError(f"Choose a date between {FIRST_YEAR} and {_last_year()}.")
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[_within_years])
+    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}), validators=[_within_years])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.update(min=f"{FIRST_YEAR}-01-01", max=f"{_last_year()}-12-31")
 
     def clean(self):
         cleaned = super().clean()

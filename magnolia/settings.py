@@ -72,6 +72,9 @@ MIDDLEWARE = [
     # The language comes from the address alone (/es/ or none): before the whole-page cache, whose
     # keys carry it.
     "core.middleware.PathLanguageMiddleware",
+    # Before anything that looks a value up (old addresses, sessions, the admin's filters), after the
+    # language so the 400 page speaks the address's.
+    "core.unreadable_input.RefuseUnreadableInputMiddleware",
     "intake.attribution.AttributionMiddleware",
     # Inside the cookie-setting attribution middleware: a kept page still notes a new visitor.
     "core.middleware.WholePageCacheMiddleware",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponsePermanentRedirect,
@@ -99,8 +100,12 @@ def _cache_answers():
 @require_GET
 @cache_control(public=True, max_age=365 * 24 * 60 * 60, immutable=True)
 def media(request, path):
-    """An uploaded picture from the media folder (nginx serves them itself in front of the site)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """An uploaded picture from the media folder (nginx serves them itself in front of the site). A
+    name the file system cannot even look up (too long, say) is not there either."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        raise Http404("No such picture") from None
 
 
 @require_GET

@@ -1,0 +1,55 @@
+"""One place that refuses, for every request, values no page can use: a NUL character (PostgreSQL
+cannot store or compare one, so it would reach the database as an error), and a year that Python's
+dates cannot hold in a year lookup (the admin's `?created_at__year=0`)."""
+
+import re
+
+from django.core.exceptions import BadRequest
+
+NUL = "\x00"
+# Lookups Django turns into a date range before asking the database (YearLookup).
+YEAR_LOOKUP = re.compile(r"__(iso_)?year(__(exact|gt|gte|lt|lte))?$")
+YEAR = re.compile(r"-?[0-9]{1,6}")
+# Python's dates run from year 1 to 9999; a year's bounds in the center's time zone, turned to UTC,
+# may fall a day beyond them.
+FIRST_YEAR, LAST_YEAR = 2, 9998
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def unreadable(request):
+    """What is wrong with the request, or None."""
+    if NUL in request.path:
+        return "NUL in the address"
+    for name, values in request.GET.lists():
+        if NUL in name or any(NUL in value for value in values):
+            return "NUL in the query"
+        if YEAR_LOOKUP.search(name) and not all(_year(value) for value in values):
+            return "a year out of range"
+    if any(NUL in name or NUL in value for name, value in request.COOKIES.items()):
+        return "NUL in a cookie"
+    if request.method == "POST" and request.content_type in FORMS and _nul_in_fields(request.POST):
+        return "NUL in a form field"
+    return None
+
+
+def _nul_in_fields(data):
+    """Only the text fields: a file's bytes are the file's business."""
+    return any(NUL in name or NUL in value for name, values in data.lists() for value in values)
+
+
+def _year(value):
+    return bool(YEAR.fullmatch(value)) and FIRST_YEAR <= int(value) <= LAST_YEAR
+
+
+class RefuseUnreadableInputMiddleware:
+    """Answers 400 (the site's page for it, handler400) before any view or lookup sees such a value."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        problem = unreadable(request)
+        if problem:
+            # Says what kind of value, never the value itself (it may be what a visitor typed).
+            raise BadRequest(f"Refused: {problem}")
+        return self.get_response(request)
