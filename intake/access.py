@@ -1,13 +1,50 @@
-"""The access log's record of a change form: who opened an inquiry's health information, who changed it."""
+"""The access log's record of an admin page about one inquiry: whoever is shown an inquiry's or its
+insurance verification's details (the form, the form again after a refused save, its history, the
+delete confirmation) gets one record; a save that went through is a change."""
+
+from core.admin_guard import is_plain_number
 
 from .models import AccessRecord
 
 
-def record_change_form(request, response, inquiry_id, detail="", view_detail=None):
-    """A page shown is a view (with `view_detail`, if given); a save that went through (a redirect) is
-    a change. A refused save or a missing object records nothing."""
-    if request.method == "POST" and response.status_code == 302:
-        AccessRecord.record(request.user, [inquiry_id], AccessRecord.Action.CHANGE, detail)
-    elif request.method == "GET" and response.status_code == 200:
-        shown = detail if view_detail is None else view_detail
-        AccessRecord.record(request.user, [inquiry_id], AccessRecord.Action.VIEW, shown)
+class AccessLoggedAdminMixin:
+    """For the admin of a model whose pages show an inquiry's health information. `access_detail`
+    names the page kind in the record; `inquiry_of(object_id)` says whose it is."""
+
+    access_detail = ""
+
+    def inquiry_of(self, object_id):
+        return int(object_id)
+
+    def access_view_detail(self, request):
+        """What a page shown records beside the page kind (say, a revealed member ID)."""
+        return ""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            self._record(request, object_id, AccessRecord.Action.CHANGE, self.access_detail)
+        elif response.status_code == 200:
+            refused = "shown after a refused save" if request.method == "POST" else ""
+            self._record(request, object_id, AccessRecord.Action.VIEW, self.access_view_detail(request), refused)
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            self._record(request, object_id, AccessRecord.Action.VIEW, "history")
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        if response.status_code == 200:  # the confirmation (the deletion itself is its own record)
+            self._record(request, object_id, AccessRecord.Action.VIEW, "delete confirmation")
+        return response
+
+    def _record(self, request, object_id, action, *details):
+        if not (object_id and is_plain_number(object_id)):
+            return  # an add form shows nobody's details; a made-up id found nothing
+        inquiry_id = self.inquiry_of(object_id)
+        if inquiry_id:
+            detail = "; ".join(part for part in (self.access_detail, *details) if part)
+            AccessRecord.record(request.user, [inquiry_id], action, detail)

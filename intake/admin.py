@@ -18,7 +18,7 @@ from core.admin_widgets import LabelledDateTimeMixin
 from core.stale_edits import RefuseStaleEditsMixin
 
 from . import follow_ups, services, staff_views
-from .access import record_change_form
+from .access import AccessLoggedAdminMixin
 from .exports import csv_response
 from .groups import admissions_staff
 from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
@@ -103,7 +103,9 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMixin, admin.ModelAdmin):
+class InquiryAdmin(
+    AccessLoggedAdminMixin, GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMixin, admin.ModelAdmin
+):
     change_form_template = "admin/intake/inquiry/workspace.html"
     list_display = [
         "number",
@@ -313,18 +315,6 @@ class InquiryAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMix
             AccessRecord.record_list(request.user, AccessRecord.Action.LIST, f"filters: {filters or 'none'}")
             if request.GET.get("q"):
                 AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, search_kind(request.GET["q"]))
-        return response
-
-    def history_view(self, request, object_id, extra_context=None):
-        response = super().history_view(request, object_id, extra_context)
-        if response.status_code == 200:
-            AccessRecord.record(request.user, [int(object_id)], AccessRecord.Action.VIEW, "history")
-        return response
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        response = super().changeform_view(request, object_id, form_url, extra_context)
-        if object_id and is_plain_number(object_id):
-            record_change_form(request, response, int(object_id))
         return response
 
     def delete_model(self, request, inquiry):

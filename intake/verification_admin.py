@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from core.admin_guard import GuardedAdminMixin, is_plain_number
 from core.stale_edits import RefuseStaleEditsMixin
 
-from .access import record_change_form
+from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT
 from .models import AccessRecord
 from .verifications import SECRET_FIELDS, STALE_AFTER, InsuranceVerification, LevelBenefit
@@ -67,7 +67,10 @@ class _VerificationFieldsets(admin.ModelAdmin):
 
 
 @admin.register(InsuranceVerification)
-class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _VerificationFieldsets):
+class InsuranceVerificationAdmin(
+    AccessLoggedAdminMixin, GuardedAdminMixin, RefuseStaleEditsMixin, _VerificationFieldsets
+):
+    access_detail = "insurance verification"
     list_display = ["number", "inquiry_link", "carrier_name", "status", "result", "requested_at", "done", "freshness"]
     list_display_links = ["number"]
     list_filter = ["status", "result", StaleFilter, "carrier"]
@@ -150,14 +153,13 @@ class InsuranceVerificationAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, _Veri
         unreadable = object_id and self._unreadable(request, object_id)
         if unreadable:
             return self._cannot_decrypt_page(request, unreadable)
-        response = super().changeform_view(request, object_id, form_url, extra_context)
-        if object_id and is_plain_number(object_id) and response.status_code in (200, 302):
-            verification = InsuranceVerification.objects.filter(pk=object_id).values_list("inquiry_id", flat=True)
-            inquiry_id = verification.first()
-            if inquiry_id:
-                revealed = "revealed member ID" if self._revealing(request) else None
-                record_change_form(request, response, inquiry_id, "insurance verification", view_detail=revealed)
-        return response
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def inquiry_of(self, object_id):
+        return InsuranceVerification.objects.filter(pk=object_id).values_list("inquiry_id", flat=True).first()
+
+    def access_view_detail(self, request):
+        return "revealed member ID" if self._revealing(request) else ""
 
     def get_deleted_objects(self, objs, request):
         if all(verification.secrets_readable for verification in objs):

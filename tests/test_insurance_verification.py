@@ -140,7 +140,25 @@ def test_the_member_id_is_masked_until_revealed_and_revealing_is_logged(admissio
     assert MEMBER_ID not in html and "••••••••1937" in html
     revealed = admissions_client.get(url + "?reveal=member_id").content.decode()
     assert f'value="{MEMBER_ID}"' in revealed
-    assert AccessRecord.objects.filter(user=admissions_user, detail="revealed member ID").count() == 1
+    details = AccessRecord.objects.filter(user=admissions_user).values_list("detail", flat=True)
+    assert list(details.order_by("pk")) == ["insurance verification", "insurance verification; revealed member ID"]
+
+
+def test_every_page_showing_a_verification_is_logged_once(admissions_client, admissions_user):
+    """A save refused as stale shows the revealed details again, the history shows changes, the delete
+    confirmation names it: each a record, on its inquiry."""
+    verification = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
+    )
+    url = f"/admin/intake/insuranceverification/{verification.pk}/"
+    refused = admissions_client.post(url + "change/", {"reveal": "member_id", "seen_updated_at": "2000-01-01T00:00"})
+    assert refused.status_code == 200
+    assert admissions_client.get(url + "history/").status_code == 200
+    records = AccessRecord.objects.filter(user=admissions_user).order_by("pk")
+    assert [(r.inquiry_ref, r.action, r.detail) for r in records] == [
+        (verification.inquiry_id, "view", "insurance verification; revealed member ID; shown after a refused save"),
+        (verification.inquiry_id, "view", "insurance verification; history"),
+    ]
 
 
 def test_editors_never_see_verifications(editor_client):

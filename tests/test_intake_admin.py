@@ -256,6 +256,19 @@ def test_every_view_and_change_is_recorded_for_superusers(admissions_client, adm
     assert admissions_user.username in html
 
 
+def test_a_refused_save_history_and_delete_confirmation_each_record_one_look(admissions_client, admissions_user):
+    inquiry = InquiryFactory()
+    url = f"/admin/intake/inquiry/{inquiry.pk}/"
+    refused = admissions_client.post(url + "change/", {"csrfmiddlewaretoken": "x"})
+    assert refused.status_code == 200
+    assert admissions_client.get(url + "history/").status_code == 200
+    records = AccessRecord.objects.filter(user=admissions_user).order_by("pk")
+    assert [(r.inquiry_ref, r.action, r.detail) for r in records] == [
+        (inquiry.pk, "view", "shown after a refused save"),
+        (inquiry.pk, "view", "history"),
+    ]
+
+
 def test_content_editor_gets_no_inquiry_data(editor_client):
     inquiry = InquiryFactory(name="Hidden Person")
     # 403 where the admin knows the page; 404 for the app index and notes, which have no admin page of their own.
