@@ -251,7 +251,6 @@ class InquiryAdmin(
     def duplicate(self, inquiry):
         return inquiry.has_duplicate
 
-    @admin.display(description="possible duplicates (same phone or e-mail within 30 days)")
     @admin.display(description="insurance verification")
     def insurance_verification(self, inquiry):
         # Nothing decrypted (none of it is shown here): one stored under another key breaks nothing.
@@ -279,6 +278,7 @@ class InquiryAdmin(
         )
         return format_html("{}<br>{}", rows, add)
 
+    @admin.display(description="possible duplicates (same phone or e-mail within 30 days)")
     def possible_duplicates(self, inquiry):
         others = Inquiry.objects.possible_duplicates_of(inquiry).only("pk", "created_at", "status", "channel")[:10]
         if not others:

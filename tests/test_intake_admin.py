@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 import threading
 from datetime import timedelta
 from io import StringIO
@@ -357,3 +358,12 @@ def test_demo_staff_groups_exist():
 
     assert set(Group.objects.values_list("name", flat=True)) >= {"Admissions", "Content editors"}
     UserFactory(group="Admissions")
+
+
+def test_each_read_only_part_of_the_inquiry_page_has_its_own_label(admissions_client):
+    html = admissions_client.get(change_url(InquiryFactory())).content.decode()
+    labels = dict(
+        re.findall(r'<div class="[^"]*\bfield-(\w+)\b[^"]*">\s*(?:<div[^>]*>\s*)*<label[^>]*>([^<]*)</label>', html)
+    )
+    assert labels["insurance_verification"] == "Insurance verification:"
+    assert labels["possible_duplicates"] == "Possible duplicates (same phone or e-mail within 30 days):"
