@@ -1,6 +1,11 @@
-"""One place that refuses, for every request, values no page can use: a NUL character (PostgreSQL
-cannot store or compare one, so it would reach the database as an error), and a year that Python's
-dates cannot hold in a year lookup (the admin's `?created_at__year=0`)."""
+"""One place that refuses, for every request, values no page can use: a NUL character in the
+address, the query or a cookie (PostgreSQL cannot store or compare one, so it would reach the
+database as an error), and a year that Python's dates cannot hold in a year lookup (the admin's
+`?created_at__year=0`).
+
+A form's fields are left to the form: the contact form strips control characters from what a
+visitor pasted and keeps the rest, and every other form refuses a NUL beside its field (Django's
+ProhibitNullCharactersValidator), so nothing typed is lost to a bare 400."""
 
 import re
 
@@ -13,7 +18,6 @@ YEAR = re.compile(r"-?[0-9]{1,6}")
 # Python's dates run from year 1 to 9999; a year's bounds in the center's time zone, turned to UTC,
 # may fall a day beyond them.
 FIRST_YEAR, LAST_YEAR = 2, 9998
-FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def unreadable(request):
@@ -27,14 +31,7 @@ def unreadable(request):
             return "a year out of range"
     if any(NUL in name or NUL in value for name, value in request.COOKIES.items()):
         return "NUL in a cookie"
-    if request.method == "POST" and request.content_type in FORMS and _nul_in_fields(request.POST):
-        return "NUL in a form field"
     return None
-
-
-def _nul_in_fields(data):
-    """Only the text fields: a file's bytes are the file's business."""
-    return any(NUL in name or NUL in value for name, values in data.lists() for value in values)
 
 
 def _year(value):

@@ -115,7 +115,8 @@ def test_contact_page_preselects_level_and_ignores_unknown(client):
     LevelFactory(slug="hidden", is_published=False)
     assert '<option value="iop" selected>' in client.get("/contact/?level=iop").content.decode()
     html = client.get("/contact/?level=hidden").content.decode()
-    assert client.get("/contact/?level=%00%ff").status_code == 200
+    assert client.get("/contact/?level=%ff").status_code == 200
+    assert client.get("/contact/?level=%00%ff").status_code == 400  # refused for every page
     assert 'value="hidden"' not in html
     assert '<option value="" selected>Not sure</option>' in html
 
