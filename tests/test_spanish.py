@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 
 from core.links import validate_internal_links
 from core.models import Redirect
+from demo.levels import load_levels
 from demo.pages import load_pages
 from faq.demo import load_articles
 from intake.models import Inquiry
-from levels.demo import load_levels
 
 from .factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
 from .faq_helpers import article_form
