@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 
 from core.links import validate_internal_links
 from core.models import Redirect
+from demo.articles import load_articles
 from demo.levels import load_levels
 from demo.pages import load_pages
-from faq.demo import load_articles
 from intake.models import Inquiry
 
 from .factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory

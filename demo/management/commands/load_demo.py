@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.demo import load_site
+from demo.articles import ARTICLES, load_articles
 from demo.levels import load_levels
 from demo.pages import load_pages
-from faq.demo import ARTICLES, load_articles
 from intake.demo import INQUIRIES, load_inquiries
 from intake.demo_history import load_history
 from intake.demo_verifications import load_verifications
