@@ -7,12 +7,12 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.demo import load_site
 from demo.articles import ARTICLES, load_articles
 from demo.history import load_history
 from demo.inquiries import INQUIRIES, load_inquiries
 from demo.levels import load_levels
 from demo.pages import load_pages
+from demo.site import load_site
 from demo.verifications import load_verifications
 
 DEMO_USERS = [
