@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "levels",
     "faq",
     "intake",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from core.models import Accreditation, Redirect, SiteSettings
+from demo.pages import PAGES, load_pages
 from intake import attribution
-from pages.demo import PAGES, load_pages
 from pages.models import Page
 
 from .factories import PageFactory

@@ -188,6 +188,25 @@ def test_load_demo_creates_logins_in_the_right_groups(settings, capsys):
     assert User.objects.get(username="editor").groups.filter(name="Content editors").exists()
 
 
+def test_demo_content_lives_only_in_the_demo_app(settings):
+    """The demo app has no models and imports the product apps; no product module imports it."""
+    import ast
+
+    from django.apps import apps
+
+    assert not list(apps.get_app_config("demo").get_models())
+    product = ["common", "core", "faq", "intake", "levels", "magnolia", "pages"]
+    importers = []
+    for path in sorted(p for app in product for p in (settings.BASE_DIR / app).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module]
+            if any(name == "demo" or name.startswith("demo.") for name in names):
+                importers.append(str(path.relative_to(settings.BASE_DIR)))
+    assert importers == []
+
+
 def test_admin_is_titled_for_the_center(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "Magnolia Recovery admin" in html

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from pages.demo import PAGES, load_pages
+from demo.pages import PAGES, load_pages
 from pages.views import bad_request, server_error
 
 from .factories import ArticleFactory, LevelFactory, TopicFactory

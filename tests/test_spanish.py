@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 
 from core.links import validate_internal_links
 from core.models import Redirect
-from faq.demo import load_articles
+from demo.articles import load_articles
+from demo.levels import load_levels
+from demo.pages import load_pages
 from intake.models import Inquiry
-from levels.demo import load_levels
-from pages.demo import load_pages
 
 from .factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
 from .faq_helpers import article_form

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone, translation
 
-from .languages import SPANISH, edited_translated_fields
-from .models import Accreditation, SiteSettings
+from core.languages import SPANISH, edited_translated_fields
+from core.models import Accreditation, SiteSettings
 
 
 def load_site():

@@ -1,9 +1,9 @@
 """The five demo levels of care, from the fact sheet, in our own words, and their loader."""
 
-from core.demo_pictures import landscape, save_picture
+from levels.models import LevelOfCare
 
-from .demo_spanish import PICTURE_ALT, SPANISH
-from .models import LevelOfCare
+from .levels_es import PICTURE_ALT, SPANISH
+from .pictures import landscape, save_picture
 
 LEVELS = [
     {

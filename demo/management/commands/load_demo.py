@@ -7,13 +7,13 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.demo import load_site
-from faq.demo import ARTICLES, load_articles
-from intake.demo import INQUIRIES, load_inquiries
-from intake.demo_history import load_history
-from intake.demo_verifications import load_verifications
-from levels.demo import load_levels
-from pages.demo import load_pages
+from demo.articles import ARTICLES, load_articles
+from demo.history import load_history
+from demo.inquiries import INQUIRIES, load_inquiries
+from demo.levels import load_levels
+from demo.pages import load_pages
+from demo.site import load_site
+from demo.verifications import load_verifications
 
 DEMO_USERS = [
     ("admin", "Demo administrator", None, True),

@@ -1,7 +1,7 @@
 """The center's pages in Spanish, written by the team (demo text: a real center has its lawyer and
 compliance officer read the notices in both languages). Links lead to the Spanish pages."""
 
-from .demo_shared import HELPLINE, OTHER_TAGLINES
+from .pages_shared import HELPLINE, OTHER_TAGLINES
 
 ABOUT = """\
 Magnolia Recovery trata las adicciones y los problemas de salud mental en Los Ángeles, también en personas que

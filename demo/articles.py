@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from core.demo_pictures import landscape, monogram, save_picture
+from faq.models import Article, Question, Reviewer, Source, Topic
 
-from . import demo_spanish as spanish
-from .models import Article, Question, Reviewer, Source, Topic
+from . import articles_es as spanish
+from .pictures import landscape, monogram, save_picture
 
 REVIEWERS = [
     {

@@ -7,7 +7,7 @@ from io import BytesIO
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from .models import Picture
+from core.models import Picture
 
 
 def landscape(seed, sky, hills, size=(1600, 900)):

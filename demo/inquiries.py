@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .forms import CONSENT_TEXT
-from .models import Inquiry
+from intake.forms import CONSENT_TEXT
+from intake.models import Inquiry
 
 INQUIRIES = [
     {

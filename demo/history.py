@@ -11,8 +11,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .forms import CONSENT_TEXT
-from .models import Inquiry, Note, ReferralContact, ReferralSource, StatusChange
+from intake.forms import CONSENT_TEXT
+from intake.models import Inquiry, Note, ReferralContact, ReferralSource, StatusChange
 
 SOURCES = [
     ("Valley General Hospital (demo)", "hospital", [("Rita Moss", "Discharge planner")]),

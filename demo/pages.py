@@ -2,9 +2,10 @@
 
 They are demo text: a real center has its lawyer and compliance officer read the notices first."""
 
-from .demo_shared import HELPLINE, OTHER_TAGLINES
-from .demo_spanish import SPANISH
-from .models import Page
+from pages.models import Page
+
+from .pages_es import SPANISH
+from .pages_shared import HELPLINE, OTHER_TAGLINES
 
 ABOUT = """\
 Magnolia Recovery treats addiction and mental health conditions in Los Angeles, including people who live with
