@@ -23,7 +23,7 @@ class AccessLoggedAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if request.method == "POST" and response.status_code == 302:
-            self._record(request, object_id, AccessRecord.Action.CHANGE, self.access_detail)
+            self._record(request, object_id, AccessRecord.Action.CHANGE)
         elif response.status_code == 200:
             refused = "shown after a refused save" if request.method == "POST" else ""
             self._record(request, object_id, AccessRecord.Action.VIEW, self.access_view_detail(request), refused)

@@ -466,9 +466,9 @@ class NotificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
 class AccessRecordAdmin(GuardedAdminMixin, admin.ModelAdmin):
     """Read-only, and for superusers only."""
 
-    list_display = ["at", "user", "action", "inquiry_ref"]
+    list_display = ["at", "user", "action", "inquiry_ref", "detail"]
     list_filter = ["action", "user", ("at", admin.DateFieldListFilter)]
-    search_fields = ["inquiry_ref", "user__username"]
+    search_fields = ["inquiry_ref", "user__username", "detail"]
     date_hierarchy = "at"
     list_select_related = ["user"]
 

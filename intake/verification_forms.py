@@ -70,7 +70,8 @@ class VerificationRequestForm(ReplyFields):
         label=_("Date of birth of the person who needs care"),
         help_text=_("For example 03/14/1990."),
         input_formats=["%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y"],
-        widget=forms.DateInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
+        # Often a loved one's: the browser must not offer the visitor's own birthday.
+        widget=forms.DateInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
         error_messages={"invalid": _("Enter the date as month/day/year, for example 03/14/1990.")},
     )
     card_front = CardPhotoField(_("Photo of the front of your card (optional)"))

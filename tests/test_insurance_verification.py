@@ -319,3 +319,9 @@ def test_the_queue_is_logged_and_a_save_from_an_old_copy_is_refused(admissions_c
     assert response.status_code == 200 and "nothing was saved" in response.content.decode()
     verification.refresh_from_db()
     assert verification.notes == "A colleague's call notes."
+
+
+def test_the_patients_birth_date_is_not_filled_with_the_visitors_own(client):
+    html = client.get("/insurance/verify/").content.decode()
+    field = re.search(r'<input[^>]*name="patient_birth_date"[^>]*>', html).group(0)
+    assert re.search(r'autocomplete="([^"]*)"', field).group(1) == "off"

@@ -1,5 +1,6 @@
 """The findings of the attack on a production-like server (issue 16), each held by a test."""
 
+import re
 import time
 from datetime import timedelta
 from io import StringIO
@@ -132,7 +133,9 @@ def test_form_posts_in_an_unusual_character_set_are_not_server_errors():
         response = visitor.generic("POST", path, body, content_type="application/x-www-form-urlencoded; charset=utf-16")
         assert response.status_code == 400, path
         html = response.content.decode()
-        assert "forms must be sent in UTF-8" in html and 'href="tel:+18184312224"' in html
+        message = re.search(r"<h1>[^<]*</h1>\s*<p>([^<]*)<a", html).group(1)
+        assert message.startswith("The address or the form had characters our site cannot read.")
+        assert 'href="tel:+18184312224"' in html
 
 
 @pytest.mark.parametrize(
@@ -289,3 +292,11 @@ def test_the_author_list_offers_content_staff_only(editor_client, editor_user):
     author_select = html.split('name="author"')[1].split("</select>")[0]
     assert editor_user.username in author_select and "a-superuser" in author_select
     assert "an-admissions-coordinator" not in author_select
+
+
+def test_a_page_someone_may_not_open_is_the_sites_403_with_a_way_back(admissions_client):
+    response = admissions_client.get("/admin/intake/accessrecord/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert re.search(r"<h1>([^<]*)</h1>", html).group(1) == "You do not have access to this page"
+    assert re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', html)[-2:] == [("/", "Home"), ("/admin/", "Staff pages")]
