@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from phonenumber_field.formfields import PhoneNumberField
 
-from .images import refuse_if_too_large
+from .images import reencoded, refuse_if_too_large, validate_picture
 from .models import Picture, SiteSettings
 
 # What a typed phone number may hold besides digits.
@@ -45,7 +45,13 @@ class PictureUploadField(forms.ImageField):
     def to_python(self, data):
         if data is not None and hasattr(data, "size"):
             refuse_if_too_large(data)
-        return super().to_python(data)
+        upload = super().to_python(data)
+        if upload is not None:
+            # Checked (format, size, pixels) and decoded now, so a file cut short is refused beside the
+            # field rather than failing the save; the save keeps the result.
+            validate_picture(upload)
+            upload.reencoded = reencoded(upload)
+        return upload
 
 
 class PictureForm(forms.ModelForm):

@@ -19,6 +19,11 @@ ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}  # MPO: a phone's JPEG with mo
 # The widths a page may ask for; a picture narrower than one is served at its own width.
 WIDTHS = (480, 960, 1600)
 
+# A progressive JPEG is decoded once per scan: encoders write about ten, and thousands (a few bytes
+# each) would hold a worker for seconds to minutes at no cost in memory. Past this, refused.
+MAX_JPEG_SCANS = 100
+SCAN_START = b"\xff\xda"  # in the coded data a 0xFF byte is always followed by 0x00, so only markers match
+
 # A PNG's text chunks are held in memory while it is read: Pillow allows 64 MB of them, and nothing kept
 # here needs any (they are dropped). Past this, the file is refused as unreadable.
 PngImagePlugin.MAX_TEXT_MEMORY = 4 * PngImagePlugin.MAX_TEXT_CHUNK
@@ -153,6 +158,8 @@ def _decoded_small(upload, longest_side, budget):
     pixels = image.size[0] * image.size[1]
     if budget and decoding_cost(image, budget.longest_side) > budget.memory:
         raise _too_large_to_read(pixels)
+    if image.format in ("JPEG", "MPO") and _scans(upload) > MAX_JPEG_SCANS:
+        raise _too_slow_to_read()
     _drafted(image, longest_side)
     image.load()
     factor = max(image.size) // longest_side
@@ -182,6 +189,28 @@ def reencoded(upload, kind="WEBP", longest_side=LONGEST_SIDE, budget=None):
     finally:
         upload.seek(0)
     return ContentFile(out.getvalue()), image.width, image.height
+
+
+def _scans(upload):
+    """How many scans a JPEG holds (the picture's and any other in the file), counted without decoding."""
+    position = upload.tell()
+    upload.seek(0)
+    count, tail = 0, b""
+    while chunk := upload.read(1024 * 1024):
+        count += (tail + chunk).count(SCAN_START)
+        tail = chunk[-1:] if chunk[-1:] == b"\xff" else b""
+    upload.seek(position)
+    return count
+
+
+def _too_slow_to_read():
+    return ValidationError(
+        _(
+            "This picture is saved in a way that takes too long to read here. Take a screenshot of it, or a "
+            "new photo, and choose that instead."
+        ),
+        code="too_slow_to_read",
+    )
 
 
 def _too_large_to_read(pixels):

@@ -335,7 +335,8 @@ class Picture(models.Model):
 
     def save(self, *args, **kwargs):
         if self.original and not self.original._committed:
-            content, self.width, self.height = reencoded(self.original.file)
+            upload = self.original.file
+            content, self.width, self.height = getattr(upload, "reencoded", None) or reencoded(upload)
             self.original.save("upload.webp", content, save=False)
         super().save(*args, **kwargs)  # django-imagekit makes the widths now (the Optimistic strategy)
 

@@ -15,11 +15,12 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image, ImageCms
 
-from core.images import decoding_cost
+from core.images import MAX_JPEG_SCANS, decoding_cost, reencoded
 from intake.card_files import CARD_BUDGET
 from intake.encryption import fernet
 from intake.models import Inquiry
@@ -294,3 +295,32 @@ def test_a_cards_folder_made_before_is_made_private_at_the_next_card(client, pri
     os.chmod(private_folder / "cards", 0o755)
     assert send(client, card_front=upload(encoded("JPEG"))).status_code == 302
     assert stat.S_IMODE((private_folder / "cards").stat().st_mode) == 0o700
+
+
+# --- Time: a progressive JPEG decoded once per scan ------------------------------------------------------
+
+
+def scan_bomb(scans):
+    """A small progressive JPEG with `scans` empty refinement scans added before its end: each costs a
+    pass over the whole picture when decoded, and a few bytes in the file."""
+    plain = encoded("JPEG", size=(600, 600), progressive=True)
+    refinement = b"\xff\xda\x00\x08\x01\x01\x00\x00\x00\x10\x00"
+    return plain[:-2] + refinement * scans + plain[-2:]
+
+
+def test_a_jpeg_with_thousands_of_scans_is_refused_before_decoding_beside_its_field(client):
+    response = send(client, card_front=upload(scan_bomb(10_000)))
+    assert response.context["form"].errors["card_front"] == [
+        "This picture is saved in a way that takes too long to read here. Take a screenshot of it, or a new "
+        "photo, and choose that instead."
+    ]
+    assert 'value="Sam Rivera"' in response.content.decode()
+
+
+def test_a_progressive_jpeg_as_encoders_write_it_is_accepted():
+    photo = encoded("JPEG", size=(600, 600), progressive=True)
+    assert 5 <= photo.count(b"\xff\xda") <= 20  # what Pillow's encoder writes, like a phone's or a camera's
+    assert reencoded(upload(photo))[1:] == (600, 600)
+    assert reencoded(upload(scan_bomb(MAX_JPEG_SCANS - photo.count(b"\xff\xda"))))[1:] == (600, 600)
+    with pytest.raises(ValidationError):
+        reencoded(upload(scan_bomb(MAX_JPEG_SCANS + 1)))

@@ -81,6 +81,18 @@ def test_a_bad_upload_gets_a_clear_message_and_keeps_what_was_typed(editor_clien
     assert not Picture.objects.exists()
 
 
+def test_a_picture_cut_short_is_refused_beside_its_field_not_at_save(editor_client, media):
+    whole = photo().read()
+    response = upload(editor_client, SimpleUploadedFile("cut.jpg", whole[: len(whole) // 3]), name="Typed name")
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["original"] == [
+        "This picture could not be read to the end: the file may be cut short or damaged. Take or export it again "
+        "and choose the new file."
+    ]
+    assert 'value="Typed name"' in response.content.decode()
+    assert not Picture.objects.exists()
+
+
 def test_a_gif_is_refused_by_name(editor_client, media):
     response = upload(editor_client, photo(kind="GIF", with_location=False))
     assert "This picture is a GIF; choose a JPEG, PNG or WebP picture." in response.content.decode()

@@ -299,4 +299,7 @@ def test_a_page_someone_may_not_open_is_the_sites_403_with_a_way_back(admissions
     assert response.status_code == 403
     html = response.content.decode()
     assert re.search(r"<h1>([^<]*)</h1>", html).group(1) == "You do not have access to this page"
-    assert re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', html)[-2:] == [("/", "Home"), ("/admin/", "Staff pages")]
+    assert re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', html)[-2:] == [
+        ("/", "Home"),
+        ("/admin/", "Staff pages"),
+    ]
