@@ -1,7 +1,8 @@
 """CSV files the site writes, for staff to open in a spreadsheet program.
 
 Every CSV goes through `SafeWriter`: a cell that a spreadsheet would run as a formula (text starting
-with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, so what a visitor
+with =, +, -, @, a tab or a carriage return, after any spaces, or with the full-width ＝ ＋ － ＠ that
+some programs read as their plain twins) is written with a leading apostrophe, so what a visitor
 typed into a form or a link (a name, a campaign tag) can never become a live formula on a
 coordinator's computer. Numbers are written as they are.
 """
@@ -9,7 +10,7 @@ coordinator's computer. Numbers are written as they are.
 import csv
 from numbers import Number
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value):
@@ -20,7 +21,7 @@ def safe_cell(value):
     if isinstance(value, Number) and not isinstance(value, bool):
         return value
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return f"'{text}" if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
 class SafeWriter:

@@ -96,6 +96,8 @@ def _refused(paths):
         yield "GET", path + NUL_QUERY, None
         for year in YEARS:
             yield "GET", path + f"?{DATE_FIELDS[0]}__year={year}", None
+        yield "GET", path + f"?{DATE_FIELDS[0]}__year=2020&{DATE_FIELDS[0]}__month=99999999999999999999", None
+        yield "GET", path + "?name__regex=(", None
 
 
 @pytest.mark.django_db
@@ -139,6 +141,13 @@ def test_the_admin_lists_take_every_date_filter_and_year_in_range(client, paths)
         ("created_at__year__lt=10000", "a year out of range"),
         ("created_at__year=2026x", "a year out of range"),
         ("year=0", None),  # not a lookup: a page's own parameter
+        ("at__year=2020&at__month=12&at__day=31", None),
+        ("at__year=2020&at__month=99999999999999999999", "a part of a date out of range"),
+        ("at__month=12&at__day=9999", "a part of a date out of range"),
+        ("at__hour=-1", "a part of a date out of range"),
+        ("name__regex=(", "a pattern lookup"),
+        ("title__iregex=x", "a pattern lookup"),
+        ("name__icontains=regex", None),
         ("q=a%00b", "NUL in the query"),
         ("a%00=1", "NUL in the query"),
     ],
@@ -168,7 +177,7 @@ def test_the_refusal_is_the_sites_400_page_in_the_addresss_language(client):
 def test_the_dashboard_refuses_a_period_outside_its_years_beside_the_field(admissions_client, query):
     response = admissions_client.get(f"/admin/intake/inquiry/speed-to-lead/?{query}")
     assert response.status_code == 200
-    errors = re.findall(r'<p class="errorlist">([^<]*)</p>', response.content.decode())
+    errors = re.findall(r'<p class="errorlist" id="id_(?:start|end)_error">([^<]*)</p>', response.content.decode())
     assert errors[0].startswith("Choose a date between 2000 and ")
 
 
