@@ -10,11 +10,19 @@ headings, `>`, `=` underlines or indented lines are re-split line by line (8,000
 text longer than QUICK_LENGTH is formatted in a child process that is stopped after
 MARKDOWN_RENDER_SECONDS: the time is bounded whatever the text holds. Editors are told when they save
 (core/links.py's validator) and in the preview.
+
+A form has many Markdown fields (an article's answers, each in two languages), so a request as a whole
+also has a budget, MARKDOWN_REQUEST_SECONDS (MarkdownBudgetMiddleware): past it, no more text is
+formatted in that request, and each text formatted in it is formatted once (the validator's result
+serves the save).
 """
 
+import contextvars
+import hashlib
 import html
 import logging
 import multiprocessing
+import time
 
 import markdown
 import nh3
@@ -72,12 +80,41 @@ class TooSlow(Exception):
     """Markdown could not format the text within MARKDOWN_RENDER_SECONDS, or could not at all."""
 
 
-def too_slow_message():
+class OutOfTime(TooSlow):
+    """The request had spent its MARKDOWN_REQUEST_SECONDS on other texts: this one was not tried."""
+
+
+def too_slow_message(error=None):
+    if isinstance(error, OutOfTime):
+        return (
+            f"The texts on this page together took more than {settings.MARKDOWN_REQUEST_SECONDS} seconds to "
+            "format, so this one was not checked. Fix the texts marked as too slow to format, then save again."
+        )
     return (
         f"This text could not be formatted within {settings.MARKDOWN_RENDER_SECONDS} seconds, so visitors "
         "could not be shown it. Long runs of [ ( < or > marks, or many lines with no blank line between "
         "them (headings, quotes, underlines) cause this: remove the stray marks, or add blank lines."
     )
+
+
+# This request's deadline and the texts it formatted ({digest: html}); None outside a request
+# (commands and tasks have no budget).
+_request = contextvars.ContextVar("markdown_request", default=None)
+
+
+class MarkdownBudgetMiddleware:
+    """Gives each request MARKDOWN_REQUEST_SECONDS of Markdown formatting in all, well inside the app
+    server's timeout however many fields a form has."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request.set({"deadline": time.monotonic() + settings.MARKDOWN_REQUEST_SECONDS, "done": {}})
+        try:
+            return self.get_response(request)
+        finally:
+            _request.reset(token)
 
 
 def markdown_html(text):
@@ -88,7 +125,16 @@ def markdown_html(text):
             return _convert(text)
         except RecursionError as error:
             raise TooSlow from error
-    return _convert_in_child(text, settings.MARKDOWN_RENDER_SECONDS)
+    state = _request.get()
+    if state is None:
+        return _convert_in_child(text, settings.MARKDOWN_RENDER_SECONDS)
+    digest = hashlib.sha256(text.encode()).digest()
+    if digest not in state["done"]:
+        left = state["deadline"] - time.monotonic()
+        if left <= 0:
+            raise OutOfTime
+        state["done"][digest] = _convert_in_child(text, min(settings.MARKDOWN_RENDER_SECONDS, left))
+    return state["done"][digest]
 
 
 def _convert(text):

@@ -70,7 +70,7 @@ def validate_internal_links(markdown):
     try:
         rendered = markdown_html(markdown or "")
     except TooSlow as error:
-        raise ValidationError(too_slow_message(), code="too_slow") from error
+        raise ValidationError(too_slow_message(error), code="too_slow") from error
     check_rendered(rendered)
 
 

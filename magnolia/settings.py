@@ -76,6 +76,7 @@ MIDDLEWARE = [
     # Before anything that looks a value up (old addresses, sessions, the admin's filters), after the
     # language so the 400 page speaks the address's.
     "core.unreadable_input.RefuseUnreadableInputMiddleware",
+    "common.markdown.MarkdownBudgetMiddleware",
     "intake.attribution.AttributionMiddleware",
     # Inside the cookie-setting attribution middleware: a kept page still notes a new visitor.
     "core.middleware.WholePageCacheMiddleware",
@@ -197,6 +198,7 @@ WHITENOISE_MAX_AGE = 31536000
 # Markdown typed by editors is formatted within this many seconds, or refused with a word on why
 # (common/markdown.py): some texts take Python-Markdown minutes, which would hold a worker.
 MARKDOWN_RENDER_SECONDS = env_int("MARKDOWN_RENDER_SECONDS", 2)
+MARKDOWN_REQUEST_SECONDS = env_int("MARKDOWN_REQUEST_SECONDS", 10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

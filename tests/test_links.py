@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core.exceptions import ValidationError
 
-from common.markdown import too_slow_message
+from common.markdown import OutOfTime, too_slow_message
 from core.links import addresses, external_links, validate_internal_links
 from faq.models import Article
 from levels.models import LevelOfCare
@@ -93,6 +93,22 @@ def test_external_links_are_listed_once_and_own_links_left_out():
 def test_a_picture_in_the_text_is_refused_with_a_word_on_where_pictures_go(text):
     with pytest.raises(ValidationError, match="Pictures cannot go in the text"):
         validate_internal_links(text)
+
+
+def test_a_form_of_many_slow_texts_is_bounded_as_a_whole_and_each_says_why(editor_client, settings):
+    """Each text gets MARKDOWN_RENDER_SECONDS, the request MARKDOWN_REQUEST_SECONDS in all: past it the
+    rest are not tried, and say so beside their field."""
+    settings.MARKDOWN_RENDER_SECONDS = 1
+    settings.MARKDOWN_REQUEST_SECONDS = 1
+    article = ArticleFactory(slug="brackets")
+    slow = "[" * 99_000
+    data = article_form(article, introduction=slow, closing=slow, introduction_es=slow, closing_es=slow)
+    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    errors = response.context["adminform"].form.errors
+    fields = ("introduction_en", "closing_en", "introduction_es", "closing_es")
+    messages = [errors[field] for field in fields if field in errors]
+    assert messages[0] == [too_slow_message()]
+    assert messages[-1] == [too_slow_message(OutOfTime())]
 
 
 def test_text_markdown_cannot_format_in_time_is_refused_beside_its_field(editor_client, settings):
