@@ -19,6 +19,7 @@ from core.stale_edits import RefuseStaleEditsMixin
 
 from . import follow_ups, services, staff_views
 from .access import AccessLoggedAdminMixin
+from .encryption import CANNOT_DECRYPT, CannotDecrypt
 from .exports import csv_response
 from .groups import admissions_staff
 from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
@@ -310,12 +311,25 @@ class InquiryAdmin(
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
-        if request.method == "GET" and response.status_code == 200:
+        if _shows_the_list(response):
             filters = ", ".join(sorted(key for key in request.GET if key not in ("q", "p", "o")))
             AccessRecord.record_list(request.user, AccessRecord.Action.LIST, f"filters: {filters or 'none'}")
             if request.GET.get("q"):
                 AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, search_kind(request.GET["q"]))
         return response
+
+    def get_deleted_objects(self, objs, request):
+        try:
+            return super().get_deleted_objects(objs, request)
+        except CannotDecrypt:
+            # The admin's own list names each verification, decrypting it; one under another key cannot be.
+            summary = [
+                f"{inquiry}, with its notes, history, notifications, insurance verifications (one or more "
+                f"{CANNOT_DECRYPT}) and their card photos"
+                for inquiry in objs
+            ]
+            may = request.user.has_perm("intake.delete_insuranceverification")
+            return summary, {self.opts.verbose_name_plural: len(objs)}, set() if may else {"insurance verification"}, []
 
     def delete_model(self, request, inquiry):
         AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.DELETE)
@@ -486,6 +500,11 @@ class AccessRecordAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _shows_the_list(response):
+    """The list itself was shown: asked for, or shown again after a POST (an action with no rows chosen)."""
+    return response.status_code == 200 and "change_list" in str(getattr(response, "template_name", ""))
 
 
 class LoggedAutocompleteView(AutocompleteJsonView):

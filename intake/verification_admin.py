@@ -142,7 +142,7 @@ class InsuranceVerificationAdmin(
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
-        if request.method == "GET" and response.status_code == 200:
+        if response.status_code == 200 and "change_list" in str(getattr(response, "template_name", "")):
             filters = ", ".join(sorted(key for key in request.GET if key not in ("p", "o")))
             AccessRecord.record_list(
                 request.user, AccessRecord.Action.LIST, f"insurance verifications, filters: {filters or 'none'}"

@@ -17,7 +17,8 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from PIL import Image
 
-from intake.models import AccessRecord
+from intake.encryption import CANNOT_DECRYPT
+from intake.models import AccessRecord, Inquiry
 from intake.verifications import CardImage, InsuranceVerification
 
 from .factories import InquiryFactory
@@ -152,4 +153,25 @@ def test_an_administrator_deletes_it_with_its_card_file(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(delete_url, {"post": "yes"}).status_code == 302
     assert list(InsuranceVerification.objects.values_list("pk", flat=True)) == [readable.pk]
+    assert not path.exists()
+
+
+def test_its_inquiry_can_be_deleted_from_its_own_page_and_from_the_list(
+    client, superuser, one_unreadable, settings, django_capture_on_commit_callbacks
+):
+    unreadable, readable = one_unreadable
+    path = Path(settings.PRIVATE_ROOT) / unreadable.cards.get().file.name
+    client.force_login(superuser)
+    delete_url = f"/admin/intake/inquiry/{unreadable.inquiry_id}/delete/"
+    confirmation = client.get(delete_url)
+    assert confirmation.status_code == 200
+    assert confirmation.context["deleted_objects"] == [
+        f"Inquiry #{unreadable.inquiry_id}, with its notes, history, notifications, insurance verifications "
+        f"(one or more {CANNOT_DECRYPT}) and their card photos"
+    ]
+    chosen = {"action": "delete_selected", "_selected_action": [unreadable.inquiry_id, readable.inquiry_id]}
+    assert client.post("/admin/intake/inquiry/", chosen).status_code == 200  # the confirmation
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/admin/intake/inquiry/", {**chosen, "post": "yes"}).status_code == 302
+    assert not InsuranceVerification.objects.exists() and not Inquiry.objects.exists()
     assert not path.exists()

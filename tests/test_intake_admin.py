@@ -367,3 +367,11 @@ def test_each_read_only_part_of_the_inquiry_page_has_its_own_label(admissions_cl
     )
     assert labels["insurance_verification"] == "Insurance verification:"
     assert labels["possible_duplicates"] == "Possible duplicates (same phone or e-mail within 30 days):"
+
+
+def test_the_list_shown_again_after_a_post_is_recorded_like_any_look_at_it(admissions_client, admissions_user):
+    InquiryFactory()
+    assert admissions_client.post(CHANGELIST, {}).status_code == 200
+    assert admissions_client.post(CHANGELIST, {"action": "mark_contacted"}).status_code == 200  # no rows chosen
+    records = AccessRecord.objects.filter(user=admissions_user, action="list").values_list("detail", flat=True)
+    assert list(records) == ["filters: none", "filters: none"]
