@@ -3,12 +3,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from staff.admin_base import GuardedAdminMixin
+from staff.admin_translation import TranslatedAdmin
+from staff.stale_edits import RefuseStaleEditsMixin
+
 from . import admin_users  # noqa: F401  (the people, with the two-step reset)
-from .admin_guard import GuardedAdminMixin
-from .admin_translation import TranslatedAdmin
 from .forms import PictureForm, SiteSettingsForm
 from .models import Accreditation, Picture, Redirect, SiteSettings
-from .stale_edits import RefuseStaleEditsMixin
 
 
 class AccreditationInline(admin.TabularInline):

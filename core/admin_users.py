@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.template.response import TemplateResponse
 
-from .admin_guard import GuardedAdminMixin
+from staff.admin_base import GuardedAdminMixin
+
 from .two_factor import reset_second_factor
 
 User = get_user_model()

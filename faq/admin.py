@@ -9,12 +9,12 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
-from core.admin_content import ContentAdmin
-from core.admin_guard import GuardedAdminMixin
-from core.admin_translation import TranslatedAdmin
-from core.admin_widgets import LabelledDateTimeMixin
 from core.links import external_links_display
 from core.markdown_preview import MarkdownPreviewMixin
+from staff.admin_base import GuardedAdminMixin
+from staff.admin_content import ContentAdmin
+from staff.admin_translation import TranslatedAdmin
+from staff.admin_widgets import LabelledDateTimeMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 

@@ -13,9 +13,9 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
-from core.admin_guard import GuardedAdminMixin, is_plain_number
-from core.admin_widgets import LabelledDateTimeMixin
-from core.stale_edits import RefuseStaleEditsMixin
+from staff.admin_base import GuardedAdminMixin, is_plain_number
+from staff.admin_widgets import LabelledDateTimeMixin
+from staff.stale_edits import RefuseStaleEditsMixin
 
 from . import follow_ups, services, staff_views
 from .access import AccessLoggedAdminMixin

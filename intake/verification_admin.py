@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from core.admin_guard import GuardedAdminMixin, is_plain_number
-from core.stale_edits import RefuseStaleEditsMixin
+from staff.admin_base import GuardedAdminMixin, is_plain_number
+from staff.stale_edits import RefuseStaleEditsMixin
 
 from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT

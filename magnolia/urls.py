@@ -5,12 +5,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.gzip import gzip_page
 
-from core.admin_guard import view_on_site
 from core.markdown_preview import markdown_preview_view
 from intake.admin import LoggedAutocompleteView
 from intake.card_views import card_image
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
+from staff.admin_base import view_on_site
 
 admin.site.site_header = "Magnolia Recovery admin"
 admin.site.site_title = "Magnolia Recovery admin"
