@@ -6,8 +6,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.template.response import TemplateResponse
 
 from staff.admin_base import GuardedAdminMixin
-
-from .two_factor import reset_second_factor
+from staff.two_factor.middleware import reset_second_factor
 
 User = get_user_model()
 RESET_MESSAGE = "Reset two-step sign-in: authenticator app and recovery codes removed."

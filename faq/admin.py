@@ -10,11 +10,11 @@ from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
 from core.links import external_links_display
-from core.markdown_preview import MarkdownPreviewMixin
 from staff.admin_base import GuardedAdminMixin
 from staff.admin_content import ContentAdmin
 from staff.admin_translation import TranslatedAdmin
 from staff.admin_widgets import LabelledDateTimeMixin
+from staff.markdown_preview import MarkdownPreviewMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 

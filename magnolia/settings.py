@@ -89,8 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "core.middleware.StaffSessionTimeoutMiddleware",
-    "core.two_factor.SecondFactorRequiredMiddleware",
+    "staff.idle_timeout.StaffSessionTimeoutMiddleware",
+    "staff.two_factor.middleware.SecondFactorRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

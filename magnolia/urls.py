@@ -5,12 +5,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.gzip import gzip_page
 
-from core.markdown_preview import markdown_preview_view
 from intake.admin import LoggedAutocompleteView
 from intake.card_views import card_image
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
 from staff.admin_base import view_on_site
+from staff.markdown_preview import markdown_preview_view
 
 admin.site.site_header = "Magnolia Recovery admin"
 admin.site.site_title = "Magnolia Recovery admin"
@@ -44,7 +44,7 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="admin-view-on-site",
     ),
-    path("admin/two-step/", include("core.two_factor_urls")),
+    path("admin/two-step/", include("staff.two_factor.urls")),
     path("admin/insurance-card/<int:pk>/", card_image, name="insurance-card"),
     path("admin/markdown-preview/", admin.site.admin_view(markdown_preview_view), name="admin-markdown-preview"),
     path("admin/", admin.site.urls),

@@ -1,12 +1,12 @@
 """The admin for what visitors read (levels of care, articles, the center's pages): one base for the
 same guarantees on each."""
 
-from core.markdown_preview import MarkdownPreviewMixin
 from core.redirects import AnnounceMovedAddressMixin
 
 from .admin_base import GuardedAdminMixin
 from .admin_translation import TranslatedAdmin
 from .admin_versions import VersionHistoryAdmin
+from .markdown_preview import MarkdownPreviewMixin
 from .stale_edits import RefuseStaleEditsMixin
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 
 
 class StaffConfig(AppConfig):
@@ -9,3 +10,8 @@ class StaffConfig(AppConfig):
 
     name = "staff"
     verbose_name = "Staff"
+
+    def ready(self):
+        from .idle_timeout import start_idle_timer
+
+        user_logged_in.connect(start_idle_timer, dispatch_uid="staff-idle-timer")

@@ -18,8 +18,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.admin_users import RESET_MESSAGE
-from core.two_factor_views import new_recovery_codes
 from faq.models import Article
+from staff.two_factor.views import new_recovery_codes
 
 from .factories import ArticleFactory, PageFactory, UserFactory
 

@@ -1,4 +1,4 @@
-"""The set-up, code and recovery-code pages of staff sign-in (see core/two_factor.py)."""
+"""The set-up, code and recovery-code pages of staff sign-in (see middleware.py)."""
 
 from base64 import b32encode
 from math import ceil
