@@ -1,15 +1,17 @@
+"""The admin of the site's own rows (core's models: site settings with their accreditations, pictures,
+old addresses). Here rather than in core, which sits below staff and imports nothing of it."""
+
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from staff.admin_base import GuardedAdminMixin
-from staff.admin_translation import TranslatedAdmin
-from staff.stale_edits import RefuseStaleEditsMixin
+from core.forms import PictureForm, SiteSettingsForm
+from core.models import Accreditation, Picture, Redirect, SiteSettings
 
-from . import admin_users  # noqa: F401  (the people, with the two-step reset)
-from .forms import PictureForm, SiteSettingsForm
-from .models import Accreditation, Picture, Redirect, SiteSettings
+from .admin_base import GuardedAdminMixin
+from .admin_translation import TranslatedAdmin
+from .stale_edits import RefuseStaleEditsMixin
 
 
 class AccreditationInline(admin.TabularInline):

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.template.response import TemplateResponse
 
-from staff.admin_base import GuardedAdminMixin
-from staff.two_factor.middleware import reset_second_factor
+from .admin_base import GuardedAdminMixin
+from .two_factor.middleware import reset_second_factor
 
 User = get_user_model()
 RESET_MESSAGE = "Reset two-step sign-in: authenticator app and recovery codes removed."
