@@ -15,12 +15,12 @@ from django.utils.timesince import timesince
 
 from staff.admin_base import GuardedAdminMixin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
+from staff.groups import admissions_staff
 from staff.stale_edits import RefuseStaleEditsMixin
 
 from . import follow_ups, services, staff_views
 from .access import AccessLoggedAdminMixin
 from .exports import csv_response
-from .groups import admissions_staff
 from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
 from .notifications import enqueue_delivery
 from .text import humanize_duration

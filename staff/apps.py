@@ -1,5 +1,6 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_migrate
 
 
 class StaffConfig(AppConfig):
@@ -12,6 +13,11 @@ class StaffConfig(AppConfig):
     verbose_name = "Staff"
 
     def ready(self):
+        from .groups import create_staff_groups
         from .idle_timeout import start_idle_timer
 
         user_logged_in.connect(start_idle_timer, dispatch_uid="staff-idle-timer")
+        # After every migrate (and every flush): the groups with their permissions, as listed. The
+        # signal is sent for each app with models, which this one has none of: the groups are auth's
+        # rows, so they follow auth's.
+        post_migrate.connect(create_staff_groups, sender=apps.get_app_config("auth"), dispatch_uid="staff-groups")
