@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
 from core.links import external_links_display
-from staff.admin_base import GuardedAdminMixin
+from staff.admin_base import StaffAdmin
 from staff.admin_content import ContentAdmin
 from staff.admin_translation import TranslatedAdmin
 from staff.admin_widgets import LabelledDateTimeMixin
@@ -159,14 +159,14 @@ PARKED_POSITION = 32000
 
 
 @admin.register(Topic)
-class TopicAdmin(GuardedAdminMixin, TranslatedAdmin):
+class TopicAdmin(StaffAdmin, TranslatedAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(GuardedAdminMixin, TranslatedAdmin):
+class ReviewerAdmin(StaffAdmin, TranslatedAdmin):
     list_display = ["name", "credentials", "specialty", "article_count"]
     search_fields = ["name", "credentials", "specialty"]
     prepopulated_fields = {"slug": ["name"]}
@@ -185,7 +185,7 @@ class ReviewerAdmin(GuardedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(ArticleDueForReview)
-class ArticleDueForReviewAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class ArticleDueForReviewAdmin(StaffAdmin):
     """The review-due list: what is overdue or due within 30 days, most overdue first."""
 
     list_display = ["title_link", "status", "reviewer", "last_reviewed", "review_interval_months", "due"]

@@ -3,20 +3,20 @@ same guarantees on each."""
 
 from core.redirects import AnnounceMovedAddressMixin
 
-from .admin_base import GuardedAdminMixin
+from .admin_base import StaffAdmin
 from .admin_translation import TranslatedAdmin
 from .admin_versions import VersionHistoryAdmin
 from .markdown_preview import MarkdownPreviewMixin
-from .stale_edits import RefuseStaleEditsMixin
 
 
 class ContentAdmin(
     MarkdownPreviewMixin,
-    GuardedAdminMixin,
-    RefuseStaleEditsMixin,
+    StaffAdmin,
     AnnounceMovedAddressMixin,
     VersionHistoryAdmin,
     TranslatedAdmin,
 ):
     """Markdown previews, editors only, stale saves refused, moved addresses announced and redirected,
     versions with their history, and a field per language with what still lacks Spanish."""
+
+    refuse_stale_edits = True

@@ -9,9 +9,8 @@ from django.utils.html import format_html
 from core.forms import PictureForm, SiteSettingsForm
 from core.models import Accreditation, Picture, Redirect, SiteSettings
 
-from .admin_base import GuardedAdminMixin
+from .admin_base import StaffAdmin
 from .admin_translation import TranslatedAdmin
-from .stale_edits import RefuseStaleEditsMixin
 
 
 class AccreditationInline(admin.TabularInline):
@@ -21,7 +20,8 @@ class AccreditationInline(admin.TabularInline):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, TranslatedAdmin):
+class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
+    refuse_stale_edits = True
     form = SiteSettingsForm
     inlines = [AccreditationInline]
     fieldsets = [
@@ -46,7 +46,7 @@ class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, TranslatedAdmi
 
 
 @admin.register(Picture)
-class PictureAdmin(GuardedAdminMixin, TranslatedAdmin):
+class PictureAdmin(StaffAdmin, TranslatedAdmin):
     form = PictureForm
     list_display = ["thumbnail", "name", "alt_text", "is_decorative", "width", "height", "created_at"]
     list_display_links = ["thumbnail", "name"]
@@ -72,7 +72,7 @@ class PictureAdmin(GuardedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class RedirectAdmin(StaffAdmin):
     """Made by the site when a published page's address changes; editors may remove one."""
 
     list_display = ["old_path", "new_path", "created_at"]
