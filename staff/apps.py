@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.contrib.auth.signals import user_logged_in
+from django.core import checks
 from django.db.models.signals import post_migrate
 
 
@@ -13,8 +14,11 @@ class StaffConfig(AppConfig):
     verbose_name = "Staff"
 
     def ready(self):
+        from .checks import admins_are_ours
         from .groups import create_staff_groups
         from .idle_timeout import start_idle_timer
+
+        checks.register(admins_are_ours, checks.Tags.admin)
 
         user_logged_in.connect(start_idle_timer, dispatch_uid="staff-idle-timer")
         # After every migrate (and every flush): the groups with their permissions, as listed. The

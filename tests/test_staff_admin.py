@@ -1,0 +1,75 @@
+"""The staff app: every registered admin is built on StaffAdmin (the system check says which is not),
+and the app holds no models."""
+
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth.models import Group
+from django.core import checks
+
+from core.models import Accreditation, Picture, Redirect
+from staff.admin_base import StaffAdmin
+from staff.checks import admins_are_ours
+
+
+def site_with(model, admin_class):
+    site = admin.AdminSite(name="throwaway")
+    site.register(model, admin_class)
+    return site
+
+
+def test_every_admin_on_the_default_site_is_ours_or_listed():
+    assert admins_are_ours() == []
+
+
+def test_a_plain_model_admin_fails_the_check():
+    class PlainRedirectAdmin(admin.ModelAdmin):
+        pass
+
+    errors = admins_are_ours(site=site_with(Redirect, PlainRedirectAdmin))
+    assert [(error.id, error.obj) for error in errors] == [("staff.E001", PlainRedirectAdmin)]
+    assert "core.Redirect" in errors[0].msg and "StaffAdmin" in errors[0].msg
+
+
+def test_an_admin_built_on_staff_admin_passes():
+    class RedirectAdmin(StaffAdmin):
+        pass
+
+    assert admins_are_ours(site=site_with(Redirect, RedirectAdmin)) == []
+
+
+def test_a_listed_admin_of_another_package_passes_but_not_a_subclass_of_ours():
+    assert admins_are_ours(site=site_with(Group, GroupAdmin)) == []
+
+    class OurGroupAdmin(GroupAdmin):
+        pass
+
+    assert [error.id for error in admins_are_ours(site=site_with(Group, OurGroupAdmin))] == ["staff.E001"]
+
+
+def test_refusing_stale_edits_needs_updated_at():
+    class PictureAdmin(StaffAdmin):
+        refuse_stale_edits = True
+
+    errors = admins_are_ours(site=site_with(Picture, PictureAdmin))
+    assert [(error.id, error.obj) for error in errors] == [("staff.E002", PictureAdmin)]
+
+
+def test_the_check_runs_with_the_admin_checks_for_the_apps_asked_about():
+    """Registered by the staff app: `manage.py check` fails on a plain admin on the default site."""
+
+    class PlainAccreditationAdmin(admin.ModelAdmin):
+        pass
+
+    admin.site.register(Accreditation, PlainAccreditationAdmin)
+    try:
+        found = checks.run_checks(tags=[checks.Tags.admin])
+        only_faq = admins_are_ours(app_configs=[apps.get_app_config("faq")])
+    finally:
+        admin.site.unregister(Accreditation)
+    assert [error.obj for error in found if error.id == "staff.E001"] == [PlainAccreditationAdmin]
+    assert only_faq == []
+
+
+def test_the_staff_app_has_no_models():
+    assert list(apps.get_app_config("staff").get_models()) == []
