@@ -129,7 +129,7 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
         shown = format_html_join(
             " ",
             '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
-            ((reverse("insurance-card", args=[card.pk]), card.get_side_display()) for card in cards),
+            ((reverse("admin:insurance_card", args=[card.pk]), card.get_side_display()) for card in cards),
         )
         if not verification.card_problems:
             return shown or "None sent"

@@ -31,7 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, which it extends with a field per language.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the center's admin site (magnolia/admin.py) as the default.
+    "magnolia.apps.MagnoliaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

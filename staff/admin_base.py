@@ -11,8 +11,7 @@ With `refuse_stale_edits = True` it also refuses a save based on an old copy (st
 """
 
 from django.contrib import admin
-from django.contrib.contenttypes.views import shortcut
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 
@@ -79,12 +78,3 @@ class GuardedAdminMixin:
 class StaffAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
     """A ModelAdmin of ours. Put mixins before it and other ModelAdmin bases (TranslatedAdmin,
     UserAdmin) after it: `class PictureAdmin(StaffAdmin, TranslatedAdmin)`."""
-
-
-def view_on_site(request, content_type_id, object_id):
-    """The admin's "view on site" redirect, where an id that cannot name an object (a word where a
-    UUID is the key, say) is not found rather than a server error."""
-    try:
-        return shortcut(request, content_type_id, object_id)
-    except (ValueError, ValidationError):
-        raise Http404("No such object.") from None

@@ -23,7 +23,7 @@ class MarkdownPreviewWidget(AdminTextareaWidget):
     template_name = "staff/widgets/markdown_preview.html"
 
     def __init__(self, attrs=None):
-        super().__init__({"data-markdown-preview": reverse_lazy("admin-markdown-preview"), **(attrs or {})})
+        super().__init__({"data-markdown-preview": reverse_lazy("admin:markdown_preview"), **(attrs or {})})
 
     @property
     def media(self):
