@@ -1,7 +1,10 @@
-"""The staff app: every registered admin is built on StaffAdmin (the system check says which is not),
-and the app holds no models."""
+"""The staff app: every registered admin is built on StaffAdmin (the system check says which is not);
+the app holds no models and sits between the site (core) and the apps whose admins it carries."""
+
+import ast
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group
@@ -73,3 +76,21 @@ def test_the_check_runs_with_the_admin_checks_for_the_apps_asked_about():
 
 def test_the_staff_app_has_no_models():
     assert list(apps.get_app_config("staff").get_models()) == []
+
+
+def apps_imported_by(app):
+    """The other top-level packages of the project that `app`'s modules import (anywhere in them)."""
+    project = {path.parent.name for path in settings.BASE_DIR.glob("*/__init__.py")}
+    imported = set()
+    for path in (settings.BASE_DIR / app).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module]
+            imported |= {name.split(".")[0] for name in names}
+    return (imported & project) - {app}
+
+
+def test_staff_imports_only_the_site_below_it_and_the_site_imports_no_staff():
+    assert apps_imported_by("staff") <= {"common", "core"}
+    assert "staff" not in apps_imported_by("core")
