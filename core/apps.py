@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models.signals import post_delete
 
@@ -10,14 +9,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import content_version, languages
-        from .middleware import start_idle_timer
         from .models import Accreditation, Picture, SiteSettings
 
         content_version.watch(SiteSettings, Accreditation, Picture)
         content_version.schedule(Accreditation.objects.next_expiry)
         languages.connect()
         post_delete.connect(_delete_picture_files, sender=Picture, dispatch_uid="core-picture-files")
-        user_logged_in.connect(start_idle_timer, dispatch_uid="core-staff-idle-timer")
 
 
 def _delete_picture_files(sender, instance, **kwargs):

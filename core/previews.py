@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 class StaffPreviewMixin(PermissionRequiredMixin):
     """For a detail view: set `permission_required` and widen `get_queryset` to unpublished rows.
 
-    A staff page outside /admin/: the second step is asked for here too (core/two_factor.py)."""
+    A staff page outside /admin/: the second step is asked for here too (staff/two_factor/middleware.py)."""
 
     preview = True
     staff_only = True

@@ -9,12 +9,12 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
-from core.admin_content import ContentAdmin
-from core.admin_guard import GuardedAdminMixin
-from core.admin_translation import TranslatedAdmin
-from core.admin_widgets import LabelledDateTimeMixin
 from core.links import external_links_display
-from core.markdown_preview import MarkdownPreviewMixin
+from staff.admin_base import StaffAdmin
+from staff.admin_content import ContentAdmin
+from staff.admin_translation import TranslatedAdmin
+from staff.admin_widgets import LabelledDateTimeMixin
+from staff.markdown_preview import MarkdownPreviewMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 
@@ -159,14 +159,14 @@ PARKED_POSITION = 32000
 
 
 @admin.register(Topic)
-class TopicAdmin(GuardedAdminMixin, TranslatedAdmin):
+class TopicAdmin(StaffAdmin, TranslatedAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(GuardedAdminMixin, TranslatedAdmin):
+class ReviewerAdmin(StaffAdmin, TranslatedAdmin):
     list_display = ["name", "credentials", "specialty", "article_count"]
     search_fields = ["name", "credentials", "specialty"]
     prepopulated_fields = {"slug": ["name"]}
@@ -185,7 +185,7 @@ class ReviewerAdmin(GuardedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(ArticleDueForReview)
-class ArticleDueForReviewAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class ArticleDueForReviewAdmin(StaffAdmin):
     """The review-due list: what is overdue or due within 30 days, most overdue first."""
 
     list_display = ["title_link", "status", "reviewer", "last_reviewed", "review_interval_months", "due"]

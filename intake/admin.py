@@ -13,15 +13,14 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
-from core.admin_guard import GuardedAdminMixin, is_plain_number
-from core.admin_widgets import LabelledDateTimeMixin
-from core.stale_edits import RefuseStaleEditsMixin
+from staff.admin_base import StaffAdmin, is_plain_number
+from staff.admin_widgets import LabelledDateTimeMixin
+from staff.groups import admissions_staff
 
 from . import follow_ups, services, staff_views
 from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT, CannotDecrypt
 from .exports import csv_response
-from .groups import admissions_staff
 from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
 from .notifications import enqueue_delivery
 from .text import humanize_duration
@@ -104,9 +103,8 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(
-    AccessLoggedAdminMixin, GuardedAdminMixin, RefuseStaleEditsMixin, LabelledDateTimeMixin, admin.ModelAdmin
-):
+class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
+    refuse_stale_edits = True
     change_form_template = "admin/intake/inquiry/workspace.html"
     list_display = [
         "number",
@@ -459,7 +457,7 @@ class InquiryAdmin(
 
 
 @admin.register(Notification)
-class NotificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class NotificationAdmin(StaffAdmin):
     list_display = ["__str__", "status", "attempts", "last_error", "created_at", "sent_at"]
     list_filter = ["status"]
     readonly_fields = ["inquiry", "status", "attempts", "last_error", "created_at", "sent_at"]
@@ -477,7 +475,7 @@ class NotificationAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AccessRecord)
-class AccessRecordAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class AccessRecordAdmin(StaffAdmin):
     """Read-only, and for superusers only."""
 
     list_display = ["at", "user", "action", "inquiry_ref", "detail"]
@@ -526,7 +524,7 @@ class ReferralContactInline(admin.TabularInline):
 
 
 @admin.register(ReferralSource)
-class ReferralSourceAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class ReferralSourceAdmin(StaffAdmin):
     list_display = ["name", "kind", "is_active", "inquiry_count"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "contacts__name"]

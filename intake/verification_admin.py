@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from core.admin_guard import GuardedAdminMixin, is_plain_number
-from core.stale_edits import RefuseStaleEditsMixin
+from staff.admin_base import StaffAdmin, is_plain_number
 
 from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT
@@ -67,9 +66,8 @@ class _VerificationFieldsets(admin.ModelAdmin):
 
 
 @admin.register(InsuranceVerification)
-class InsuranceVerificationAdmin(
-    AccessLoggedAdminMixin, GuardedAdminMixin, RefuseStaleEditsMixin, _VerificationFieldsets
-):
+class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _VerificationFieldsets):
+    refuse_stale_edits = True
     access_detail = "insurance verification"
     list_display = ["number", "inquiry_link", "carrier_name", "status", "result", "requested_at", "done", "freshness"]
     list_display_links = ["number"]
@@ -131,7 +129,7 @@ class InsuranceVerificationAdmin(
         shown = format_html_join(
             " ",
             '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
-            ((reverse("insurance-card", args=[card.pk]), card.get_side_display()) for card in cards),
+            ((reverse("admin:insurance_card", args=[card.pk]), card.get_side_display()) for card in cards),
         )
         if not verification.card_problems:
             return shown or "None sent"

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from core.admin_content import ContentAdmin
 from core.links import external_links_display
+from staff.admin_content import ContentAdmin
 
 from .models import LevelOfCare
 

@@ -31,7 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, which it extends with a field per language.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the center's admin site (magnolia/admin.py) as the default.
+    "magnolia.apps.MagnoliaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "core",
+    "staff",
     "pages",
     "levels",
     "faq",
@@ -89,8 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "core.middleware.StaffSessionTimeoutMiddleware",
-    "core.two_factor.SecondFactorRequiredMiddleware",
+    "staff.idle_timeout.StaffSessionTimeoutMiddleware",
+    "staff.two_factor.middleware.SecondFactorRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -5,18 +5,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.gzip import gzip_page
 
-from core.admin_guard import view_on_site
-from core.markdown_preview import markdown_preview_view
-from intake.admin import LoggedAutocompleteView
-from intake.card_views import card_image
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
-
-admin.site.site_header = "Magnolia Recovery admin"
-admin.site.site_title = "Magnolia Recovery admin"
-admin.site.index_title = "Content and admissions"
-# The app list beside every page took a quarter of a laptop screen from the inbox; the home page lists it.
-admin.site.enable_nav_sidebar = False
 
 handler400 = "pages.views.bad_request"
 handler500 = "pages.views.server_error"
@@ -33,20 +23,7 @@ urlpatterns = [
         name="sitemap-index",
     ),
     path("sitemap-<section>.xml", gzip_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
-    # The admin's own autocomplete, with searches from inquiry pages noted in the access log.
-    path(
-        "admin/autocomplete/",
-        admin.site.admin_view(LoggedAutocompleteView.as_view(admin_site=admin.site)),
-        name="admin-autocomplete",
-    ),
-    path(
-        "admin/r/<int:content_type_id>/<path:object_id>/",
-        admin.site.admin_view(view_on_site),
-        name="admin-view-on-site",
-    ),
-    path("admin/two-step/", include("core.two_factor_urls")),
-    path("admin/insurance-card/<int:pk>/", card_image, name="insurance-card"),
-    path("admin/markdown-preview/", admin.site.admin_view(markdown_preview_view), name="admin-markdown-preview"),
+    # The admin site (magnolia/admin.py), with the staff pages: two-step sign-in, card photos, previews.
     path("admin/", admin.site.urls),
 ]
 if not settings.MEDIA_BUCKET:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from core.admin_content import ContentAdmin
 from core.links import external_links_display
+from staff.admin_content import ContentAdmin
 
 from .models import Page
 

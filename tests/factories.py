@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from faq.models import Article, Question, Reviewer, Source, Topic
 from intake.forms import CONSENT_TEXT
-from intake.groups import ensure_staff_groups
 from intake.models import Inquiry, Note, ReferralContact, ReferralSource
 from levels.models import LevelOfCare
 from pages.models import Page
+from staff.groups import ensure_staff_groups
 
 
 class LevelFactory(factory.django.DjangoModelFactory):

@@ -195,7 +195,7 @@ def test_demo_content_lives_only_in_the_demo_app(settings):
     from django.apps import apps
 
     assert not list(apps.get_app_config("demo").get_models())
-    product = ["common", "core", "faq", "intake", "levels", "magnolia", "pages"]
+    product = ["common", "core", "faq", "intake", "levels", "magnolia", "pages", "staff"]
     importers = []
     for path in sorted(p for app in product for p in (settings.BASE_DIR / app).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):

@@ -17,9 +17,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.admin_users import RESET_MESSAGE
-from core.two_factor_views import new_recovery_codes
 from faq.models import Article
+from staff.people_admin import RESET_MESSAGE
+from staff.two_factor.views import new_recovery_codes
 
 from .factories import ArticleFactory, PageFactory, UserFactory
 

@@ -1,4 +1,5 @@
-"""The two staff groups. Admissions works inquiries; content editors never see them."""
+"""The two staff groups. Admissions works inquiries; content editors never see them. Kept by a
+post_migrate handler (staff/apps.py) after every `migrate` and `flush`."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
@@ -33,7 +34,7 @@ GROUPS = {
 
 
 def create_staff_groups(sender, apps=global_apps, **kwargs):
-    """post_migrate handler (intake/apps.py); `flush` sends the signal without `apps`."""
+    """post_migrate handler (staff/apps.py); `flush` sends the signal without `apps`."""
     ensure_staff_groups(apps)
 
 

@@ -11,8 +11,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
 from common.markdown import TooSlow, markdown_html, sanitise, too_slow_message
-
-from .links import check_rendered
+from core.links import check_rendered
 
 # Who may ask for a preview: anyone who may change something written in Markdown.
 EDITING_PERMISSIONS = ("faq.change_article", "faq.add_article", "levels.change_levelofcare", "pages.change_page")
@@ -21,10 +20,10 @@ MAX_PREVIEW_CHARACTERS = 100_000
 
 class MarkdownPreviewWidget(AdminTextareaWidget):
     # In the app: form widgets are found by the form renderer, which reads app folders only.
-    template_name = "core/widgets/markdown_preview.html"
+    template_name = "staff/widgets/markdown_preview.html"
 
     def __init__(self, attrs=None):
-        super().__init__({"data-markdown-preview": reverse_lazy("admin-markdown-preview"), **(attrs or {})})
+        super().__init__({"data-markdown-preview": reverse_lazy("admin:markdown_preview"), **(attrs or {})})
 
     @property
     def media(self):

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 
-from .languages import SPANISH, translated_fields
-from .versions import history
+from core.languages import SPANISH, translated_fields
+from core.versions import history
 
 
 def with_spanish(model, fields):

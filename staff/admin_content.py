@@ -1,21 +1,22 @@
 """The admin for what visitors read (levels of care, articles, the center's pages): one base for the
 same guarantees on each."""
 
-from .admin_guard import GuardedAdminMixin
+from core.redirects import AnnounceMovedAddressMixin
+
+from .admin_base import StaffAdmin
 from .admin_translation import TranslatedAdmin
 from .admin_versions import VersionHistoryAdmin
 from .markdown_preview import MarkdownPreviewMixin
-from .redirects import AnnounceMovedAddressMixin
-from .stale_edits import RefuseStaleEditsMixin
 
 
 class ContentAdmin(
     MarkdownPreviewMixin,
-    GuardedAdminMixin,
-    RefuseStaleEditsMixin,
+    StaffAdmin,
     AnnounceMovedAddressMixin,
     VersionHistoryAdmin,
     TranslatedAdmin,
 ):
     """Markdown previews, editors only, stale saves refused, moved addresses announced and redirected,
     versions with their history, and a field per language with what still lacks Spanish."""
+
+    refuse_stale_edits = True

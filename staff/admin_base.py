@@ -1,16 +1,21 @@
-"""What every admin page of ours refuses, whoever asks.
+"""The base of every admin of ours (StaffAdmin; the system check in staff/checks.py refuses a
+registered admin without it), and what it refuses on every page, whoever asks.
 
 - An object is named by its plain number only: `+1`, ` 1` or `_2B1` name nothing, so no address can
   show or change an inquiry outside the access log.
 - Filters and `_to_field` that reach into the inquiries (for example `?inquiries__id=3` on levels of
   care) are refused (400) for anyone who may not read inquiries.
 - Search text loses the NUL characters PostgreSQL cannot compare.
+
+With `refuse_stale_edits = True` it also refuses a save based on an old copy (staff/stale_edits.py).
 """
 
-from django.contrib.contenttypes.views import shortcut
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
+
+from .stale_edits import RefuseStaleEditsMixin
 
 # App label: the permission needed to reach its rows through another model's admin.
 PRIVATE_APPS = {"intake": "intake.view_inquiry"}
@@ -70,10 +75,6 @@ class GuardedAdminMixin:
         return False
 
 
-def view_on_site(request, content_type_id, object_id):
-    """The admin's "view on site" redirect, where an id that cannot name an object (a word where a
-    UUID is the key, say) is not found rather than a server error."""
-    try:
-        return shortcut(request, content_type_id, object_id)
-    except (ValueError, ValidationError):
-        raise Http404("No such object.") from None
+class StaffAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
+    """A ModelAdmin of ours. Put mixins before it and other ModelAdmin bases (TranslatedAdmin,
+    UserAdmin) after it: `class PictureAdmin(StaffAdmin, TranslatedAdmin)`."""

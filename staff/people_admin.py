@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.template.response import TemplateResponse
 
-from .admin_guard import GuardedAdminMixin
-from .two_factor import reset_second_factor
+from .admin_base import StaffAdmin
+from .two_factor.middleware import reset_second_factor
 
 User = get_user_model()
 RESET_MESSAGE = "Reset two-step sign-in: authenticator app and recovery codes removed."
@@ -15,7 +15,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(GuardedAdminMixin, UserAdmin):
+class StaffUserAdmin(StaffAdmin, UserAdmin):
     actions = ["reset_two_step"]
 
     @admin.action(description="Reset two-step sign-in", permissions=["reset_two_step"])

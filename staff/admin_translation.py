@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from modeltranslation.admin import TranslationAdmin
 
-from .languages import SPANISH, edited_translated_fields
+from core.languages import SPANISH, edited_translated_fields
 
 
 def lacking_q(model, language=SPANISH):

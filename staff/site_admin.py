@@ -1,14 +1,16 @@
+"""The admin of the site's own rows (core's models: site settings with their accreditations, pictures,
+old addresses). Here rather than in core, which sits below staff and imports nothing of it."""
+
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from . import admin_users  # noqa: F401  (the people, with the two-step reset)
-from .admin_guard import GuardedAdminMixin
+from core.forms import PictureForm, SiteSettingsForm
+from core.models import Accreditation, Picture, Redirect, SiteSettings
+
+from .admin_base import StaffAdmin
 from .admin_translation import TranslatedAdmin
-from .forms import PictureForm, SiteSettingsForm
-from .models import Accreditation, Picture, Redirect, SiteSettings
-from .stale_edits import RefuseStaleEditsMixin
 
 
 class AccreditationInline(admin.TabularInline):
@@ -18,7 +20,8 @@ class AccreditationInline(admin.TabularInline):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, TranslatedAdmin):
+class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
+    refuse_stale_edits = True
     form = SiteSettingsForm
     inlines = [AccreditationInline]
     fieldsets = [
@@ -43,7 +46,7 @@ class SiteSettingsAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, TranslatedAdmi
 
 
 @admin.register(Picture)
-class PictureAdmin(GuardedAdminMixin, TranslatedAdmin):
+class PictureAdmin(StaffAdmin, TranslatedAdmin):
     form = PictureForm
     list_display = ["thumbnail", "name", "alt_text", "is_decorative", "width", "height", "created_at"]
     list_display_links = ["thumbnail", "name"]
@@ -69,7 +72,7 @@ class PictureAdmin(GuardedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class RedirectAdmin(StaffAdmin):
     """Made by the site when a published page's address changes; editors may remove one."""
 
     list_display = ["old_path", "new_path", "created_at"]

@@ -35,7 +35,7 @@ def reset_second_factor(user):
 
 def second_step_redirect(request):
     """To the code page, or to set-up for someone without an app yet; back here afterwards."""
-    step = "two_factor:verify" if user_has_device(request.user, confirmed=True) else "two_factor:setup"
+    step = "admin:two_factor:verify" if user_has_device(request.user, confirmed=True) else "admin:two_factor:setup"
     return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
 
 
@@ -54,7 +54,7 @@ class SecondFactorRequiredMiddleware:
         staff_page = request.path.startswith(reverse("admin:index")) or _is_staff_only(view)
         if not staff_page or match.view_name in self.OPEN:
             return None  # the public site, and the pages that sign in and out
-        if match.namespace == "two_factor" or not needs_second_factor(request.user) or request.user.is_verified():
+        if match.namespace == "admin:two_factor" or not needs_second_factor(request.user) or request.user.is_verified():
             return None
         return second_step_redirect(request)
 

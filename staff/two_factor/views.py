@@ -1,4 +1,4 @@
-"""The set-up, code and recovery-code pages of staff sign-in (see core/two_factor.py)."""
+"""The set-up, code and recovery-code pages of staff sign-in (see middleware.py)."""
 
 from base64 import b32encode
 from math import ceil
@@ -61,7 +61,7 @@ def setup(request):
     Each visit makes a new secret, kept in this session only until a right code confirms it: another
     session signed in with the same password never sees it, and cannot confirm it for the person."""
     if user_has_device(request.user, confirmed=True) and not request.user.is_verified():
-        return redirect(f"{reverse('two_factor:verify')}?next={_next(request)}")
+        return redirect(f"{reverse('admin:two_factor:verify')}?next={_next(request)}")
     form = CodeForm(request.POST or None)
     timed_out = request.method == "POST" and SETUP_KEY not in request.session
     if request.method != "POST" or timed_out:
@@ -73,7 +73,7 @@ def setup(request):
         elif not _first_code_matches(device, form.cleaned_data["code"]):
             form.add_error("code", "That code does not match. Check the app's clock and type the code it shows now.")
         elif not _confirm(request, device):
-            return redirect(f"{reverse('two_factor:verify')}?next={_next(request)}")  # set up elsewhere first
+            return redirect(f"{reverse('admin:two_factor:verify')}?next={_next(request)}")  # set up elsewhere first
         else:
             del request.session[SETUP_KEY]
             _second_step_passed(request, device)
@@ -176,7 +176,7 @@ def _second_step_passed(request, device):
 def recovery_codes(request):
     """New recovery codes, replacing the old ones (asked for with a button, never on a link)."""
     if not request.user.is_verified():
-        return redirect(f"{reverse('two_factor:verify')}?next={request.path}")
+        return redirect(f"{reverse('admin:two_factor:verify')}?next={request.path}")
     if request.method == "POST":
         return _page(request, "admin/two_factor/recovery_codes.html", title="Your recovery codes",
                      codes=new_recovery_codes(request.user))  # fmt: skip

@@ -21,20 +21,24 @@ LIST_SEEN = "list_opened_at"
 
 
 class RefuseStaleEditsMixin:
-    """For a ModelAdmin whose model has `updated_at` (auto_now)."""
+    """Part of every admin of ours (staff.admin_base.StaffAdmin), on where `refuse_stale_edits` is
+    set, for a model with `updated_at` (auto_now; the system check staff.E002 says so otherwise)."""
+
+    refuse_stale_edits = False
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is not None:
+        if obj is not None and self.refuse_stale_edits:
             # The hidden field is declared on the form the admin builds from, so it may be listed.
             kwargs["form"] = type(f"Stale{self.form.__name__}", (StaleEditForm, self.form), {})
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_changelist_formset(self, request, **kwargs):
-        return stale_checked_formset(super().get_changelist_formset(request, **kwargs))
+        formset = super().get_changelist_formset(request, **kwargs)
+        return stale_checked_formset(formset) if self.refuse_stale_edits else formset
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:
+        if obj is None or not self.refuse_stale_edits:
             return fieldsets
         (name, options), *rest = fieldsets
         return [(name, {**options, "fields": [*options["fields"], SEEN]}), *rest]
