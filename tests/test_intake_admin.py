@@ -375,3 +375,13 @@ def test_the_list_shown_again_after_a_post_is_recorded_like_any_look_at_it(admis
     assert admissions_client.post(CHANGELIST, {"action": "mark_contacted"}).status_code == 200  # no rows chosen
     records = AccessRecord.objects.filter(user=admissions_user, action="list").values_list("detail", flat=True)
     assert list(records) == ["filters: none", "filters: none"]
+
+
+def test_a_follow_up_past_the_years_pages_can_show_is_refused_beside_its_field(admissions_client):
+    inquiry = InquiryFactory()
+    data = inquiry_form(inquiry, follow_up_at_0="9999-12-31", follow_up_at_1="23:59")
+    response = admissions_client.post(change_url(inquiry), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["follow_up_at"] == ["Choose a date between the years 2 and 9998."]
+    inquiry.refresh_from_db()
+    assert inquiry.follow_up_at is None

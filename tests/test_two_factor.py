@@ -235,10 +235,10 @@ def test_the_markdown_preview_asks_for_the_second_step_too():
     assert response.status_code == 302 and response["Location"].startswith(SETUP)
 
 
-def signed_in_with_code(username):
+def signed_in_with_code(username, user=None):
     """A session past both steps, for someone whose app is already set up."""
-    user = UserFactory(username=username, is_superuser=username == "boss")
-    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    user = user or UserFactory(username=username, is_superuser=username == "boss")
+    device = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "app", "confirmed": True})[0]
     client, _ = sign_in(username)
     assert client.post(VERIFY, {"code": code_for(device), "next": INBOX}).status_code == 302
     return client
@@ -248,6 +248,7 @@ def test_a_superuser_resets_a_persons_two_step_sign_in_after_asking_and_it_is_lo
     person = UserFactory(username="dana", group="Admissions")
     TOTPDevice.objects.create(user=person, name="app", confirmed=True)
     new_recovery_codes(person)
+    left_open = signed_in_with_code("dana", person)  # a session of theirs, perhaps taken by someone else
     boss = signed_in_with_code("boss")
     chosen = {"action": "reset_two_step", "_selected_action": [person.pk]}
     asked = boss.post("/admin/auth/user/", chosen)
@@ -260,6 +261,10 @@ def test_a_superuser_resets_a_persons_two_step_sign_in_after_asking_and_it_is_lo
     assert not TOTPDevice.objects.filter(user=person).exists() and not StaticDevice.objects.filter(user=person).exists()
     entry = LogEntry.objects.get(object_id=str(person.pk))
     assert (entry.user.username, entry.action_flag, entry.change_message) == ("boss", CHANGE, RESET_MESSAGE)
+    # Their sessions are ended: none can set up an app in their place.
+    ended = left_open.get(SETUP)
+    assert ended.status_code == 302 and ended["Location"].startswith("/admin/login/")
+    assert boss.get(INBOX).status_code == 200  # the others' stay
 
     # The person signs in with the password and is sent to set up an app again.
     client, _ = sign_in("dana")
@@ -272,8 +277,17 @@ def test_only_superusers_may_reset_two_step_sign_in():
     TOTPDevice.objects.create(user=person, name="app", confirmed=True)
     manager = UserFactory(username="manager")  # may change people, is no superuser
     manager.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
-    client, _ = sign_in("manager")
+    client = signed_in_with_code("manager", manager)  # changing people asks for the second step
     listed = client.get("/admin/auth/user/")
     assert listed.status_code == 200 and listed.context["action_form"] is None  # no action is offered to them
     client.post("/admin/auth/user/", {"action": "reset_two_step", "_selected_action": [person.pk], "confirmed": "yes"})
     assert TOTPDevice.objects.filter(user=person).exists() and not LogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("codename", ["view_insuranceverification", "change_user", "change_group"])
+def test_who_may_see_insurance_details_or_change_who_may_do_what_needs_the_second_step(codename):
+    person = UserFactory(username="manager")
+    person.user_permissions.add(Permission.objects.get(codename=codename))
+    client, _ = sign_in("manager")
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP)

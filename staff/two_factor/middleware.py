@@ -3,14 +3,23 @@ single-use recovery codes. The admin's own login checks the password (with the a
 middleware then keeps such staff on the set-up or code page until they have given a code."""
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django_otp import devices_for_user, user_has_device
 
-# Who may change these is asked for a second step like admissions: the helpline and crisis text
-# they hold are shown on every page.
-SENSITIVE_PERMISSIONS = ("intake.view_inquiry", "core.change_sitesettings")
+# Who holds any of these is asked for a second step: health information (inquiries, insurance
+# details and card photos), the helpline and crisis text shown on every page, and who may do what.
+SENSITIVE_PERMISSIONS = (
+    "intake.view_inquiry",
+    "intake.view_insuranceverification",
+    "core.change_sitesettings",
+    "auth.change_user",
+    "auth.change_group",
+)
 
 
 def needs_second_factor(user):
@@ -24,13 +33,23 @@ def needs_second_factor(user):
 
 
 def reset_second_factor(user):
-    """Removes the person's authenticator app and recovery codes (and any set-up left unconfirmed):
-    at their next sign-in they set up an app again. Sessions verified with them lose that."""
+    """Removes the person's authenticator app and recovery codes (and any set-up left unconfirmed) and
+    ends their sessions: at their next sign-in, with their password, they set up an app again. A session
+    left open (perhaps someone else's, taken) could otherwise set one up in their place."""
     removed = 0
     for device in list(devices_for_user(user, confirmed=None)):
         device.delete()
         removed += 1
+    end_sessions(user)
     return removed
+
+
+def end_sessions(user):
+    """Ends every session signed in as `user` (sessions are kept in the database: see settings)."""
+    signed_in = str(user.pk)
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == signed_in:
+            session.delete()
 
 
 def second_step_redirect(request):
