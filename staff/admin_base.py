@@ -11,7 +11,8 @@ With `refuse_stale_edits = True` it also refuses a save based on an old copy (st
 """
 
 from django.contrib import admin
-from django.core.exceptions import FieldDoesNotExist
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 
@@ -75,6 +76,43 @@ class GuardedAdminMixin:
         return False
 
 
+class _ReadableChoices:
+    """An autocomplete box drawn again after a refused save shows only the chosen keys its model can
+    read: Django's would look up `abc` among numbers and fail the page (the field says it is wrong)."""
+
+    def optgroups(self, name, value, attr=None):
+        key = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        return super().optgroups(name, [chosen for chosen in value if _readable(key, chosen)], attr)
+
+
+def _readable(key, value):
+    try:
+        key.to_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class ReadableAutocompleteSelect(_ReadableChoices, AutocompleteSelect):
+    pass
+
+
+class ReadableAutocompleteSelectMultiple(_ReadableChoices, AutocompleteSelectMultiple):
+    pass
+
+
 class StaffAdmin(GuardedAdminMixin, RefuseStaleEditsMixin, admin.ModelAdmin):
     """A ModelAdmin of ours. Put mixins before it and other ModelAdmin bases (TranslatedAdmin,
     UserAdmin) after it: `class PictureAdmin(StaffAdmin, TranslatedAdmin)`."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if formfield is not None and type(formfield.widget) is AutocompleteSelect:
+            formfield.widget.__class__ = ReadableAutocompleteSelect
+        return formfield
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if formfield is not None and type(formfield.widget) is AutocompleteSelectMultiple:
+            formfield.widget.__class__ = ReadableAutocompleteSelectMultiple
+        return formfield

@@ -3,6 +3,7 @@ the app holds no models and sits between the site (core) and the apps whose admi
 
 import ast
 
+import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
@@ -94,3 +95,13 @@ def apps_imported_by(app):
 def test_staff_imports_only_the_site_below_it_and_the_site_imports_no_staff():
     assert apps_imported_by("staff") <= {"common", "core"}
     assert "staff" not in apps_imported_by("core")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["steps_up_to", "steps_down_to", "picture"])
+def test_a_chosen_key_that_is_no_number_is_refused_beside_its_field_not_a_500(editor_client, field):
+    response = editor_client.post("/admin/levels/levelofcare/add/", {"name": "Typed name", field: "abc"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        "Select a valid choice. That choice is not one of the available choices."
+    ]
