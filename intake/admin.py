@@ -382,19 +382,6 @@ class InquiryAdmin(
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        original_clean = form.clean
-
-        def clean(form_self):
-            cleaned = original_clean(form_self)
-            if cleaned.get("status") == Inquiry.Status.CLOSED and not cleaned.get("close_reason"):
-                form_self.add_error("close_reason", "Choose why the inquiry is closed.")
-            return cleaned
-
-        form.clean = clean
-        return form
-
     @admin.action(description="Assign to me")
     def assign_to_me(self, request, queryset):
         count = queryset.update(assigned_to=request.user, updated_at=timezone.now())
