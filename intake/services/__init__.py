@@ -3,8 +3,19 @@ it (checks, saves, records, notifications) in one transaction. Views, the admin 
 these and keep to HTTP and forms. Re-exported here: `from intake import services; services.move(...)`.
 
 - pipeline: how an inquiry moves, contacts logged, and staff's own entries and edits.
+- submission: what a visitor sends (a web inquiry, a request to verify insurance).
 """
 
 from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many
+from .submission import request_verification, submit_inquiry
 
-__all__ = ["add_inquiry", "edit_inquiry", "log_contact", "movable", "move", "move_many"]
+__all__ = [
+    "add_inquiry",
+    "edit_inquiry",
+    "log_contact",
+    "movable",
+    "move",
+    "move_many",
+    "request_verification",
+    "submit_inquiry",
+]
