@@ -4,10 +4,12 @@ these and keep to HTTP and forms. Re-exported here: `from intake import services
 
 - pipeline: how an inquiry moves, contacts logged, and staff's own entries and edits.
 - submission: what a visitor sends (a web inquiry, a request to verify insurance).
+- verification: admissions' work on an insurance verification (who started and finished it).
 """
 
 from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many
 from .submission import request_verification, submit_inquiry
+from .verification import save_verification
 
 __all__ = [
     "add_inquiry",
@@ -17,5 +19,6 @@ __all__ = [
     "move",
     "move_many",
     "request_verification",
+    "save_verification",
     "submit_inquiry",
 ]
