@@ -17,7 +17,7 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import admissions_staff
 
-from . import follow_ups, services, staff_views
+from . import services, staff_views
 from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT, CannotDecrypt
 from .exports import csv_response
@@ -338,21 +338,13 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, inquiry, form, change):
-        if not change:
-            inquiry.consent_text = (
-                f"Entered by admissions ({inquiry.get_channel_display().lower()}): the person asked to be contacted."
-            )
-        if "status" in form.changed_data:
-            before = form.initial.get("status", "")
-            services.move(inquiry, inquiry.status, close_reason=inquiry.close_reason, by=request.user, before=before)
-        follow_up_moved = bool({"follow_up_at", "follow_up_owner"} & set(form.changed_data))
-        if follow_up_moved:
-            inquiry.follow_up_notified_at = None
-        super().save_model(request, inquiry, form, change)
-        services.record_moves(inquiry)
-        if follow_up_moved:
-            follow_ups.schedule(inquiry)
-        if not change:
+        if change:
+            # What the person changed, as it was (the form's own fields, such as the stale-edit check's, left out).
+            fields = {field.name for field in self.opts.fields}
+            changed = {name: form.initial.get(name) for name in form.changed_data if name in fields}
+            services.edit_inquiry(inquiry=inquiry, by=request.user, changed=changed)
+        else:
+            services.add_inquiry(inquiry=inquiry)
             AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.CHANGE, "added")
 
     def get_urls(self):
@@ -379,7 +371,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             # Shown again on the inquiry's page with what was typed, not sent away.
             request.method = "GET"
             return self.change_view(request, object_id, extra_context={"log_form": form})
-        services.log_contact(inquiry, request.user, **form.cleaned_data)
+        services.log_contact(inquiry=inquiry, by=request.user, **form.cleaned_data)
         AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.CHANGE, "logged a contact")
         self.message_user(request, "Contact logged.", messages.SUCCESS)
         return HttpResponseRedirect(inquiry.get_admin_url() + "#timeline")
@@ -393,19 +385,6 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 log_url=reverse("admin:intake_inquiry_log_contact", args=[obj.pk]),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        original_clean = form.clean
-
-        def clean(form_self):
-            cleaned = original_clean(form_self)
-            if cleaned.get("status") == Inquiry.Status.CLOSED and not cleaned.get("close_reason"):
-                form_self.add_error("close_reason", "Choose why the inquiry is closed.")
-            return cleaned
-
-        form.clean = clean
-        return form
 
     @admin.action(description="Assign to me")
     def assign_to_me(self, request, queryset):
@@ -429,7 +408,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         """Asks first, saying how many will move and how many stay; then moves them."""
         label = Inquiry.Status(status).label
         if request.POST.get("confirmed") != "yes":
-            can_move = services.movable(queryset, status).count()
+            can_move = services.movable(inquiries=queryset, status=status).count()
             context = {
                 **self.admin_site.each_context(request),
                 "title": f"Move inquiries to “{label}”?",
@@ -442,7 +421,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/intake/inquiry/confirm_move.html", context)
-        moved = services.move_many(queryset, status, request.user)
+        moved = services.move_many(inquiries=queryset, status=status, by=request.user)
         skipped = queryset.count() - len(moved)
         left = f" {skipped} left as they were: a bulk move never goes backwards or reopens one." if skipped else ""
         self.message_user(request, f"{len(moved)} moved to “{label}”.{left}")

@@ -1,8 +1,8 @@
-"""Speed-to-lead figures for a period, all counted and ranked in the database.
+"""Speed-to-lead figures for a period, by the same queries on PostgreSQL and SQLite.
 
-Percentiles use the nearest-rank method (the value at rank ⌈p·n⌉ of the sorted times), found with a
-window function, so they come out the same on PostgreSQL and SQLite and no inquiry rows reach Python
-(insurance verifications, a few per period, are ranked in Python the same way).
+Counts are made in the database. Percentiles use the nearest-rank method (the value at rank ⌈p·n⌉ of
+the sorted times): the database sorts the times, and Python counts them as they stream past, keeping
+only a counter per group (insurance verifications, a few per period, are ranked in Python too).
 """
 
 import math
@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -20,10 +18,9 @@ from django.db.models import (
     Q,
     TextField,
     Value,
-    Window,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Ceil, Coalesce, NullIf, RowNumber, TruncDate
+from django.db.models.functions import Coalesce, NullIf, TruncDate
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -35,6 +32,10 @@ REACHED = [Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED, Inquir
 ASSESSED = [Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
 TO_FIRST_ATTEMPT = ExpressionWrapper(F("first_contact_at") - F("created_at"), output_field=DurationField())
 TO_FIRST_REACH = ExpressionWrapper(F("first_reached_at") - F("created_at"), output_field=DurationField())
+# The times ranked, each with the field whose absence means there is none yet.
+DURATIONS = {"attempt": (TO_FIRST_ATTEMPT, "first_contact_at"), "reach": (TO_FIRST_REACH, "first_reached_at")}
+# The percentiles shown, in whole percent.
+PERCENTILES = {"median": 50, "p90": 90}
 NONE = "(none)"
 
 # How an inquiry is grouped for each breakdown: a label and the expression naming its group.
@@ -60,6 +61,8 @@ class Row:
     assessed: int = 0
     admitted: int = 0
     within_target: int = 0
+    attempt_times: int = 0  # how many have a first attempt, the n of its percentiles
+    reach_times: int = 0
     attempt_median: float | None = None
     attempt_p90: float | None = None
     reach_median: float | None = None
@@ -99,8 +102,10 @@ def period_inquiries(start, end):
 
 def figures(start, end):
     inquiries = period_inquiries(start, end)
-    total = _rows(inquiries, Value("all"))["all"] if inquiries.exists() else Row("all")
-    result = Figures(start=start, end=end, total=total)
+    groupings = {"total": Value("all"), **{key: expression for key, (_, expression) in BREAKDOWNS.items()}}
+    rows = {key: _rows(inquiries, expression) for key, expression in groupings.items()}
+    _rank(inquiries, groupings, rows)
+    result = Figures(start=start, end=end, total=rows["total"].get("all", Row("all")))
     days = (
         inquiries.annotate(day=TruncDate("created_at", tzinfo=timezone.get_current_timezone()))
         .values("day")
@@ -118,11 +123,10 @@ def figures(start, end):
     )
     result.verifications = verification_figures(inquiries)
     sources = dict(ReferralSource.objects.values_list("pk", "name"))
-    for key, (label, expression) in BREAKDOWNS.items():
-        rows = _rows(inquiries, expression)
+    for key, (label, _) in BREAKDOWNS.items():
         result.breakdowns[key] = (
             label,
-            [_named(key, row, sources) for row in sorted(rows.values(), key=lambda r: -r.inquiries)],
+            [_named(key, row, sources) for row in sorted(rows[key].values(), key=lambda r: -r.inquiries)],
         )
     return result
 
@@ -140,7 +144,7 @@ def verification_figures(inquiries):
 
 
 def _rows(inquiries, group):
-    """Counts and percentiles per group: one query on PostgreSQL, five elsewhere, whatever the groups."""
+    """A row of counts per group, in one query, whatever the groups."""
     target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
     figures = {
         "inquiries": Count("pk"),
@@ -148,60 +152,44 @@ def _rows(inquiries, group):
         "assessed": Count("pk", filter=Q(status__in=ASSESSED) | Q(assessment_scheduled_at__isnull=False)),
         "admitted": Count("pk", filter=Q(status=Inquiry.Status.ADMITTED)),
         "within_target": Count("pk", filter=Q(first_contact_at__lte=F("created_at") + target)),
+        **{f"{name}_times": Count(present) for name, (_, present) in DURATIONS.items()},
     }
-    ranked_in_sql = connection.vendor == "postgresql"
-    if ranked_in_sql:  # PostgreSQL ranks in the same pass, one query for everything
-        for name, duration in (("attempt", TO_FIRST_ATTEMPT), ("reach", TO_FIRST_REACH)):
-            figures[f"{name}_median"] = PercentileDisc(duration, 0.5)
-            figures[f"{name}_p90"] = PercentileDisc(duration, 0.9)
     counted = inquiries.annotate(group=group).values("group").annotate(**figures).order_by()
-    rows = {}
-    for row in counted:
-        for key in ("attempt_median", "attempt_p90", "reach_median", "reach_p90"):
-            if row.get(key) is not None:
-                row[key] = _minutes(row[key])
-        rows[row["group"]] = Row(**row)
-    if ranked_in_sql:
-        return rows
-    for name, duration, null_field in (
-        ("attempt", TO_FIRST_ATTEMPT, "first_contact_at"),
-        ("reach", TO_FIRST_REACH, "first_reached_at"),
-    ):
-        for p, suffix in ((0.5, "median"), (0.9, "p90")):
-            for key, minutes in _percentile(inquiries.exclude(**{null_field: None}), group, duration, p):
-                if key in rows:
-                    setattr(rows[key], f"{name}_{suffix}", minutes)
-    return rows
+    return {row["group"]: Row(**row) for row in counted}
 
 
-def _percentile(inquiries, group, duration, p):
-    """(group, minutes) at rank ⌈p·n⌉ of each group's sorted durations."""
-    ranked = (
-        inquiries.annotate(
-            group=group,
-            duration=duration,
-            rank=Window(RowNumber(), partition_by=[group], order_by=[duration.asc(), F("pk").asc()]),
-            size=Window(Count("pk"), partition_by=[group]),
+def _rank(inquiries, groupings, rows):
+    """Set the rows' percentiles: in each group, the time at rank ⌈p·n⌉ of its n times sorted.
+
+    One query per kind of time sends the period's times in order, each with its group in every
+    grouping; counting them as they pass, each group's time is taken at the ranks it wants, found in
+    whole numbers (⌊(p·n + 99) / 100⌋ for p percent). Only the counters stay: memory grows with the
+    groups, not with the inquiries."""
+    for name, (duration, present) in DURATIONS.items():
+        # Per grouping: its rows, a counter per group, and the fields to fill at each (group, rank).
+        plan = [(rows[key], {}, {}) for key in groupings]
+        for grouped, _, wanted in plan:
+            for group, row in grouped.items():
+                size = getattr(row, f"{name}_times")
+                for suffix, percent in PERCENTILES.items() if size else ():
+                    wanted.setdefault((group, (size * percent + 99) // 100), []).append(f"{name}_{suffix}")
+        if not any(wanted for _, _, wanted in plan):
+            continue
+        times = (
+            inquiries.exclude(**{present: None})
+            .annotate(**{f"{key}_group": expression for key, expression in groupings.items()}, duration=duration)
+            .values_list(*(f"{key}_group" for key in groupings), "duration")
+            .order_by("duration", "pk")
         )
-        .filter(rank=Ceil(F("size") * p))
-        .values_list("group", "duration")
-    )
-    return [(key, _minutes(value)) for key, value in ranked]
+        for *groups, value in times.iterator(chunk_size=2000):
+            for (grouped, passed, wanted), group in zip(plan, groups, strict=True):
+                rank = passed[group] = passed.get(group, 0) + 1
+                for attribute in wanted.get((group, rank), ()):
+                    setattr(grouped[group], attribute, _minutes(value))
 
 
 def _minutes(duration):
     return round(duration.total_seconds() / 60, 1)
-
-
-class PercentileDisc(Aggregate):
-    """PostgreSQL's PERCENTILE_DISC: the value at rank ⌈p·n⌉ of the sorted values, NULLs left out
-    (the same nearest rank as the window-function way used elsewhere)."""
-
-    function = "PERCENTILE_DISC"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-
-    def __init__(self, expression, fraction, **extra):
-        super().__init__(expression, fraction=float(fraction), output_field=DurationField(), **extra)
 
 
 def _named(key, row, sources):

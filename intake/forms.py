@@ -2,7 +2,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -84,6 +83,9 @@ class ReplyFields(forms.Form):
 
 
 class InquiryForm(ReplyFields, forms.ModelForm):
+    """The contact form. It validates only (the inquiry as the model would take it, too): the view hands
+    what it cleaned to intake.services.submit_inquiry, which stores it."""
+
     level = forms.ModelChoiceField(
         queryset=LevelOfCare.objects.published(),
         required=False,
@@ -175,11 +177,3 @@ class InquiryForm(ReplyFields, forms.ModelForm):
         cleaned = super().clean()
         require_a_way_to_reply(self, cleaned)
         return cleaned
-
-    def save(self, commit=True):
-        inquiry = super().save(commit=False)
-        inquiry.consent_text = str(CONSENT_TEXT)  # as the person read it, in their language
-        inquiry.language = get_language()
-        if commit:
-            inquiry.save()
-        return inquiry

@@ -297,6 +297,7 @@ class Inquiry(models.Model):
                 name="inquiry_phone_or_email",
                 violation_error_message="An inquiry needs a phone number or an e-mail address.",
             ),
+            # Said to people beside the close reason by clean(), the rule's one statement in Python.
             models.CheckConstraint(
                 condition=~Q(status="closed") | ~Q(close_reason=""), name="inquiry_closed_has_reason"
             ),
@@ -353,8 +354,15 @@ class Inquiry(models.Model):
         return inquiry
 
     def clean(self):
+        errors = {}
         if self.referral_contact_id and self.referral_contact.source_id != self.referral_source_id:
-            raise ValidationError({"referral_contact": "This person works at another referral source."})
+            errors["referral_contact"] = "This person works at another referral source."
+        if self.status == self.Status.CLOSED and not self.close_reason:
+            # The rule of the constraint "inquiry_closed_has_reason", said beside the field (the
+            # constraint is then not checked again: full_clean skips a field that has an error).
+            errors["close_reason"] = "Choose why the inquiry is closed."
+        if errors:
+            raise ValidationError(errors)
 
     def get_admin_url(self):
         return reverse("admin:intake_inquiry_change", args=[self.pk])

@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from staff.admin_base import StaffAdmin, is_plain_number
 
+from . import services
 from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT
 from .models import AccessRecord
@@ -195,16 +196,10 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
         return TemplateResponse(request, "admin/intake/insuranceverification/cannot_decrypt.html", context)
 
     def save_model(self, request, verification, form, change):
-        now = timezone.now()
-        Status = InsuranceVerification.Status
-        if verification.status == Status.IN_PROGRESS and not verification.started_at:
-            verification.started_by, verification.started_at = request.user, now
-        if verification.status in (Status.VERIFIED, Status.NOT_VERIFIED):
-            if not verification.started_at:
-                verification.started_by, verification.started_at = request.user, now
-            if "status" in form.changed_data or not verification.completed_at:
-                verification.completed_by, verification.completed_at = request.user, now
-        super().save_model(request, verification, form, change)
+        # What the person changed, as it was (the form's own fields, such as the stale-edit check's, left out).
+        fields = {field.name for field in self.opts.fields}
+        changed = {name: form.initial.get(name) for name in form.changed_data if name in fields}
+        services.save_verification(verification=verification, by=request.user, changed=changed)
         if not change:
             AccessRecord.record(
                 request.user, [verification.inquiry_id], AccessRecord.Action.CHANGE, "added verification"

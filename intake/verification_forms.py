@@ -1,18 +1,16 @@
 """The visitor's "verify your insurance" form: how to reach them, their plan and optional card photos.
-Saved as an inquiry (flagged if it duplicates one) with its verification request."""
+It validates only: the view hands what it cleaned to intake.services.request_verification."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
-from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .card_files import card_content, store_card
-from .forms import CONSENT_TEXT, CleanCharField, ReplyFields, require_a_way_to_reply
+from .card_files import card_content
+from .forms import CleanCharField, ReplyFields, require_a_way_to_reply
 from .models import Inquiry
-from .verifications import CardImage, Carrier, InsuranceVerification
+from .verifications import Carrier, InsuranceVerification
 
 # What a file box says when the rest of the form needs fixing: browsers never refill a file box.
 CHOOSE_AGAIN = _("Your photo was not kept because something else needed fixing: please choose it again.")
@@ -128,38 +126,3 @@ class VerificationRequestForm(ReplyFields):
                 if self.files.get(side) and side not in self.errors:
                     self.add_error(side, CHOOSE_AGAIN)
         return cleaned
-
-    @transaction.atomic
-    def save(self, attribution=None, spam_reason=""):
-        data = self.cleaned_data
-        carrier = Carrier(data["carrier"])
-        inquiry = Inquiry(
-            name=data["name"],
-            phone=data.get("phone") or "",
-            email=data.get("email") or "",
-            preferred_contact=data["preferred_contact"],
-            payment=Inquiry.Payment.INSURANCE,
-            insurance_carrier=data["carrier_other"] if carrier == Carrier.OTHER else carrier.label,
-            message="Asked us to verify their insurance.",
-            consent_text=str(CONSENT_TEXT),  # as the person read it, in their language
-            language=get_language(),
-            attribution=attribution or {},
-        )
-        if spam_reason:
-            inquiry.status, inquiry.spam_reason = Inquiry.Status.SPAM, spam_reason
-        inquiry.save()
-        verification = InsuranceVerification.objects.create(
-            inquiry=inquiry,
-            source=InsuranceVerification.Source.WEBSITE,
-            carrier=carrier,
-            carrier_other=data["carrier_other"] if carrier == Carrier.OTHER else "",
-            member_id=data["member_id"],
-            group_number=data["group_number"],
-            subscriber=data["subscriber"],
-            subscriber_name=data["subscriber_name"] if data["subscriber"] != "self" else "",
-            patient_birth_date=data["patient_birth_date"],
-        )
-        for side, field in ((CardImage.Side.FRONT, "card_front"), (CardImage.Side.BACK, "card_back")):
-            if data.get(field):
-                store_card(CardImage(verification=verification, side=side), data[field])
-        return verification

@@ -2,15 +2,15 @@
 
 import logging
 
-from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from . import services
 from .attribution import read_attribution
-from .notifications import queue_notification
 from .ratelimit import submission_limited
-from .spam import sign_start, spam_reason
+from .spam import sign_start
 from .verification_forms import VerificationRequestForm
 
 logger = logging.getLogger(__name__)
@@ -24,12 +24,9 @@ def verify(request):
             if submission_limited(request):
                 logger.info("verification rate limit reached")
                 return _form_page(request, form, status=429)
-            with transaction.atomic():  # the stamp is used only if the request is stored
-                reason = spam_reason(form.cleaned_data.get("website"), form.cleaned_data.get("started"))
-                verification = form.save(attribution=read_attribution(request), spam_reason=reason)
-            if not reason:
-                queue_notification(verification.inquiry)
-            logger.info("verification %s stored%s", verification.pk, " as spam" if reason else "")
+            services.request_verification(
+                **form.cleaned_data, attribution=read_attribution(request), language=get_language()
+            )
             return redirect("insurance:thanks")
         return _form_page(request, form)
     form = VerificationRequestForm()

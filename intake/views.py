@@ -1,19 +1,18 @@
 import logging
 
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from levels.models import LevelOfCare
 
+from . import services
 from .attribution import read_attribution
 from .forms import InquiryForm
-from .models import Inquiry
-from .notifications import queue_notification
 from .ratelimit import submission_limited
-from .spam import sign_start, spam_reason
+from .spam import sign_start
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +26,7 @@ def contact(request):
             if submission_limited(request):
                 logger.info("inquiry rate limit reached")
                 return _form_page(request, "intake/rate_limited.html", form, status=429)
-            save_inquiry(form, request)
+            services.submit_inquiry(**form.cleaned_data, attribution=read_attribution(request), language=get_language())
             return redirect("intake:thanks")
         return _form_page(request, "intake/contact.html", form)
     level = _chosen_level(request)
@@ -47,21 +46,6 @@ def _chosen_level(request):
     """The slug of the published level named by ?level=, or ""."""
     levels = LevelOfCare.objects.published().with_slug(request.GET.get("level"))
     return levels.values_list("slug", flat=True).first() or ""
-
-
-def save_inquiry(form, request):
-    with transaction.atomic():
-        reason = spam_reason(form.cleaned_data.get("website"), form.cleaned_data.get("started"))
-        inquiry = form.save(commit=False)
-        inquiry.attribution = read_attribution(request)
-        if reason:
-            inquiry.status = Inquiry.Status.SPAM
-            inquiry.spam_reason = reason
-        inquiry.save()
-        if not reason:
-            queue_notification(inquiry)
-    logger.info("inquiry %s stored%s", inquiry.pk, " as spam" if reason else "")
-    return inquiry
 
 
 class ThanksView(TemplateView):

@@ -273,7 +273,7 @@ def test_purge_goes_in_batches_and_clears_the_flags_it_leaves_behind(monkeypatch
     ]  # fmt: skip
     survivor = InquiryFactory(phone="+18185550100", email="", created_at=long_ago + timedelta(days=1))
     assert survivor.has_duplicate
-    services.log_contact(doomed[0], None, kind="call", outcome="reached")
+    services.log_contact(inquiry=doomed[0], by=None, kind="call", outcome="reached")
     call_command("purge_inquiries", stdout=StringIO())
     assert list(Inquiry.objects.all()) == [survivor]
     survivor.refresh_from_db()

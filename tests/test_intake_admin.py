@@ -203,7 +203,7 @@ def test_a_contact_log_with_a_mistake_is_shown_again_with_what_was_typed(admissi
 def test_the_timeline_lists_contacts_notes_and_moves_newest_first(admissions_client, admissions_user):
     inquiry = InquiryFactory(created_at=timezone.now() - timedelta(hours=2))
     for kind, outcome, text in [("call", "voicemail", "First try"), ("note", "", "Mother called back")]:
-        services.log_contact(inquiry, admissions_user, kind=kind, outcome=outcome, text=text)
+        services.log_contact(inquiry=inquiry, by=admissions_user, kind=kind, outcome=outcome, text=text)
     html = admissions_client.get(change_url(inquiry)).content.decode()
     timeline = html[html.index('id="timeline"') :]
     order = [timeline.index(text) for text in ("Mother called back", "First try", "Arrived by website form")]

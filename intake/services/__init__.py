@@ -1,0 +1,24 @@
+"""What the intake domain does, one function per action, each taking keyword arguments and doing all of
+it (checks, saves, records, notifications) in one transaction. Views, the admin and commands call
+these and keep to HTTP and forms. Re-exported here: `from intake import services; services.move(...)`.
+
+- pipeline: how an inquiry moves, contacts logged, and staff's own entries and edits.
+- submission: what a visitor sends (a web inquiry, a request to verify insurance).
+- verification: admissions' work on an insurance verification (who started and finished it).
+"""
+
+from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many
+from .submission import request_verification, submit_inquiry
+from .verification import save_verification
+
+__all__ = [
+    "add_inquiry",
+    "edit_inquiry",
+    "log_contact",
+    "movable",
+    "move",
+    "move_many",
+    "request_verification",
+    "save_verification",
+    "submit_inquiry",
+]

@@ -1,0 +1,151 @@
+"""The admissions pipeline's rules: how an inquiry moves, and what staff's entries change.
+
+Each function here is one call that does all of it in one transaction: the status set with the dates
+and reasons that go with it, the inquiry checked (`Inquiry.clean`: a closed one needs its reason),
+saved, and the move recorded on its timeline. A caller cannot move an inquiry without the record, nor
+leave a record without the move: nothing is stashed on the inquiry for a later call to finish.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import follow_ups
+from ..models import AccessRecord, Inquiry, Note, StatusChange
+
+CONTACTED = {
+    Inquiry.Status.CONTACT_ATTEMPTED,
+    Inquiry.Status.CONTACTED,
+    Inquiry.Status.ASSESSMENT_SCHEDULED,
+    Inquiry.Status.ADMITTED,
+    Inquiry.Status.REFERRED_OUT,
+}
+
+# What a move may change.
+PIPELINE_FIELDS = ["status", "first_contact_at", "assessment_scheduled_at", "closed_at", "close_reason", "spam_reason"]
+
+# Where a bulk action may move an inquiry from: never backwards through the pipeline, and never
+# out of a closed, admitted or referred-out inquiry (those are moved one by one, on their page).
+BULK_MOVES_FROM = {
+    Inquiry.Status.CONTACTED: {Inquiry.Status.NEW, Inquiry.Status.CONTACT_ATTEMPTED},
+    Inquiry.Status.SPAM: {Inquiry.Status.NEW, Inquiry.Status.CONTACT_ATTEMPTED},
+    Inquiry.Status.NEW: {Inquiry.Status.SPAM},
+}
+
+
+def move(*, inquiry, status, by, when=None, close_reason=""):
+    """Move a saved inquiry to `status` in one transaction: first contact, assessment, closing and spam
+    fields kept right, the inquiry checked, saved and the move recorded (by `by`, at `when`, now by
+    default). A ValidationError, with nothing saved, when the move breaks a rule of `Inquiry.clean`."""
+    when = when or timezone.now()
+    with transaction.atomic():
+        before = inquiry.status
+        _set_status(inquiry, status, when=when, close_reason=close_reason)
+        _save(inquiry, before=before, by=by, when=when, update_fields=PIPELINE_FIELDS)
+    return inquiry
+
+
+def movable(*, inquiries, status):
+    """Those of `inquiries` a bulk action may move to `status`."""
+    return inquiries.filter(status__in=BULK_MOVES_FROM[status])
+
+
+def move_many(*, inquiries, status, by):
+    """Move those of `inquiries` (a queryset) that may be moved in bulk, and record who did it; the
+    ids moved. Which may move is decided again here, on locked rows; all move or none."""
+    now = timezone.now()
+    moved = []
+    with transaction.atomic():
+        # of=("self",): the admin's queryset joins levels and staff, which must not be locked too.
+        for inquiry in movable(inquiries=inquiries, status=status).select_for_update(of=("self",)):
+            before = inquiry.status
+            _set_status(inquiry, status, when=now)  # to spam only from new or attempted: marked by staff
+            _save(inquiry, before=before, by=by, when=now, update_fields=PIPELINE_FIELDS)
+            moved.append(inquiry.pk)
+        AccessRecord.record(by, moved, AccessRecord.Action.CHANGE)
+    return moved
+
+
+def log_contact(*, inquiry, by, kind, outcome="", text=""):
+    """A contact attempt or an internal note logged from the inquiry's page, stamped now, in one
+    transaction with what it changes: a first contact attempt moves a new inquiry on (recorded) and
+    dates first contact; the first one that reached the person dates first reach. Returns the note."""
+    now = timezone.now()
+    with transaction.atomic():
+        note = Note.objects.create(inquiry=inquiry, author=by, kind=kind, outcome=outcome, text=text, created_at=now)
+        if not note.is_contact_attempt:
+            return note
+        reached = note.outcome == Note.Outcome.REACHED
+        before = inquiry.status
+        changed = []
+        if inquiry.status == Inquiry.Status.NEW:
+            status = Inquiry.Status.CONTACTED if reached else Inquiry.Status.CONTACT_ATTEMPTED
+            _set_status(inquiry, status, when=now)
+            changed += PIPELINE_FIELDS
+        elif inquiry.first_contact_at is None or now < inquiry.first_contact_at:
+            inquiry.first_contact_at = now
+            changed.append("first_contact_at")
+        if reached and (inquiry.first_reached_at is None or now < inquiry.first_reached_at):
+            inquiry.first_reached_at = now
+            changed.append("first_reached_at")
+        if changed:
+            _save(inquiry, before=before, by=by, when=now, update_fields=changed)
+    return note
+
+
+def add_inquiry(*, inquiry):
+    """An inquiry staff took by phone, walk-in, e-mail or referral (its fields set from their form):
+    saved with how it came, and its follow-up's reminder queued once committed."""
+    inquiry.consent_text = (
+        f"Entered by admissions ({inquiry.get_channel_display().lower()}): the person asked to be contacted."
+    )
+    with transaction.atomic():
+        inquiry.save()
+        follow_ups.schedule(inquiry)
+    return inquiry
+
+
+def edit_inquiry(*, inquiry, by, changed):
+    """Save staff's edit of an inquiry (its fields set from their form) in one transaction. `changed`:
+    the fields they changed, each with its value before. A changed status is a move, kept right and
+    recorded as `move` does; a follow-up given a new time or owner is reminded of again."""
+    now = timezone.now()
+    with transaction.atomic():
+        before = changed.get("status", inquiry.status)
+        if "status" in changed:
+            _set_status(inquiry, inquiry.status, when=now, close_reason=inquiry.close_reason)
+        follow_up_moved = bool({"follow_up_at", "follow_up_owner"} & set(changed))
+        if follow_up_moved:
+            inquiry.follow_up_notified_at = None
+        _save(inquiry, before=before, by=by, when=now)
+        if follow_up_moved:
+            follow_ups.schedule(inquiry)
+    return inquiry
+
+
+def _set_status(inquiry, status, *, when, close_reason=""):
+    """Set the status, and the first-contact, assessment, closing and spam fields that go with it (not saved)."""
+    inquiry.status = status
+    if status in CONTACTED and inquiry.first_contact_at is None:
+        inquiry.first_contact_at = when
+    if status == Inquiry.Status.ASSESSMENT_SCHEDULED and inquiry.assessment_scheduled_at is None:
+        inquiry.assessment_scheduled_at = when
+    if status == Inquiry.Status.CLOSED:
+        inquiry.closed_at = inquiry.closed_at or when
+        inquiry.close_reason = close_reason or inquiry.close_reason
+    else:
+        inquiry.closed_at = None
+        inquiry.close_reason = ""
+    if status == Inquiry.Status.SPAM:
+        inquiry.spam_reason = inquiry.spam_reason or Inquiry.SpamReason.MARKED
+    else:
+        inquiry.spam_reason = ""
+
+
+def _save(inquiry, *, before, by, when, update_fields=None):
+    """Check the pipeline's fields, save (only `update_fields`, if given) and record a move from
+    `before`, if the status changed: in the caller's transaction."""
+    others = [field.name for field in Inquiry._meta.fields if field.name not in PIPELINE_FIELDS]
+    inquiry.full_clean(exclude=others, validate_unique=False, validate_constraints=False)
+    inquiry.save(update_fields=None if update_fields is None else [*update_fields, "updated_at"])
+    if before != inquiry.status:
+        StatusChange.objects.create(inquiry=inquiry, from_status=before, to_status=inquiry.status, by=by, at=when)
