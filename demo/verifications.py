@@ -4,8 +4,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from intake.models import Inquiry
-from intake.verifications import InsuranceVerification, LevelBenefit
+from intake.models import Inquiry, InsuranceVerification, LevelBenefit
 
 Status = InsuranceVerification.Status
 # (name of the person inquiring, carrier, status, result, hours ago requested, hours to done)

@@ -9,6 +9,6 @@ class IntakeConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the check of the encryption keys)
         from .card_files import delete_file_once_committed
-        from .verifications import CardImage
+        from .models import CardImage
 
         post_delete.connect(delete_file_once_committed, sender=CardImage, dispatch_uid="intake-card-files")

@@ -7,8 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from .encryption import CANNOT_DECRYPT, CannotDecrypt
-from .models import AccessRecord
-from .verifications import CardImage
+from .models import AccessRecord, CardImage
 
 
 @require_GET

@@ -10,7 +10,7 @@ from .encryption import newest_row_unreadable
 
 def wrong_keys(using="default"):
     """What is wrong with DJANGO_FIELD_ENCRYPTION_KEYS for the database `using`, or None."""
-    from .verifications import SECRET_FIELDS, InsuranceVerification
+    from .models import SECRET_FIELDS, InsuranceVerification
 
     number = newest_row_unreadable(InsuranceVerification, SECRET_FIELDS, using)
     if number is None:

@@ -13,8 +13,7 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from . import services
 from .access import AccessLoggedAdminMixin
 from .encryption import CANNOT_DECRYPT
-from .models import AccessRecord
-from .verifications import SECRET_FIELDS, STALE_AFTER, InsuranceVerification, LevelBenefit
+from .models import SECRET_FIELDS, STALE_AFTER, AccessRecord, InsuranceVerification, LevelBenefit
 
 REVEAL = "reveal"
 

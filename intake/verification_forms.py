@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .card_files import card_content
 from .forms import CleanCharField, ReplyFields, require_a_way_to_reply
-from .models import Inquiry
-from .verifications import Carrier, InsuranceVerification
+from .models import Carrier, Inquiry, InsuranceVerification
 
 # What a file box says when the rest of the form needs fixing: browsers never refill a file box.
 CHOOSE_AGAIN = _("Your photo was not kept because something else needed fixing: please choose it again.")

@@ -7,8 +7,7 @@ from unittest import mock
 import pytest
 from django.core.cache.backends import filebased
 
-from intake.models import Inquiry
-from intake.verifications import InsuranceVerification
+from intake.models import Inquiry, InsuranceVerification
 from magnolia.caches import cache_settings
 
 from .intake_helpers import form_data, request_data

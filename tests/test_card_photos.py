@@ -23,8 +23,7 @@ from PIL import Image, ImageCms
 from core.images import MAX_JPEG_SCANS, decoding_cost, reencoded
 from intake.card_files import CARD_BUDGET
 from intake.encryption import fernet
-from intake.models import Inquiry
-from intake.verifications import CardImage, InsuranceVerification
+from intake.models import CardImage, Inquiry, InsuranceVerification
 
 from .intake_helpers import MEMBER_ID, request_data
 

@@ -18,8 +18,7 @@ from django.core.management.base import SystemCheckError
 from PIL import Image
 
 from intake.encryption import CANNOT_DECRYPT
-from intake.models import AccessRecord, Inquiry
-from intake.verifications import CardImage, InsuranceVerification
+from intake.models import AccessRecord, CardImage, Inquiry, InsuranceVerification
 
 from .factories import InquiryFactory
 

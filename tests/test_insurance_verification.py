@@ -15,8 +15,7 @@ from django.db import connection
 from PIL import Image
 
 from intake.encryption import fernet
-from intake.models import AccessRecord, Inquiry
-from intake.verifications import CardImage, InsuranceVerification
+from intake.models import AccessRecord, CardImage, Inquiry, InsuranceVerification
 
 from .factories import InquiryFactory
 from .intake_helpers import MEMBER_ID, request_data

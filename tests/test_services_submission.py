@@ -12,11 +12,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from intake import models, services, spam
-from intake.models import Inquiry, Notification, UsedStamp
+from intake import services, spam
+from intake.models import Inquiry, InsuranceVerification, Notification, UsedStamp
+from intake.models import inquiry as models
 from intake.services import submission
 from intake.spam import sign_start
-from intake.verifications import InsuranceVerification
 
 from .factories import InquiryFactory
 from .intake_helpers import form_data, request_data

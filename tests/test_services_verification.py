@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 
 from intake import services
-from intake.verifications import InsuranceVerification
+from intake.models import InsuranceVerification
 
 from .factories import InquiryFactory, UserFactory
 from .intake_helpers import MEMBER_ID

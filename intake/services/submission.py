@@ -11,10 +11,9 @@ from django.utils import translation
 
 from ..card_files import store_card
 from ..forms import CONSENT_TEXT
-from ..models import Inquiry
+from ..models import CardImage, Carrier, Inquiry, InsuranceVerification
 from ..notifications import queue_notification
 from ..spam import spam_reason
-from ..verifications import CardImage, Carrier, InsuranceVerification
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from ..verifications import InsuranceVerification
+from ..models import InsuranceVerification
 
 Status = InsuranceVerification.Status
 DONE = (Status.VERIFIED, Status.NOT_VERIFIED)

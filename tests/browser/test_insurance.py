@@ -5,7 +5,7 @@ from io import BytesIO
 from PIL import Image
 from playwright.sync_api import expect
 
-from intake.verifications import InsuranceVerification
+from intake.models import InsuranceVerification
 
 from ..factories import UserFactory
 from .test_accessibility import assert_no_violations

@@ -1,3 +1,5 @@
+"""The inquiry: one person asking about care, its pipeline and duplicate flags; the form stamps already used."""
+
 import re
 from datetime import timedelta
 
@@ -9,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+
+from .referrals import ReferralContact, ReferralSource
 
 DUPLICATE_WINDOW = timedelta(days=30)
 # What a phone number may be written with.
@@ -95,52 +99,6 @@ class InquiryQuerySet(models.QuerySet):
             .filter(created_at__gte=created - DUPLICATE_WINDOW, created_at__lte=created + DUPLICATE_WINDOW)
             .exclude(pk=inquiry.pk)
         )
-
-
-class ReferralSource(models.Model):
-    """An organisation that sends people to the center."""
-
-    class Kind(models.TextChoices):
-        HOSPITAL = "hospital", "Hospital"
-        THERAPIST = "therapist", "Therapist or counselor"
-        COURT = "court", "Court or probation"
-        EAP = "eap", "Employee assistance program"
-        SCHOOL = "school", "School or university"
-        ALUMNI = "alumni", "Alumni"
-        OTHER = "other", "Other"
-
-    name = models.CharField(max_length=120)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OTHER)
-    phone = PhoneNumberField(blank=True)
-    email = models.EmailField(max_length=254, blank=True)
-    notes = models.TextField(max_length=2000, blank=True)
-    is_active = models.BooleanField("still refers", default=True)
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name"], name="referral_source_unique_name")]
-
-    def __str__(self):
-        return self.name
-
-
-class ReferralContact(models.Model):
-    """A person at a referral source."""
-
-    source = models.ForeignKey(ReferralSource, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=100)
-    role = models.CharField(max_length=100, blank=True)
-    phone = PhoneNumberField(blank=True)
-    email = models.EmailField(max_length=254, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["source", "name"], name="referral_contact_unique_name_per_source")
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.source})"
 
 
 class Inquiry(models.Model):
@@ -441,133 +399,3 @@ class UsedStamp(models.Model):
 
     def __str__(self):
         return f"Stamp of {self.started_at:%Y-%m-%d %H:%M}"
-
-
-class StatusChange(models.Model):
-    """One move through the pipeline, for the inquiry's timeline."""
-
-    inquiry = models.ForeignKey("Inquiry", on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=24, choices=Inquiry.Status.choices, blank=True)
-    to_status = models.CharField(max_length=24, choices=Inquiry.Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display() or 'Arrived'} → {self.get_to_status_display()}"
-
-
-class Note(models.Model):
-    class Kind(models.TextChoices):
-        CALL = "call", "Call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "E-mail"
-        NOTE = "note", "Internal note"
-
-    class Outcome(models.TextChoices):
-        REACHED = "reached", "Reached them"
-        NO_ANSWER = "no_answer", "No answer"
-        VOICEMAIL = "voicemail", "Left a voicemail"
-        SENT = "sent", "Message sent"
-        NONE = "", "—"
-
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CALL)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
-    text = models.TextField(max_length=4000, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} on {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
-
-    @property
-    def is_contact_attempt(self):
-        return self.kind != self.Kind.NOTE
-
-
-class Notification(models.Model):
-    """The e-mail that tells admissions about a new inquiry, and how sending it went."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to send"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notifications")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"Notification for inquiry #{self.inquiry_id}"
-
-
-class AccessRecord(models.Model):
-    """Who looked at or changed which inquiry, and when. Kept after an inquiry is purged.
-
-    Lists and searches name no inquiry; a search records what kind of text was looked for (a phone
-    number, an e-mail address, a name), never the text itself.
-    """
-
-    class Action(models.TextChoices):
-        VIEW = "view", "Viewed"
-        CHANGE = "change", "Changed"
-        EXPORT = "export", "Exported"
-        DELETE = "delete", "Deleted"
-        LIST = "list", "Listed"
-        SEARCH = "search", "Searched"
-        PURGE = "purge", "Purged"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    inquiry_ref = models.PositiveBigIntegerField("inquiry", null=True, blank=True, db_index=True)
-    action = models.CharField(max_length=10, choices=Action.choices)
-    detail = models.CharField(max_length=100, blank=True, help_text="What was listed or searched for, in kind.")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        what = f"inquiry #{self.inquiry_ref}" if self.inquiry_ref else "inquiries"
-        return f"{self.user or 'a command'} {self.get_action_display().lower()} {what}"
-
-    @classmethod
-    def record(cls, user, inquiries, action, detail=""):
-        """One record per inquiry id. Written as plain multi-row INSERTs: an export of 200,000
-        inquiries writes 200,000 records, and model objects made that the export's slowest part."""
-        ids, user_id, at = list(inquiries), getattr(user, "pk", None), timezone.now()
-        columns = "user_id, inquiry_ref, action, detail, at"
-        with connection.cursor() as cursor:
-            for start in range(0, len(ids), 1000):
-                chunk = ids[start : start + 1000]
-                rows = ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
-                params = [value for pk in chunk for value in (user_id, pk, action, detail, at)]
-                cursor.execute(f"INSERT INTO {cls._meta.db_table} ({columns}) VALUES {rows}", params)
-
-    @classmethod
-    def record_list(cls, user, action, detail=""):
-        cls.objects.create(user=user, action=action, detail=detail[:100])
-
-
-def search_kind(text):
-    """What kind of text a search was for, to log without the text itself."""
-    if "@" in text:
-        return "an e-mail address"
-    if sum(ch.isdigit() for ch in text) >= 3:
-        return "a phone number or inquiry number"
-    return "a name" if text.strip() else "nothing"
-
-
-# Insurance verification lives in its own module; imported here so Django finds its models.
-from .verifications import CardImage, InsuranceVerification, LevelBenefit  # noqa: E402, F401

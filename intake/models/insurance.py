@@ -9,8 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .card_files import EncryptedCardStorage, card_path
-from .encryption import CANNOT_DECRYPT, SecretCharField, SecretDateField, as_stored, opens
+from ..card_files import EncryptedCardStorage, card_path
+from ..encryption import CANNOT_DECRYPT, SecretCharField, SecretDateField, as_stored, opens
 
 # A verification older than this is marked stale: benefits change, and deductibles fill up.
 STALE_AFTER = timedelta(days=30)
