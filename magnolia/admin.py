@@ -15,7 +15,7 @@ class MagnoliaAdminSite(admin.AdminSite):
 
     def get_urls(self):
         # Imported here, not above: the site is built while the apps' admin modules are still loading.
-        from intake.card_views import card_image
+        from admissions.card_views import card_image
         from staff.markdown_preview import markdown_preview_view
         from staff.views import view_on_site
 
@@ -33,6 +33,6 @@ class MagnoliaAdminSite(admin.AdminSite):
 
     def autocomplete_view(self, request):
         """The admin's autocomplete, with searches from inquiry pages noted in the access log."""
-        from intake.admin import LoggedAutocompleteView
+        from admissions.admin.inbox import LoggedAutocompleteView
 
         return LoggedAutocompleteView.as_view(admin_site=self)(request)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "levels",
     "faq",
     "intake",
+    "admissions",
     "demo",
 ]
 

@@ -30,9 +30,9 @@ def test_only_the_admin_site_answers_under_admin():
         ("/admin/two-step/set-up/", "admin:two_factor:setup", "staff.two_factor.views"),
         ("/admin/two-step/code/", "admin:two_factor:verify", "staff.two_factor.views"),
         ("/admin/two-step/recovery-codes/", "admin:two_factor:recovery_codes", "staff.two_factor.views"),
-        ("/admin/insurance-card/3/", "admin:insurance_card", "intake.card_views"),
+        ("/admin/insurance-card/3/", "admin:insurance_card", "admissions.card_views"),
         ("/admin/markdown-preview/", "admin:markdown_preview", "staff.markdown_preview"),
-        ("/admin/intake/inquiry/speed-to-lead/", "admin:intake_inquiry_dashboard", "intake.admin"),
+        ("/admin/intake/inquiry/speed-to-lead/", "admin:intake_inquiry_dashboard", "admissions.admin.inbox"),
     ],
 )
 def test_each_staff_page_keeps_its_address_in_the_admins_namespace(path, view_name, module):

@@ -282,7 +282,7 @@ def test_purge_goes_in_batches_and_clears_the_flags_it_leaves_behind(monkeypatch
 
 
 def test_the_inbox_counts_no_further_than_it_needs(admissions_client, monkeypatch, settings):
-    from intake.admin import CappedPaginator, InquiryAdmin
+    from admissions.admin.inbox import CappedPaginator, InquiryAdmin
 
     monkeypatch.setattr(CappedPaginator, "CAP", 3)
     monkeypatch.setattr(InquiryAdmin, "list_per_page", 2)

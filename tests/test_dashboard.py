@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from intake.dashboard import figures
+from admissions.dashboard.figures import figures
 from intake.models import Inquiry
 
 from .factories import InquiryFactory, ReferralSourceFactory

@@ -12,7 +12,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from intake.dashboard import figures
+from admissions.dashboard.figures import figures
 from intake.models import Inquiry
 
 from .factories import InquiryFactory

@@ -209,7 +209,7 @@ def test_the_dashboard_shows_the_time_to_verification_done(admissions_client):
 
     from django.utils import timezone
 
-    from intake.dashboard import figures
+    from admissions.dashboard.figures import figures
 
     now = timezone.now()
     for minutes in (60, 120, None):

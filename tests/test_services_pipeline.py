@@ -133,7 +133,7 @@ def test_an_internal_note_moves_nothing(admissions_user):
 
 def test_an_edit_on_the_inquiry_page_is_moved_and_recorded_by_the_service(admissions_client, admissions_user):
     inquiry = InquiryFactory()
-    with mock.patch("intake.admin.services.edit_inquiry", wraps=services.edit_inquiry) as edit:
+    with mock.patch("admissions.admin.inbox.services.edit_inquiry", wraps=services.edit_inquiry) as edit:
         response = admissions_client.post(
             f"/admin/intake/inquiry/{inquiry.pk}/change/",
             inquiry_form(inquiry, status="closed", close_reason="not_ready", name="New Name"),

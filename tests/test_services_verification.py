@@ -79,7 +79,7 @@ def test_the_admin_saves_through_the_service_once(admissions_client, admissions_
         "benefits-TOTAL_FORMS": "0", "benefits-INITIAL_FORMS": "0", "benefits-MIN_NUM_FORMS": "0",
         "benefits-MAX_NUM_FORMS": "1000",
     }  # fmt: skip
-    spy = mock.patch("intake.verification_admin.services.save_verification", wraps=services.save_verification)
+    spy = mock.patch("admissions.admin.insurance.services.save_verification", wraps=services.save_verification)
     with spy as saved:
         assert admissions_client.post(url, data).status_code == 302
     saved.assert_called_once()

@@ -6,8 +6,8 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 
-from .models import Inquiry, Note
-from .text import humanize_duration
+from intake.models import Inquiry, Note
+from intake.text import humanize_duration
 
 
 class LogContactForm(forms.Form):

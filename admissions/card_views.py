@@ -6,8 +6,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from .encryption import CANNOT_DECRYPT, CannotDecrypt
-from .models import AccessRecord, CardImage
+from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
+from intake.models import AccessRecord, CardImage
 
 
 @require_GET

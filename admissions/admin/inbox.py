@@ -1,9 +1,11 @@
+"""The admissions inbox: the inquiry admin (queues, filters, the workspace, bulk moves, CSV export, the
+speed-to-lead dashboard URL), the notification admin and the autocomplete that notes searches in the access log."""
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,18 +15,19 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
+from intake import services
+from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
+from intake.models import AccessRecord, Inquiry, Notification, search_kind
+from intake.notifications import enqueue_delivery
+from intake.text import humanize_duration
 from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import admissions_staff
 
-from . import services, staff_views
-from .access import AccessLoggedAdminMixin
-from .encryption import CANNOT_DECRYPT, CannotDecrypt
-from .exports import csv_response
-from .models import AccessRecord, Inquiry, Notification, ReferralContact, ReferralSource, search_kind
-from .notifications import enqueue_delivery
-from .text import humanize_duration
-from .workspace import LogContactForm, timeline, waiting
+from ..access import AccessLoggedAdminMixin
+from ..dashboard import views as dashboard_views
+from ..exports import csv_response
+from ..workspace import LogContactForm, timeline, waiting
 
 
 class CappedPaginator(Paginator):
@@ -349,7 +352,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
-        board = self.admin_site.admin_view(lambda request: staff_views.dashboard(request, self.admin_site))
+        board = self.admin_site.admin_view(lambda request: dashboard_views.dashboard(request, self.admin_site))
         return [
             path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
             path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
@@ -453,32 +456,6 @@ class NotificationAdmin(StaffAdmin):
         self.message_user(request, f"{len(ids)} notification(s) queued again.", messages.SUCCESS)
 
 
-@admin.register(AccessRecord)
-class AccessRecordAdmin(StaffAdmin):
-    """Read-only, and for superusers only."""
-
-    list_display = ["at", "user", "action", "inquiry_ref", "detail"]
-    list_filter = ["action", "user", ("at", admin.DateFieldListFilter)]
-    search_fields = ["inquiry_ref", "user__username", "detail"]
-    date_hierarchy = "at"
-    list_select_related = ["user"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 def _shows_the_list(response):
     """The list itself was shown: asked for, or shown again after a POST (an action with no rows chosen)."""
     return response.status_code == 200 and "change_list" in str(getattr(response, "template_name", ""))
@@ -494,33 +471,3 @@ class LoggedAutocompleteView(AutocompleteJsonView):
             )
             AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, detail)
         return super().get(request, *args, **kwargs)
-
-
-class ReferralContactInline(admin.TabularInline):
-    model = ReferralContact
-    extra = 1
-    fields = ["name", "role", "phone", "email"]
-
-
-@admin.register(ReferralSource)
-class ReferralSourceAdmin(StaffAdmin):
-    list_display = ["name", "kind", "is_active", "inquiry_count"]
-    list_filter = ["kind", "is_active"]
-    search_fields = ["name", "contacts__name"]
-    inlines = [ReferralContactInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(inquiry_total=Count("inquiries"))
-
-    @admin.display(description="inquiries", ordering="inquiry_total")
-    def inquiry_count(self, source):
-        return source.inquiry_total
-
-    def has_delete_permission(self, request, obj=None):
-        # A source that inquiries name stays (mark it "no longer refers"); PROTECT backs this up.
-        if obj is not None and obj.inquiries.exists():
-            return False
-        return super().has_delete_permission(request, obj)
-
-
-from . import verification_admin  # noqa: E402, F401  (the VOB queue registers itself)

@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from intake.models import AccessRecord
+
 from . import charts
-from .dashboard import csv_response, figures
-from .models import AccessRecord
+from .figures import csv_response, figures
 
 LONGEST_PERIOD = timedelta(days=731)
 # Inquiries exist from the site's first years to today: a period far outside has nothing to show,

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
+from intake import services
+from intake.encryption import CANNOT_DECRYPT
+from intake.models import SECRET_FIELDS, STALE_AFTER, AccessRecord, InsuranceVerification, LevelBenefit
 from staff.admin_base import StaffAdmin, is_plain_number
 
-from . import services
-from .access import AccessLoggedAdminMixin
-from .encryption import CANNOT_DECRYPT
-from .models import SECRET_FIELDS, STALE_AFTER, AccessRecord, InsuranceVerification, LevelBenefit
+from ..access import AccessLoggedAdminMixin
 
 REVEAL = "reveal"
 

@@ -2,9 +2,8 @@
 insurance verification's details (the form, the form again after a refused save, its history, the
 delete confirmation) gets one record; a save that went through is a change."""
 
+from intake.models import AccessRecord
 from staff.admin_base import is_plain_number
-
-from .models import AccessRecord
 
 
 class AccessLoggedAdminMixin:

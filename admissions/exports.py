@@ -10,8 +10,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from common.spreadsheets import SafeWriter
-
-from .models import AccessRecord
+from intake.models import AccessRecord
 
 logger = logging.getLogger(__name__)
 BATCH = 2000

@@ -25,8 +25,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from common.spreadsheets import SafeWriter
-
-from .models import Inquiry, InsuranceVerification, ReferralSource
+from intake.models import Inquiry, InsuranceVerification, ReferralSource
 
 REACHED = [Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
 ASSESSED = [Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]

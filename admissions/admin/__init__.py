@@ -1,0 +1,5 @@
+"""The admissions admins. They register intake's models, so their pages stay under /admin/intake/."""
+
+from . import access_log, inbox, insurance, referrals
+
+__all__ = ["access_log", "inbox", "insurance", "referrals"]
