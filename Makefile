@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
+# Test processes for `make test` (pytest-xdist; 0 runs every test in one process).
+TEST_PROCESSES ?= 2
 
 .PHONY: run test lint browser bench clean messages
 
@@ -47,7 +49,7 @@ node_modules/.installed: package.json package-lock.json
 test: lint node_modules/.installed $(MESSAGES)
 	$(PY) manage.py check --settings=magnolia.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=magnolia.test_settings
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup
 
 browser:
 	bash scripts/install-browser.sh
