@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -7,6 +8,14 @@ from django.db import connection
 from core import site_copy
 
 from .factories import UserFactory
+from .workers import (
+    collected_static_build,
+    demo_database_build,
+    drop_site_databases,
+    start_once,
+    wait_for,
+    xdist_worker,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -22,14 +31,40 @@ def _clear_caches():
     site_copy.forget()  # the error pages' copy of the site settings, outside the cache
 
 
+# Made once for the whole run by commands in a background process (tests/workers.py, start_once),
+# started at the first test of a run that needs them, so they are made while other tests run.
+SHARED_BUILDS = {"collected_static": collected_static_build, "demo_database": demo_database_build}
+
+
+def _shared_folder(tmp_path_factory):
+    # pytest-xdist's processes share the parent of their temporary folders.
+    return tmp_path_factory.getbasetemp().parent if xdist_worker() else tmp_path_factory.getbasetemp()
+
+
+def _shared_build(tmp_path_factory, fixture):
+    return start_once(_shared_folder(tmp_path_factory), fixture.replace("_", "-"), SHARED_BUILDS[fixture])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_shared_builds(request, tmp_path_factory):
+    # At the first test of each process: whichever process comes first starts them.
+    needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    for fixture in SHARED_BUILDS.keys() & needed:
+        _shared_build(tmp_path_factory, fixture)
+
+
 @pytest.fixture(scope="session")
-def collected_static():
+def collected_static(tmp_path_factory):
     """Static files collected (and compressed) as production serves them, once for the whole run: for
     tests that run real worker processes and for those that read what WhiteNoise sends. Returns the folder."""
-    from .workers import ROOT, manage, production_env
+    return Path(wait_for(_shared_build(tmp_path_factory, "collected_static")))
 
-    manage(production_env(), "collectstatic", "--no-input", "-v", "0")
-    return ROOT / "staticfiles"
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory):
+    """A database migrated and loaded with the demo content by production's settings, once for the
+    whole run; each site of tests/workers.py runs on a copy of it (`site_env`). Its DATABASE_URL."""
+    return wait_for(_shared_build(tmp_path_factory, "demo_database"))
 
 
 @pytest.fixture
@@ -59,8 +94,20 @@ def editor_client(client, editor_user):
     return client
 
 
+# Integration tests: real processes, servers and tools outside pytest's. Marked so a quick run can
+# leave them out (README, Tests); `make test` runs them all.
+INTEGRATION_MODULES = {"test_workers.py", "test_nginx.py", "test_transfer.py", "test_html_valid.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if item.get_closest_marker("workers") or item.path.name in INTEGRATION_MODULES:
+            item.add_marker(pytest.mark.integration)
+        if item.path.name == "test_workers.py":
+            # Under `--dist loadgroup` (make test) each set-up's tests run in one process, which
+            # starts its site once.
+            item.add_marker(pytest.mark.xdist_group(f"workers-{item.callspec.params['site']}"))
         if item.get_closest_marker("postgres"):
             item.add_marker(
                 pytest.mark.skipif(
@@ -70,6 +117,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    # The databases made for sites, once every process is done: by xdist's controller, or the only process.
+    if connection.vendor == "postgresql" and not hasattr(session.config, "workerinput"):
+        drop_site_databases()
     # In CI's PostgreSQL run nothing may be skipped: a skip there would hide an untested path.
     if os.environ.get("FAIL_ON_SKIP") == "1" and exitstatus == 0:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")

@@ -18,7 +18,7 @@ HOST = "www.example.org"
 
 
 @pytest.fixture(scope="module")
-def proxy(tmp_path_factory, collected_static):
+def proxy(tmp_path_factory, collected_static, demo_database):
     if not NGINX.exists():
         message = "no nginx at /usr/sbin/nginx: run scripts/install-nginx.sh"
         if os.environ.get("CI") == "true":
@@ -26,7 +26,8 @@ def proxy(tmp_path_factory, collected_static):
         pytest.skip(message)
     tmp = tmp_path_factory.mktemp("nginx")
     env = site_env(
-        "magnolia_nginx",
+        demo_database,
+        "nginx",
         DJANGO_CACHE_DIR=str(tmp / "django-cache"),
         DJANGO_ALLOWED_HOSTS=HOST,
         DJANGO_SECURE_SSL_REDIRECT="1",

@@ -1,7 +1,5 @@
 """The cache in Redis, as in production: it works when Redis answers, and the site works without it."""
 
-import os
-
 import pytest
 import redis
 from django.core.cache import cache
@@ -12,11 +10,11 @@ from magnolia.caches import cache_settings
 
 from .factories import ArticleFactory, LevelFactory
 from .intake_helpers import form_data, hidden_value
-from .workers import empty_redis
+from .workers import empty_redis, redis_url
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = redis_url(0)  # a Redis database of this test process's own
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Whole public pages kept under the content version (core.middleware.WholePageCacheMiddleware)."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -12,11 +11,11 @@ from django.utils import timezone
 from magnolia.caches import cache_settings
 
 from .factories import ArticleFactory, LevelFactory
-from .workers import empty_redis
+from .workers import empty_redis, redis_url
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = redis_url(0)  # a Redis database of this test process's own
 
 
 @pytest.fixture

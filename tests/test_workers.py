@@ -5,18 +5,17 @@ default (a shared cache folder, no Redis), Redis, and a Redis that does not answ
 limit counts across workers where there is a cache to count in.
 """
 
-import os
 import time
 from datetime import datetime
 
 import pytest
 from django.utils import timezone
 
-from .workers import Visitor, Worker, empty_redis, shell, site_env
+from .workers import Shell, Visitor, Worker, empty_redis, redis_url, shell, site_env
 
 pytestmark = pytest.mark.workers
 
-REDIS_URL = os.environ.get("TEST_WORKERS_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_URL = redis_url(1)  # a Redis database of this test process's own, for the workers it starts
 DEAD_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 SETUPS = {
     "shared-folder": lambda tmp: {"DJANGO_CACHE_DIR": str(tmp / "cache")},
@@ -26,16 +25,24 @@ SETUPS = {
 
 
 @pytest.fixture(scope="module", params=list(SETUPS))
-def site(request, tmp_path_factory, collected_static):
+def site(request, tmp_path_factory, collected_static, demo_database):
     setup = request.param
     if setup == "redis":
         empty_redis(REDIS_URL)
     tmp = tmp_path_factory.mktemp(setup)
-    env = site_env(f"magnolia_workers_{setup.replace('-', '_')}", INTAKE_RATE_LIMIT="2/10m", **SETUPS[setup](tmp))
-    workers = [Worker(env), Worker(env)]
+    env = site_env(demo_database, f"workers_{setup.replace('-', '_')}", INTAKE_RATE_LIMIT="2/10m", **SETUPS[setup](tmp))
+    workers = Worker.start(env, 2)
     yield Site(setup, env, workers)
     for worker in workers:
         worker.stop()
+
+
+@pytest.fixture(autouse=True)
+def editor(site):
+    """The test's changes are made in one `manage.py shell`, which starts while the test warms pages."""
+    site.shell = Shell(site.env)
+    yield
+    site.shell.close()
 
 
 class Site:
@@ -43,7 +50,8 @@ class Site:
         self.setup, self.env, self.workers = setup, env, workers
 
     def change(self, code):
-        shell(self.env, code)
+        """Runs `code` in the test's shell, another process than the workers; returns what it printed."""
+        return self.shell.run(code)
 
     def every_worker(self, path):
         """The page as each worker answers it now."""
@@ -143,8 +151,7 @@ def test_a_deleted_topic_and_article_are_gone_at_once(site):
 
 def test_a_scheduled_article_appears_at_its_time(site):
     # The time is taken in the shell, once it has started (a busy machine takes seconds to start one).
-    saved = shell(
-        site.env,
+    saved = site.change(
         "from datetime import timedelta; from django.utils import timezone; from faq.models import Article;"
         "at = timezone.now() + timedelta(seconds=4);"
         "Article(title='Right on time', slug='right-on-time', introduction='x', status='published',"
@@ -178,7 +185,7 @@ def test_the_rate_limit_counts_across_workers(site):
         }
         statuses.append(visitor.post(worker.url + "/contact/", data).status)
     count = "from intake.models import Inquiry; print(Inquiry.objects.filter(name__startswith='Limit test').count())"
-    stored = int(shell(site.env, count))
+    stored = int(site.change(count))
     if site.setup == "redis-down":
         # Nothing to count in: every inquiry is taken, as losing one is worse than some spam.
         assert statuses == [302, 302, 302] and stored == 3
