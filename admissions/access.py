@@ -6,6 +6,12 @@ from intake.models import AccessRecord
 from staff.admin_base import is_plain_number
 
 
+def shows_the_list(response):
+    """A change list itself was shown: asked for, or shown again after a POST (an action with no rows
+    chosen), and not an action's own page."""
+    return response.status_code == 200 and "change_list" in str(getattr(response, "template_name", ""))
+
+
 class AccessLoggedAdminMixin:
     """For the admin of a model whose pages show an inquiry's health information. `access_detail`
     names the page kind in the record; `inquiry_of(object_id)` says whose it is."""

@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
 
-FIRST_YEAR, LAST_YEAR = 2, 9998  # as the request guard's (core/unreadable_input.py)
+from core.unreadable_input import FIRST_YEAR, LAST_YEAR
 
 
 def within_readable_years(value):

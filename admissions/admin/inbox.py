@@ -24,7 +24,7 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import admissions_staff
 
-from ..access import AccessLoggedAdminMixin
+from ..access import AccessLoggedAdminMixin, shows_the_list
 from ..dashboard import views as dashboard_views
 from ..exports import csv_response
 from ..workspace import LogContactForm, timeline, waiting
@@ -312,7 +312,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
-        if _shows_the_list(response):
+        if shows_the_list(response):
             filters = ", ".join(sorted(key for key in request.GET if key not in ("q", "p", "o")))
             AccessRecord.record_list(request.user, AccessRecord.Action.LIST, f"filters: {filters or 'none'}")
             if request.GET.get("q"):
@@ -454,11 +454,6 @@ class NotificationAdmin(StaffAdmin):
         for pk in ids:
             enqueue_delivery(pk)
         self.message_user(request, f"{len(ids)} notification(s) queued again.", messages.SUCCESS)
-
-
-def _shows_the_list(response):
-    """The list itself was shown: asked for, or shown again after a POST (an action with no rows chosen)."""
-    return response.status_code == 200 and "change_list" in str(getattr(response, "template_name", ""))
 
 
 class LoggedAutocompleteView(AutocompleteJsonView):

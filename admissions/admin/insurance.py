@@ -13,7 +13,7 @@ from intake.encryption import CANNOT_DECRYPT
 from intake.models import SECRET_FIELDS, STALE_AFTER, AccessRecord, InsuranceVerification, LevelBenefit
 from staff.admin_base import StaffAdmin, is_plain_number
 
-from ..access import AccessLoggedAdminMixin
+from ..access import AccessLoggedAdminMixin, shows_the_list
 
 REVEAL = "reveal"
 
@@ -140,7 +140,7 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
-        if response.status_code == 200 and "change_list" in str(getattr(response, "template_name", "")):
+        if shows_the_list(response):
             filters = ", ".join(sorted(key for key in request.GET if key not in ("p", "o")))
             AccessRecord.record_list(
                 request.user, AccessRecord.Action.LIST, f"insurance verifications, filters: {filters or 'none'}"
