@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import File
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +61,12 @@ class EncryptedCardStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Card images have no public address: they are served by intake's card view.")
+
+
+def private_storage():
+    """The storage named "private" in STORAGES: card photos and other files only staff may fetch,
+    through views that check who asks and log it."""
+    return storages["private"]
 
 
 def card_path(card, filename):

@@ -179,6 +179,8 @@ PRIVATE_ROOT = Path(env_str("DJANGO_PRIVATE_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Files only staff may fetch, encrypted (intake/card_files.py).
+    "private": {"BACKEND": "intake.card_files.EncryptedCardStorage"},
 }
 MEDIA_HOST = ""
 if MEDIA_BUCKET:

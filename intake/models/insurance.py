@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..card_files import EncryptedCardStorage, card_path
+from ..card_files import card_path, private_storage
 from ..encryption import CANNOT_DECRYPT, SecretCharField, SecretDateField, as_stored, opens
 
 # A verification older than this is marked stale: benefits change, and deductibles fill up.
@@ -203,7 +203,7 @@ class CardImage(models.Model):
 
     verification = models.ForeignKey(InsuranceVerification, on_delete=models.CASCADE, related_name="cards")
     side = models.CharField(max_length=5, choices=Side.choices)
-    file = models.FileField(storage=EncryptedCardStorage(), upload_to=card_path, max_length=200)
+    file = models.FileField(storage=private_storage, upload_to=card_path, max_length=200)
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
