@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from core.links import validate_internal_links
 from core.models import Redirect
@@ -34,10 +35,15 @@ def content():
     add_center_pages()
 
 
-@pytest.fixture
-def demo():
-    load_articles(load_levels())
-    load_pages()
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the class that asks for it and rolled back after it (each
+    test runs in a savepoint of its own inside it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_articles(load_levels())
+        load_pages()
+        yield
+        transaction.set_rollback(True)
 
 
 def alternates(html):
@@ -92,68 +98,6 @@ def test_kept_pages_and_fragments_are_kept_per_language(client, content, setting
         assert '<html lang="en">' in english and "24-hour helpline" in english and "Saltar al contenido" not in english
         assert '<html lang="es">' in spanish and "Línea de ayuda 24 horas" in spanish
     assert client.get(f"/es{path}").get("X-Page-Cache") == "hit"
-
-
-def test_translated_content_is_shown_in_spanish_without_a_note(client, demo):
-    html = client.get("/es/faq/what-is-iop/").content.decode()
-    assert "<h1>¿Qué es el IOP? 10 preguntas sobre los programas ambulatorios intensivos</h1>" in html
-    assert html.count('class="question"') == 10 and "¿Cómo elijo un IOP?" in html
-    assert "untranslated-note" not in html and "What does IOP mean?" not in html
-    assert "Revisión médica de" in html and "Terapia familiar y tratamiento ambulatorio" in html
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
-    assert {part["inLanguage"] for part in data["@graph"]} == {"es"}
-    assert '<meta property="og:locale" content="es_US">' in html
-    level = client.get("/es/levels-of-care/intensive-outpatient/").content.decode()
-    assert "<h1>Programa ambulatorio intensivo</h1>" in level and "untranslated-note" not in level
-    assert "de 9 a 19 horas a la semana" in level and "Consultas médicas programadas" in level
-    page = client.get("/es/nondiscrimination/").content.decode()
-    assert "No discriminación y ayuda con el idioma" in page and 'lang="en">If you speak English' in page
-
-
-def test_untranslated_content_is_shown_in_english_with_a_note(client, demo):
-    note = "Esta página aún no está traducida al español"
-    html = client.get("/es/faq/inpatient-vs-outpatient/").content.decode()  # the demo leaves it in English
-    assert note in html and '<h1 lang="en">Inpatient or Outpatient Treatment: Which Is Right for You?</h1>' in html
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
-    assert {part["inLanguage"] for part in data["@graph"]} == {"en"}
-    # In lists, each English title says it is English.
-    listing = client.get("/es/faq/").content.decode()
-    assert '<a href="/es/faq/inpatient-vs-outpatient/" lang="en">' in listing
-    assert '<a href="/es/faq/what-is-iop/">' in listing
-    # A page, a level, a topic and a reviewer without their Spanish fall back the same way.
-    PageFactory(slug="new-page", title="A new page", body="Only English.")
-    page = client.get("/es/new-page/").content.decode()
-    assert note in page, page
-    assert '<article class="page-text" lang="en">' in page and "Only English." in page
-    LevelFactory(slug="new-level", name="A new level")
-    assert note in client.get("/es/levels-of-care/new-level/").content.decode()
-    TopicFactory(slug="new-topic", name="A new topic")
-    assert note in client.get("/es/faq/topic/new-topic/").content.decode()
-    ReviewerFactory(slug="new-reviewer", bio="Only English.")
-    assert note in client.get("/es/faq/reviewers/new-reviewer/").content.decode()
-    # One untranslated answer is enough for the note on an article.
-    article = ArticleFactory(slug="half", title="Half", title_es="Mitad", introduction_es="Intro.", closing_es="Fin.")
-    question = QuestionFactory(article=article, position=1, question_es="¿Una?", answer_es="Sí.")
-    assert note not in client.get("/es/faq/half/").content.decode()
-    QuestionFactory(article=article, position=2)
-    question.save()  # a save moves the content version on, as the admin's would
-    assert note in client.get("/es/faq/half/").content.decode()
-
-
-def test_spanish_search_finds_the_iop_article(client, demo):
-    found = client.get("/es/faq/", {"q": "ambulatorio intensivo"}).content.decode()
-    assert '<a href="/es/faq/what-is-iop/">¿Qué es el IOP?' in found and "1 resultado para" in found
-    assert "inpatient-vs-outpatient" not in found
-    english = client.get("/faq/", {"q": "ambulatorio"}).content.decode()
-    assert "0 results for" in english
-
-
-@pytest.mark.postgres
-def test_spanish_search_stems_spanish_words_on_postgresql(client, demo):
-    # "ambulatorios intensivos" is nowhere in the text: Spanish stemming finds the singular.
-    found = client.get("/es/faq/", {"q": "programas ambulatorios intensivos"}).content.decode()
-    assert "/es/faq/what-is-iop/" in found
-    assert "/faq/what-is-iop/" in client.get("/faq/", {"q": "programs"}).content.decode()  # English stems English
 
 
 def test_a_spanish_inquiry_gets_spanish_errors_and_is_marked_spanish(
@@ -216,15 +160,6 @@ def test_site_settings_carry_spanish_defaults(client):
     html = client.get("/es/").content.decode()
     assert "¿En crisis? Llame al 988 y oprima 2 para hablar en español" in html
     assert "Tratamiento de adicciones y salud mental en Los Ángeles" in html
-
-
-def test_feeds_come_in_each_language(client, demo):
-    english = client.get("/faq/feed/").content.decode()
-    spanish = client.get("/es/faq/feed/").content.decode()
-    assert "<language>en</language>" in english and "What Is IOP?" in english
-    assert "<language>es</language>" in spanish and "preguntas y respuestas</title>" in spanish
-    assert "¿Qué es el IOP?" in spanish and "http://testserver/es/faq/what-is-iop/" in spanish
-    assert 'href="/es/faq/feed/"' in client.get("/es/faq/").content.decode()
 
 
 def test_sitemaps_list_both_languages_as_alternates(client, content):
@@ -297,3 +232,76 @@ def test_a_missing_spanish_description_for_search_engines_needs_no_note(client):
 def test_the_menu_marks_the_current_section_in_spanish(client, content):
     html = client.get("/es/faq/what-is-iop/").content.decode()
     assert '<a href="/es/faq/" aria-current="page">Preguntas frecuentes</a>' in html
+
+
+@pytest.mark.usefixtures("demo")
+class TestTheDemoInSpanish:
+    """Pages of the demo content, as a visitor reads them in each language."""
+
+    def test_translated_content_is_shown_in_spanish_without_a_note(self, client):
+        html = client.get("/es/faq/what-is-iop/").content.decode()
+        assert "<h1>¿Qué es el IOP? 10 preguntas sobre los programas ambulatorios intensivos</h1>" in html
+        assert html.count('class="question"') == 10 and "¿Cómo elijo un IOP?" in html
+        assert "untranslated-note" not in html and "What does IOP mean?" not in html
+        assert "Revisión médica de" in html and "Terapia familiar y tratamiento ambulatorio" in html
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert {part["inLanguage"] for part in data["@graph"]} == {"es"}
+        assert '<meta property="og:locale" content="es_US">' in html
+        level = client.get("/es/levels-of-care/intensive-outpatient/").content.decode()
+        assert "<h1>Programa ambulatorio intensivo</h1>" in level and "untranslated-note" not in level
+        assert "de 9 a 19 horas a la semana" in level and "Consultas médicas programadas" in level
+        page = client.get("/es/nondiscrimination/").content.decode()
+        assert "No discriminación y ayuda con el idioma" in page and 'lang="en">If you speak English' in page
+
+    def test_untranslated_content_is_shown_in_english_with_a_note(self, client):
+        note = "Esta página aún no está traducida al español"
+        html = client.get("/es/faq/inpatient-vs-outpatient/").content.decode()  # the demo leaves it in English
+        assert note in html and '<h1 lang="en">Inpatient or Outpatient Treatment: Which Is Right for You?</h1>' in html
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert {part["inLanguage"] for part in data["@graph"]} == {"en"}
+        # In lists, each English title says it is English.
+        listing = client.get("/es/faq/").content.decode()
+        assert '<a href="/es/faq/inpatient-vs-outpatient/" lang="en">' in listing
+        assert '<a href="/es/faq/what-is-iop/">' in listing
+        # A page, a level, a topic and a reviewer without their Spanish fall back the same way.
+        PageFactory(slug="new-page", title="A new page", body="Only English.")
+        page = client.get("/es/new-page/").content.decode()
+        assert note in page, page
+        assert '<article class="page-text" lang="en">' in page and "Only English." in page
+        LevelFactory(slug="new-level", name="A new level")
+        assert note in client.get("/es/levels-of-care/new-level/").content.decode()
+        TopicFactory(slug="new-topic", name="A new topic")
+        assert note in client.get("/es/faq/topic/new-topic/").content.decode()
+        ReviewerFactory(slug="new-reviewer", bio="Only English.")
+        assert note in client.get("/es/faq/reviewers/new-reviewer/").content.decode()
+        # One untranslated answer is enough for the note on an article.
+        article = ArticleFactory(
+            slug="half", title="Half", title_es="Mitad", introduction_es="Intro.", closing_es="Fin."
+        )
+        question = QuestionFactory(article=article, position=1, question_es="¿Una?", answer_es="Sí.")
+        assert note not in client.get("/es/faq/half/").content.decode()
+        QuestionFactory(article=article, position=2)
+        question.save()  # a save moves the content version on, as the admin's would
+        assert note in client.get("/es/faq/half/").content.decode()
+
+    def test_spanish_search_finds_the_iop_article(self, client):
+        found = client.get("/es/faq/", {"q": "ambulatorio intensivo"}).content.decode()
+        assert '<a href="/es/faq/what-is-iop/">¿Qué es el IOP?' in found and "1 resultado para" in found
+        assert "inpatient-vs-outpatient" not in found
+        english = client.get("/faq/", {"q": "ambulatorio"}).content.decode()
+        assert "0 results for" in english
+
+    @pytest.mark.postgres
+    def test_spanish_search_stems_spanish_words_on_postgresql(self, client):
+        # "ambulatorios intensivos" is nowhere in the text: Spanish stemming finds the singular.
+        found = client.get("/es/faq/", {"q": "programas ambulatorios intensivos"}).content.decode()
+        assert "/es/faq/what-is-iop/" in found
+        assert "/faq/what-is-iop/" in client.get("/faq/", {"q": "programs"}).content.decode()  # English stems English
+
+    def test_feeds_come_in_each_language(self, client):
+        english = client.get("/faq/feed/").content.decode()
+        spanish = client.get("/es/faq/feed/").content.decode()
+        assert "<language>en</language>" in english and "What Is IOP?" in english
+        assert "<language>es</language>" in spanish and "preguntas y respuestas</title>" in spanish
+        assert "¿Qué es el IOP?" in spanish and "http://testserver/es/faq/what-is-iop/" in spanish
+        assert 'href="/es/faq/feed/"' in client.get("/es/faq/").content.decode()

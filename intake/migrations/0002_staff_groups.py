@@ -1,4 +1,4 @@
-"""Once created the staff groups. They are now kept by a post_migrate handler (intake/apps.py), which
+"""Once created the staff groups. They are now kept by a post_migrate handler (staff/apps.py), which
 runs after every `migrate` and needs none of today's code here; this step stays for the history."""
 
 from django.db import migrations
