@@ -94,15 +94,15 @@ def editor_client(client, editor_user):
     return client
 
 
-# Integration tests: real processes, servers and tools outside pytest's. Marked so a quick run can
-# leave them out (README, Tests); `make test` runs them all.
-INTEGRATION_MODULES = {"test_workers.py", "test_nginx.py", "test_transfer.py", "test_html_valid.py"}
+# Integration tests (tests/integration/): real processes, servers and tools outside pytest's. Marked
+# so a quick run can leave them out (README, Tests); `make test` runs them all.
+INTEGRATION = Path(__file__).resolve().parent / "integration"
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.get_closest_marker("workers") or item.path.name in INTEGRATION_MODULES:
+        if item.get_closest_marker("workers") or item.path.is_relative_to(INTEGRATION):
             item.add_marker(pytest.mark.integration)
         if item.path.name == "test_workers.py":
             # Under `--dist loadgroup` (make test) each set-up's tests run in one process, which

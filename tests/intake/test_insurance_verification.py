@@ -1,0 +1,326 @@
+"""Insurance verification: the visitor's request, encryption at rest, card photos only for admissions."""
+
+import re
+from datetime import date
+from io import BytesIO, StringIO
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from PIL import Image
+
+from intake.encryption import fernet
+from intake.models import AccessRecord, CardImage, Inquiry, InsuranceVerification
+
+from ..factories import InquiryFactory
+from ..intake_helpers import MEMBER_ID, request_data
+
+pytestmark = pytest.mark.django_db
+GPS_IFD = 0x8825
+
+
+def photo(kind="JPEG", size=(900, 560)):
+    image = Image.new("RGB", size, (40, 90, 160))
+    out = BytesIO()
+    if kind == "JPEG":
+        exif = Image.Exif()
+        exif[0x010F] = "PhoneMaker"
+        exif.get_ifd(GPS_IFD).update({1: "N", 2: (34.0, 3.0, 0.0)})
+        image.save(out, kind, exif=exif)
+    else:
+        image.save(out, kind)
+    extension = {"JPEG": "jpg", "HEIF": "heic"}.get(kind, kind.lower())
+    return SimpleUploadedFile(f"card.{extension}", out.getvalue(), content_type=f"image/{extension}")
+
+
+def send(client, **overrides):
+    return client.post("/insurance/verify/", request_data(**overrides))
+
+
+def test_a_visitor_asks_for_a_verification_with_both_card_photos(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, card_front=photo(), card_back=photo("HEIF"))
+    assert response.status_code == 302 and response["Location"] == "/insurance/verify/thanks/"
+    verification = InsuranceVerification.objects.get()
+    inquiry = verification.inquiry
+    assert (inquiry.name, inquiry.payment, inquiry.insurance_carrier) == (
+        "Sam Rivera",
+        "insurance",
+        "Blue Shield of California",
+    )
+    assert verification.member_id == MEMBER_ID and verification.patient_birth_date == date(1990, 3, 14)
+    assert verification.status == InsuranceVerification.Status.REQUESTED
+    assert sorted(verification.cards.values_list("side", flat=True)) == ["back", "front"]
+    (message,) = mail.outbox
+    assert message.subject == f"Insurance verification requested, inquiry #{inquiry.pk}"
+    assert "Sam" not in message.body and MEMBER_ID not in message.body and "Blue Shield" not in message.body
+    thanks = client.get("/insurance/verify/thanks/").content.decode()
+    assert "What happens next" in thanks and 'href="tel:988"' in thanks and "tel:+18006624357" in thanks
+
+
+def test_the_database_and_the_files_hold_nothing_readable(client):
+    send(client, card_front=photo())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT member_id, group_number, patient_birth_date FROM intake_insuranceverification")
+        raw = b" ".join(bytes(value) for value in cursor.fetchone())
+    assert MEMBER_ID.encode() not in raw and b"GRP-5521" not in raw and b"1990" not in raw
+    card = CardImage.objects.get()
+    stored = (Path(settings.PRIVATE_ROOT) / card.file.name).read_bytes()
+    assert not stored.startswith(b"\xff\xd8") and b"JFIF" not in stored and b"PhoneMaker" not in stored
+    decrypted = fernet().decrypt(stored)
+    with Image.open(BytesIO(decrypted)) as image:
+        assert image.format == "JPEG" and not image.getexif()  # re-encoded: no camera, no location
+
+
+def test_a_wrong_key_fails_clearly_and_an_old_key_still_reads_while_rotating(client, settings):
+    send(client)
+    old = settings.FERNET_KEYS
+    settings.FERNET_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(ImproperlyConfigured, match="the key it was encrypted with is not among them"):
+        InsuranceVerification.objects.get()
+    settings.FERNET_KEYS = [Fernet.generate_key().decode(), *old]  # rotating: new key first
+    verification = InsuranceVerification.objects.get()
+    assert verification.member_id == MEMBER_ID
+    verification.save()  # saved again: now under the new key
+    settings.FERNET_KEYS = settings.FERNET_KEYS[:1]
+    assert InsuranceVerification.objects.get().member_id == MEMBER_ID
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("card.jpg", b"not a photo at all", content_type="image/jpeg"), "is not a picture"),
+        (SimpleUploadedFile("card.jpg", b"\xff\xd8\xff" + b"0" * (20 * 1024 * 1024)), "may be at most 10 MB"),
+    ],
+    ids=["not an image", "20 MB"],
+)
+def test_a_bad_card_photo_gets_a_clear_message_and_nothing_typed_is_lost(client, upload, message):
+    response = send(client, card_front=upload)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    for typed in ("Sam Rivera", MEMBER_ID, "GRP-5521", "03/14/1990", "sam@example.com"):
+        assert f'value="{typed}"' in html, typed
+    assert not Inquiry.objects.exists() and not CardImage.objects.exists()
+
+
+def test_a_good_photo_beside_another_mistake_must_be_chosen_again_and_says_so(client):
+    response = send(client, card_front=photo(), member_id="")
+    html = response.content.decode()
+    assert "Your photo was not kept because something else needed fixing: please choose it again." in html
+
+
+def test_card_photos_are_for_admissions_only_and_every_look_is_logged(client, admissions_user, editor_user):
+    send(client, card_front=photo())
+    card = CardImage.objects.get()
+    url = f"/admin/insurance-card/{card.pk}/"
+    assert client.get(url).status_code == 404  # anonymous: nothing here
+    client.force_login(editor_user)
+    assert client.get(url).status_code == 403
+    client.force_login(admissions_user)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response["Cache-Control"] == "no-store, private"
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    assert AccessRecord.objects.filter(user=admissions_user, detail="card photo (front)").count() == 1
+
+
+def test_the_member_id_is_masked_until_revealed_and_revealing_is_logged(admissions_client, admissions_user):
+    verification = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
+    )
+    url = f"/admin/intake/insuranceverification/{verification.pk}/change/"
+    html = admissions_client.get(url).content.decode()
+    assert MEMBER_ID not in html and "••••••••1937" in html
+    revealed = admissions_client.get(url + "?reveal=member_id").content.decode()
+    assert f'value="{MEMBER_ID}"' in revealed
+    details = AccessRecord.objects.filter(user=admissions_user).values_list("detail", flat=True)
+    assert list(details.order_by("pk")) == ["insurance verification", "insurance verification; revealed member ID"]
+
+
+def test_every_page_showing_a_verification_is_logged_once(admissions_client, admissions_user):
+    """A save refused as stale shows the revealed details again, the history shows changes, the delete
+    confirmation names it: each a record, on its inquiry."""
+    verification = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
+    )
+    url = f"/admin/intake/insuranceverification/{verification.pk}/"
+    refused = admissions_client.post(url + "change/", {"reveal": "member_id", "seen_updated_at": "2000-01-01T00:00"})
+    assert refused.status_code == 200
+    assert admissions_client.get(url + "history/").status_code == 200
+    records = AccessRecord.objects.filter(user=admissions_user).order_by("pk")
+    assert [(r.inquiry_ref, r.action, r.detail) for r in records] == [
+        (verification.inquiry_id, "view", "insurance verification; revealed member ID; shown after a refused save"),
+        (verification.inquiry_id, "view", "insurance verification; history"),
+    ]
+
+
+def test_editors_never_see_verifications(editor_client):
+    assert editor_client.get("/admin/intake/insuranceverification/").status_code == 403
+
+
+def test_a_coordinator_completes_a_verification_and_who_and_when_are_kept(admissions_client, admissions_user):
+    verification = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
+    )
+    url = f"/admin/intake/insuranceverification/{verification.pk}/change/"
+    data = {
+        "inquiry": verification.inquiry_id, "carrier": "aetna", "carrier_other": "", "group_number": "",
+        "patient_birth_date": "1980-01-02", "subscriber": "self", "subscriber_name": "", "status": "verified",
+        "result": "", "plan_type": "ppo", "notes": "", "deductible": "1500", "deductible_met": "200",
+        "out_of_pocket_max": "6000", "out_of_pocket_met": "200",
+        "benefits-TOTAL_FORMS": "0", "benefits-INITIAL_FORMS": "0", "benefits-MIN_NUM_FORMS": "0",
+        "benefits-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    refused = admissions_client.post(url, data)
+    assert refused.status_code == 200 and "A verified request needs its result" in refused.content.decode()
+    assert admissions_client.post(url, {**data, "result": "in_network"}).status_code == 302
+    verification.refresh_from_db()
+    assert verification.completed_by == admissions_user and verification.completed_at is not None
+    assert verification.member_id == MEMBER_ID  # untouched while masked
+
+
+def test_deleting_an_inquiry_removes_its_card_files(client, django_capture_on_commit_callbacks):
+    send(client, card_front=photo(), card_back=photo("PNG"))
+    paths = [Path(settings.PRIVATE_ROOT) / name for name in CardImage.objects.values_list("file", flat=True)]
+    assert all(path.exists() for path in paths)
+    with django_capture_on_commit_callbacks(execute=True):
+        Inquiry.objects.all().delete()
+    assert not any(path.exists() for path in paths)
+    assert not InsuranceVerification.objects.exists()
+
+
+def test_the_form_is_linked_from_the_contact_home_level_and_insurance_pages(client):
+    from ..factories import LevelFactory
+
+    LevelFactory(slug="iop")
+    for path in ("/", "/contact/", "/levels-of-care/iop/"):
+        assert 'href="/insurance/verify/"' in client.get(path).content.decode(), path
+    assert re.search(r"Disallow: /insurance/verify/thanks/", client.get("/robots.txt").content.decode())
+
+
+def test_the_dashboard_shows_the_time_to_verification_done(admissions_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from admissions.dashboard.figures import figures
+
+    now = timezone.now()
+    for minutes in (60, 120, None):
+        inquiry = InquiryFactory(created_at=now - timedelta(hours=3))
+        InsuranceVerification.objects.create(
+            inquiry=inquiry, carrier="aetna", member_id="A1", patient_birth_date=date(1980, 1, 2),
+            requested_at=now - timedelta(hours=3),
+            status="verified" if minutes else "requested", result="in_network" if minutes else "",
+            completed_at=now - timedelta(hours=3) + timedelta(minutes=minutes) if minutes else None,
+        )  # fmt: skip
+    today = timezone.localdate()
+    result = figures(today - timedelta(days=1), today).verifications
+    assert (result.requested, result.done, result.done_median, result.done_p90) == (3, 2, 60.0, 120.0)
+    html = admissions_client.get("/admin/intake/inquiry/speed-to-lead/").content.decode()
+    assert "Time to verification done: median / 90th percentile" in html and "60.0 / 120.0 min" in html
+
+
+def test_purge_removes_verifications_and_their_card_files(client, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    send(client, card_front=photo(), card_back=photo("PNG"))
+    paths = [Path(settings.PRIVATE_ROOT) / name for name in CardImage.objects.values_list("file", flat=True)]
+    Inquiry.objects.update(
+        status=Inquiry.Status.CLOSED, close_reason="insurance", closed_at=timezone.now() - timedelta(days=400)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_inquiries", "--older-than", "365", stdout=StringIO())
+    assert not InsuranceVerification.objects.exists() and not CardImage.objects.exists()
+    assert not any(path.exists() for path in paths)
+
+
+def test_a_coordinator_types_a_verification_from_the_inquiry_page(admissions_client, admissions_user):
+    inquiry = InquiryFactory()
+    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
+    add_url = f"/admin/intake/insuranceverification/add/?inquiry={inquiry.pk}"
+    assert add_url.replace("&", "&amp;") in page and "None yet." in page
+    form = admissions_client.get(add_url).content.decode()
+    assert f'value="{inquiry.pk}"' in form and 'name="member_id"' in form  # typed in full when adding
+    data = {
+        "inquiry": inquiry.pk, "carrier": "kaiser", "carrier_other": "", "member_id": "K-55501234",
+        "group_number": "", "patient_birth_date": "1975-05-05", "subscriber": "spouse", "subscriber_name": "Lee",
+        "status": "requested", "result": "", "plan_type": "", "notes": "", "deductible": "", "deductible_met": "",
+        "out_of_pocket_max": "", "out_of_pocket_met": "",
+        "benefits-TOTAL_FORMS": "0", "benefits-INITIAL_FORMS": "0", "benefits-MIN_NUM_FORMS": "0",
+        "benefits-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    assert admissions_client.post(add_url, data).status_code == 302
+    verification = InsuranceVerification.objects.get()
+    assert verification.source == "staff" and verification.member_id == "K-55501234"
+    assert AccessRecord.objects.filter(user=admissions_user, detail="added verification").exists()
+    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
+    assert f"#{verification.pk}: Requested" in page
+
+
+def test_a_verification_older_than_30_days_is_marked_stale(admissions_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id="A1", patient_birth_date=date(1980, 1, 2),
+        status="verified", result="in_network", completed_at=timezone.now() - timedelta(days=31),
+    )  # fmt: skip
+    InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id="A2", patient_birth_date=date(1980, 1, 2),
+        status="verified", result="in_network", completed_at=timezone.now() - timedelta(days=29),
+    )  # fmt: skip
+    assert list(InsuranceVerification.objects.stale()) == [old]
+    listing = admissions_client.get("/admin/intake/insuranceverification/?stale=yes").content.decode()
+    assert listing.count("Stale: verify again") == 1
+
+
+def test_a_request_caught_by_the_spam_trap_is_kept_as_spam_and_nobody_is_told(client):
+    assert send(client, website="http://spam.example").status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Inquiry.Status.SPAM and inquiry.spam_reason == "honeypot"
+    assert mail.outbox == []
+
+
+def test_the_queue_is_logged_and_a_save_from_an_old_copy_is_refused(admissions_client, admissions_user):
+    from ..intake_helpers import hidden_value
+
+    verification = InsuranceVerification.objects.create(
+        inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
+    )
+    admissions_client.get("/admin/intake/insuranceverification/?status__exact=requested")
+    assert AccessRecord.objects.filter(
+        user=admissions_user, action="list", detail="insurance verifications, filters: status__exact"
+    ).exists()
+    url = f"/admin/intake/insuranceverification/{verification.pk}/change/"
+    seen = hidden_value(admissions_client.get(url).content.decode(), "seen_updated_at")
+    verification.notes = "A colleague's call notes."
+    verification.save()
+    data = {
+        "inquiry": verification.inquiry_id, "carrier": "aetna", "carrier_other": "", "group_number": "",
+        "patient_birth_date": "1980-01-02", "subscriber": "self", "subscriber_name": "", "status": "in_progress",
+        "result": "", "plan_type": "", "notes": "My notes.", "deductible": "", "deductible_met": "",
+        "out_of_pocket_max": "", "out_of_pocket_met": "", "seen_updated_at": seen,
+        "benefits-TOTAL_FORMS": "0", "benefits-INITIAL_FORMS": "0", "benefits-MIN_NUM_FORMS": "0",
+        "benefits-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    response = admissions_client.post(url, data)
+    assert response.status_code == 200 and "nothing was saved" in response.content.decode()
+    verification.refresh_from_db()
+    assert verification.notes == "A colleague's call notes."
+
+
+def test_the_patients_birth_date_is_not_filled_with_the_visitors_own(client):
+    html = client.get("/insurance/verify/").content.decode()
+    field = re.search(r'<input[^>]*name="patient_birth_date"[^>]*>', html).group(0)
+    assert re.search(r'autocomplete="([^"]*)"', field).group(1) == "off"
