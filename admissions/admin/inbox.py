@@ -24,7 +24,7 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import admissions_staff
 
-from ..access import AccessLoggedAdminMixin, shows_the_list
+from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
 from ..exports import csv_response
 from ..workspace import LogContactForm, timeline, waiting
@@ -310,15 +310,6 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             return super().get_search_results(request, queryset, search_term)
         return by_phone, False
 
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        if shows_the_list(response):
-            filters = ", ".join(sorted(key for key in request.GET if key not in ("q", "p", "o")))
-            AccessRecord.record_list(request.user, AccessRecord.Action.LIST, f"filters: {filters or 'none'}")
-            if request.GET.get("q"):
-                AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, search_kind(request.GET["q"]))
-        return response
-
     def get_deleted_objects(self, objs, request):
         try:
             return super().get_deleted_objects(objs, request)
@@ -332,14 +323,6 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             may = request.user.has_perm("intake.delete_insuranceverification")
             return summary, {self.opts.verbose_name_plural: len(objs)}, set() if may else {"insurance verification"}, []
 
-    def delete_model(self, request, inquiry):
-        AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.DELETE)
-        super().delete_model(request, inquiry)
-
-    def delete_queryset(self, request, queryset):
-        AccessRecord.record(request.user, queryset.values_list("pk", flat=True), AccessRecord.Action.DELETE)
-        super().delete_queryset(request, queryset)
-
     def save_model(self, request, inquiry, form, change):
         if change:
             # What the person changed, as it was (the form's own fields, such as the stale-edit check's, left out).
@@ -348,16 +331,20 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             services.edit_inquiry(inquiry=inquiry, by=request.user, changed=changed)
         else:
             services.add_inquiry(inquiry=inquiry)
-            AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.CHANGE, "added")
 
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
-        board = self.admin_site.admin_view(lambda request: dashboard_views.dashboard(request, self.admin_site))
+        board = self.admin_site.admin_view(self.dashboard_view)
         return [
             path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
             path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
             *super().get_urls(),
         ]
+
+    def dashboard_view(self, request):
+        response = dashboard_views.dashboard(request, self.admin_site)
+        self.record_list(request, AccessRecord.Action.LIST, "speed-to-lead dashboard (figures only)")
+        return response
 
     def log_contact_view(self, request, object_id):
         """The "Log a contact" form at the top of the inquiry page: stamped when saved, and never
@@ -375,7 +362,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             request.method = "GET"
             return self.change_view(request, object_id, extra_context={"log_form": form})
         services.log_contact(inquiry=inquiry, by=request.user, **form.cleaned_data)
-        AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.CHANGE, "logged a contact")
+        self.record_access(request, [inquiry], AccessRecord.Action.CHANGE, "logged a contact")
         self.message_user(request, "Contact logged.", messages.SUCCESS)
         return HttpResponseRedirect(inquiry.get_admin_url() + "#timeline")
 
@@ -391,8 +378,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     @admin.action(description="Assign to me")
     def assign_to_me(self, request, queryset):
-        count = queryset.update(assigned_to=request.user, updated_at=timezone.now())
-        AccessRecord.record(request.user, queryset.values_list("pk", flat=True), AccessRecord.Action.CHANGE)
+        count = self.update_recorded(request, queryset, assigned_to=request.user, updated_at=timezone.now())
         self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.")
 
     @admin.action(description="Mark as contacted")

@@ -13,7 +13,7 @@ from intake.encryption import CANNOT_DECRYPT
 from intake.models import SECRET_FIELDS, STALE_AFTER, AccessRecord, InsuranceVerification, LevelBenefit
 from staff.admin_base import StaffAdmin, is_plain_number
 
-from ..access import AccessLoggedAdminMixin, shows_the_list
+from ..access import AccessLoggedAdminMixin
 
 REVEAL = "reveal"
 
@@ -68,7 +68,10 @@ class _VerificationFieldsets(admin.ModelAdmin):
 @admin.register(InsuranceVerification)
 class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _VerificationFieldsets):
     refuse_stale_edits = True
+    inquiry_field = "inquiry_id"
     access_detail = "insurance verification"
+    access_added_detail = "added verification"
+    access_list_detail = "insurance verifications"
     list_display = ["number", "inquiry_link", "carrier_name", "status", "result", "requested_at", "done", "freshness"]
     list_display_links = ["number"]
     list_filter = ["status", "result", StaleFilter, "carrier"]
@@ -138,23 +141,11 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
         )
         return format_html('{}<ul class="errorlist">{}</ul>', shown, problems)
 
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        if shows_the_list(response):
-            filters = ", ".join(sorted(key for key in request.GET if key not in ("p", "o")))
-            AccessRecord.record_list(
-                request.user, AccessRecord.Action.LIST, f"insurance verifications, filters: {filters or 'none'}"
-            )
-        return response
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         unreadable = object_id and self._unreadable(request, object_id)
         if unreadable:
             return self._cannot_decrypt_page(request, unreadable)
         return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def inquiry_of(self, object_id):
-        return InsuranceVerification.objects.filter(pk=object_id).values_list("inquiry_id", flat=True).first()
 
     def access_view_detail(self, request):
         return "revealed member ID" if self._revealing(request) else ""
@@ -178,8 +169,8 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
     def _cannot_decrypt_page(self, request, verification):
         """Said plainly instead of a form that cannot be filled: nothing on it is shown or saved; an
         administrator may delete it."""
-        AccessRecord.record(
-            request.user, [verification.inquiry_id], AccessRecord.Action.VIEW, "insurance verification (not decrypted)"
+        self.record_access(
+            request, [verification], AccessRecord.Action.VIEW, detail="insurance verification (not decrypted)"
         )
         context = {
             **self.admin_site.each_context(request),
@@ -199,7 +190,3 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
         fields = {field.name for field in self.opts.fields}
         changed = {name: form.initial.get(name) for name in form.changed_data if name in fields}
         services.save_verification(verification=verification, by=request.user, changed=changed)
-        if not change:
-            AccessRecord.record(
-                request.user, [verification.inquiry_id], AccessRecord.Action.CHANGE, "added verification"
-            )

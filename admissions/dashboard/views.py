@@ -9,8 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from intake.models import AccessRecord
-
 from . import charts
 from .figures import csv_response, figures
 
@@ -62,7 +60,6 @@ def dashboard(request, admin_site):
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     result = figures(start, end)
-    AccessRecord.record_list(request.user, AccessRecord.Action.LIST, "speed-to-lead dashboard (figures only)")
     if request.GET.get("format") == "csv" and form.is_bound and form.is_valid():
         return csv_response(result)
     total = result.total
