@@ -13,8 +13,8 @@ from django.test import Client
 from admissions.access import AccessLoggedAdminMixin
 from intake.models import AccessRecord, Inquiry, InsuranceVerification
 
-from .factories import InquiryFactory, UserFactory
-from .intake_helpers import MEMBER_ID, inquiry_form
+from ..factories import InquiryFactory, UserFactory
+from ..intake_helpers import MEMBER_ID, inquiry_form
 
 pytestmark = pytest.mark.django_db
 
