@@ -26,6 +26,10 @@ from .factories import InquiryFactory, LevelFactory, UserFactory
 
 CHANGELIST = "/admin/intake/inquiry/"
 EXPORTS = "/admin/intake/inquiry/exports/"
+BEING_PREPARED = (
+    "Your export of 3 inquiries is being prepared. This page looks again every 5 seconds; you may also leave it "
+    f'and come back from <a href="{EXPORTS}">Your exports</a>.'
+)
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -100,13 +104,8 @@ class TestPreparedExport:
         waiting = owner.get(response["Location"])
         assert waiting.status_code == 200
         assert export.filters == "every matching inquiry" and export.row_count == 3
-        html = waiting.content.decode()
-        assert f'<meta http-equiv="refresh" content="{5}">' in html
-        text = (
-            f"Your export of 3 inquiries is being prepared. This page looks again every 5 seconds; you may also "
-            f'leave it and come back from <a href="{EXPORTS}">Your exports</a>.'
-        )
-        contains_once(waiting, f'<p role="status">{text}</p>')
+        contains_once(waiting, '<meta http-equiv="refresh" content="5">')
+        contains_once(waiting, f'<p role="status">{BEING_PREPARED}</p>')
 
         for callback in queued:  # the task runs (the immediate backend: at once)
             callback()
@@ -160,6 +159,9 @@ class TestPreparedExport:
         assert no_export.get(download).status_code == 403
         assert client.get(download).status_code == 302  # to the sign-in page
         assert not AccessRecord.objects.filter(action=AccessRecord.Action.EXPORT).exists()
+        owner = signed_in(people["owner"])
+        assert owner.get(f"{EXPORTS}{export.pk + 1}/").status_code == 404
+        assert owner.get(f"{EXPORTS}99999999999999999999/download/").status_code == 404
         # Its owner, once the export permission is withdrawn, neither.
         people["owner"].user_permissions.clear()
         assert signed_in(people["owner"]).get(download).status_code == 403
@@ -283,7 +285,7 @@ def test_the_database_queue_and_its_worker_prepare_it(settings):
     task = DBTaskResult.objects.get()
     assert task.args_kwargs == {"args": [export.pk], "kwargs": {}}  # the number only
     assert export.state == InquiryExport.State.PREPARING
-    assert "is being prepared" in client.get(response["Location"]).content.decode()
+    contains_once(client.get(response["Location"]), f'<p role="status">{BEING_PREPARED}</p>')
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     export.refresh_from_db()
     assert export.state == InquiryExport.State.READY
