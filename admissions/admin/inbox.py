@@ -24,9 +24,10 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import admissions_staff
 
+from .. import export_views
 from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
-from ..exports import csv_response
+from ..exports import export_response
 from ..workspace import LogContactForm, timeline, waiting
 
 
@@ -338,6 +339,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         return [
             path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
             path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
+            *self.export_urls(),
             *super().get_urls(),
         ]
 
@@ -418,7 +420,26 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     @admin.action(description="Export selected to CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        return csv_response(queryset, request.user)
+        return export_response(queryset, request)
+
+    def export_urls(self):
+        """The pages of exports prepared in the background (admissions/export_views.py)."""
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "exports/", view(lambda request: export_views.export_list(request, self)), name="intake_inquiry_exports"
+            ),
+            path(
+                "exports/<int:pk>/",
+                view(lambda request, pk: export_views.export_status(request, self, pk)),
+                name="intake_inquiry_export",
+            ),
+            path(
+                "exports/<int:pk>/download/",
+                view(lambda request, pk: export_views.export_download(request, self, pk)),
+                name="intake_inquiry_export_download",
+            ),
+        ]
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_inquiry")

@@ -1,6 +1,7 @@
 """The intake domain's models, one module per subject, all under the app label "intake"."""
 
 from .access import AccessRecord, search_kind
+from .exports import EXPORT_KEPT_FOR, InquiryExport
 from .inquiry import DUPLICATE_WINDOW, PHONE_TEXT, Inquiry, InquiryQuerySet, UsedStamp, refresh_duplicates
 from .insurance import (
     SECRET_FIELDS,
@@ -17,6 +18,7 @@ from .referrals import ReferralContact, ReferralSource
 
 __all__ = [
     "DUPLICATE_WINDOW",
+    "EXPORT_KEPT_FOR",
     "PHONE_TEXT",
     "SECRET_FIELDS",
     "STALE_AFTER",
@@ -24,6 +26,7 @@ __all__ = [
     "CardImage",
     "Carrier",
     "Inquiry",
+    "InquiryExport",
     "InquiryQuerySet",
     "InsuranceVerification",
     "LevelBenefit",
