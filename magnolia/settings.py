@@ -174,14 +174,29 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_BUCKET = env_str("DJANGO_MEDIA_BUCKET")
-# Insurance card images, encrypted, in a folder no web server serves (intake/card_files.py).
+# Files only staff may fetch (insurance card photos, exports), encrypted (intake/private_files.py): in a
+# folder no web server serves, or in a private bucket that every app server reaches when one is named.
 PRIVATE_ROOT = Path(env_str("DJANGO_PRIVATE_ROOT", str(BASE_DIR / "private")))
+PRIVATE_BUCKET = env_str("DJANGO_PRIVATE_BUCKET")
+if PRIVATE_BUCKET and PRIVATE_BUCKET == MEDIA_BUCKET:
+    raise ImproperlyConfigured(
+        "DJANGO_PRIVATE_BUCKET names the bucket of DJANGO_MEDIA_BUCKET, whose pictures are public: name a "
+        "bucket of its own, with its public access blocked."
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Files only staff may fetch, encrypted (intake/card_files.py).
     "private": {"BACKEND": "intake.card_files.EncryptedCardStorage"},
 }
+if PRIVATE_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "intake.private_files.EncryptedBucketStorage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_BUCKET,
+            # For S3-compatible services; the pictures' service unless said otherwise.
+            "endpoint_url": env_str("DJANGO_PRIVATE_ENDPOINT_URL") or env_str("DJANGO_MEDIA_ENDPOINT_URL") or None,
+        },
+    }
 MEDIA_HOST = ""
 if MEDIA_BUCKET:
     STORAGES["default"] = {

@@ -20,7 +20,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": STORAGES["private"],  # noqa: F405
+    # The folder below, whatever the environment names: tests that want a bucket start their own.
+    "private": {"BACKEND": "intake.card_files.EncryptedCardStorage"},
 }
 # The same shared file cache as the default set-up, in a folder of this test run's own (tests that
 # need Redis switch to it themselves).
