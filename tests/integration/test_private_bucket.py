@@ -19,8 +19,8 @@ from intake.encryption import fernet
 from intake.models import AccessRecord, CardImage, InsuranceVerification
 from intake.private_files import NO_ADDRESS, EncryptedPrivateFiles
 
+from ..core.test_settings_env import PRODUCTION_ENV, run_manage
 from ..intake_helpers import request_data
-from ..test_settings_env import PRODUCTION_ENV, run_manage
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 BUCKET = "magnolia-private-tests"
