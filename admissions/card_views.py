@@ -1,5 +1,7 @@
 """Insurance card photos, decrypted for admissions staff only, each look in the access log."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse
@@ -8,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
 from intake.models import AccessRecord, CardImage
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -23,6 +27,15 @@ def card_image(request, pk):
     except CannotDecrypt:
         response = HttpResponse(
             f"This card photo {CANNOT_DECRYPT}.", status=409, content_type="text/plain; charset=utf-8"
+        )
+    except OSError as error:
+        # A missing file, a full or unreadable folder, a bucket that does not answer: said plainly.
+        logger.warning("card photo %s could not be read: %s", card.pk, type(error).__name__)
+        response = HttpResponse(
+            "This card photo cannot be read from the private storage just now. Try again in a minute; "
+            "if it stays unreadable, ask the person to send the card again.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
         )
     else:
         AccessRecord.record(request.user, [card.inquiry_id], AccessRecord.Action.VIEW, f"card photo ({card.side})")

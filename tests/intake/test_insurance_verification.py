@@ -130,6 +130,21 @@ def test_card_photos_are_for_admissions_only_and_every_look_is_logged(client, ad
     assert AccessRecord.objects.filter(user=admissions_user, detail="card photo (front)").count() == 1
 
 
+def test_a_card_photo_the_storage_cannot_read_is_said_plainly_and_not_logged_as_seen(client, admissions_user):
+    send(client, card_front=photo())
+    card = CardImage.objects.get()
+    (Path(settings.PRIVATE_ROOT) / card.file.name).unlink()  # lost from the folder (or a bucket not answering)
+    client.force_login(admissions_user)
+    response = client.get(f"/admin/insurance-card/{card.pk}/")
+    assert (response.status_code, response["Content-Type"]) == (503, "text/plain; charset=utf-8")
+    assert response.content.decode() == (
+        "This card photo cannot be read from the private storage just now. Try again in a minute; "
+        "if it stays unreadable, ask the person to send the card again."
+    )
+    assert response["Cache-Control"] == "no-store, private"
+    assert not AccessRecord.objects.filter(detail="card photo (front)").exists()
+
+
 def test_the_member_id_is_masked_until_revealed_and_revealing_is_logged(admissions_client, admissions_user):
     verification = InsuranceVerification.objects.create(
         inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
