@@ -16,7 +16,9 @@ from .referrals import ReferralContact, ReferralSource
 
 DUPLICATE_WINDOW = timedelta(days=30)
 # What a phone number may be written with.
-PHONE_TEXT = re.compile(r"[\d\s+().-]+")
+PHONE_TEXT = re.compile(r"[\d\s+()./-]+")
+# An extension said after a number ("x12", "ext. 12", "extension 12", "#12"): not part of the number.
+EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|#)\s*\d{1,6}\s*$", re.IGNORECASE)
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -46,10 +48,12 @@ class InquiryQuerySet(models.QuerySet):
 
     def with_phone_like(self, text):
         """Inquiries whose phone is the number in `text`, however a US number was written:
-        "(818) 555-0101", "818-555-0101", "+1 818 555 0101", "1-818-555-0101", or its last seven
-        digits "555-0101". Matched on stored, indexed digits. Text that is not a phone number
-        (letters, too few or too many digits) matches nothing."""
-        if not PHONE_TEXT.fullmatch(text.strip()):
+        "(818) 555-0101", "818-555-0101", "818/555/0101", "+1 818 555 0101", "1-818-555-0101", with an
+        extension ("818-555-0101 x12", left out of the match), or its last seven digits "555-0101".
+        Matched on stored, indexed digits. Text that is not a phone number (letters, too few or too
+        many digits) matches nothing."""
+        text = EXTENSION.sub("", text.strip())
+        if not PHONE_TEXT.fullmatch(text):
             return self.none()
         digits = re.sub(r"\D", "", text)
         if len(digits) == 11 and digits.startswith("1"):
