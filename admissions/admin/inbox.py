@@ -250,9 +250,14 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def first_contact_time(self, inquiry):
         return humanize_duration(inquiry.time_to_first_contact)
 
-    @admin.display(description="duplicate?", boolean=True, ordering="has_duplicate")
+    @admin.display(description="duplicate?", ordering="has_duplicate", empty_value="")
     def duplicate(self, inquiry):
-        return inquiry.has_duplicate
+        # A word on the rows that need a look, nothing on the others (a tick read as "fine").
+        return (
+            format_html('<strong class="duplicate-flag">{}</strong>', "Possible duplicate")
+            if inquiry.has_duplicate
+            else ""
+        )
 
     @admin.display(description="insurance verification")
     def insurance_verification(self, inquiry):
