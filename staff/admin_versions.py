@@ -5,7 +5,7 @@ else the version holds), recorded as a new version by the person who restored it
 from contextlib import nullcontext
 
 from django.contrib import messages
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -81,7 +81,7 @@ class VersionHistoryAdmin(VersionAdmin):
         """Runs on the object as it is now, just before a restore puts its old version back."""
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        version = self._version(version_id, object_id=object_id)
+        version = self._version(version_id, object_id=unquote(object_id))
         context = {"title": gettext("Restore %(name)s") % {"name": version.object_repr}, "revert": True}
         template = self.revision_form_template or self._reversion_get_template_list("revision_form.html")
         return self._restore_view(request, version, template, {**context, **(extra_context or {})})
