@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import ForeignObjectRel
 from django.utils.text import Truncator
 from reversion.models import Version
+from reversion.revisions import _get_options
 
 
 @dataclass
@@ -31,6 +33,54 @@ def keep_versions(model, **options):
     reversion.register(model, **options)
 
 
+def held_for(version):
+    """`version` and, among the versions saved with it, those of what its object follows (an article's
+    questions and sources, and theirs in turn), parents first. A version saved by `load_demo` or the
+    list's quick edit also holds other objects: those are not this one's."""
+    saved_with = [held for held in version.revision.version_set.all() if held.pk != version.pk]
+    found, queue = [version], [version]
+    while queue:
+        parent = queue.pop(0)
+        for child in [held for held in saved_with if _follows(parent, held)]:
+            saved_with.remove(child)
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def _follows(parent, child):
+    model = parent._model
+    for name in _get_options(model).follow:
+        relation = _followed_field(model, name)
+        if relation is None or relation.related_model is not child._model:
+            continue
+        if relation.concrete and relation.many_to_many:
+            if child.object_id in {str(pk) for pk in parent.field_dict.get(relation.attname) or ()}:
+                return True
+        elif relation.concrete:  # a foreign key of the parent
+            if str(parent.field_dict.get(relation.attname)) == child.object_id:
+                return True
+        elif isinstance(relation, ForeignObjectRel):  # a key to the parent, such as a question's article
+            key = relation.field
+            parent_key = str(parent.field_dict.get(key.target_field.attname, parent.object_id))
+            value = child.field_dict.get(key.attname)
+            if key.many_to_many and parent_key in {str(pk) for pk in value or ()}:
+                return True
+            if not key.many_to_many and str(value) == parent_key:
+                return True
+    return False
+
+
+def _followed_field(model, name):
+    """The relation a registration's `follow` names: a field's name, or a reverse relation's accessor."""
+    for relation in model._meta.get_fields():
+        if not relation.is_relation:
+            continue
+        if (relation.get_accessor_name() if isinstance(relation, ForeignObjectRel) else relation.name) == name:
+            return relation
+    return None
+
+
 def history(obj, fields, parts=()):
     """Versions of `obj`, newest first, each with what it changed from the one before.
 
@@ -47,8 +97,9 @@ def history(obj, fields, parts=()):
         children = [{} for _ in parts]
         if parts:
             by_type = {part_type.pk: found for part_type, found in zip(part_types, children, strict=True)}
-            for child in version.revision.version_set.filter(content_type__in=part_types):
-                by_type[child.content_type_id][child.object_id] = child.field_dict
+            for child in held_for(version)[1:]:
+                if child.content_type_id in by_type:
+                    by_type[child.content_type_id][child.object_id] = child.field_dict
         entry = Entry(version)
         if before is None:
             entry.changes.append("First saved version.")

@@ -140,18 +140,21 @@ class ArticleAdmin(LabelledDateTimeMixin, ContentAdmin):
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Question:
-            _park_moved_questions(formset)
+            _park_questions(
+                f.instance.pk
+                for f in formset.initial_forms
+                if f.instance.pk and ("position" in f.changed_data or f in formset.deleted_forms)
+            )
         super().save_formset(request, form, formset, change)
 
+    def prepare_restore(self, article):
+        # A restored question takes back its old position, which another may hold now.
+        _park_questions(article.questions.values_list("pk", flat=True))
 
-def _park_moved_questions(formset):
+
+def _park_questions(pks):
     """Swapping two positions would trip the unique constraint mid-save: park the moved ones first."""
-    moving = [
-        f.instance.pk
-        for f in formset.initial_forms
-        if f.instance.pk and ("position" in f.changed_data or f in formset.deleted_forms)
-    ]
-    for offset, pk in enumerate(moving):
+    for offset, pk in enumerate(list(pks)):
         Question.objects.filter(pk=pk).update(position=PARKED_POSITION - offset)
 
 

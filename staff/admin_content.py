@@ -4,12 +4,14 @@ same guarantees on each."""
 from core.redirects import AnnounceMovedAddressMixin
 
 from .admin_base import StaffAdmin
+from .admin_ordering import SubmittedOrderMixin
 from .admin_translation import TranslatedAdmin
 from .admin_versions import VersionHistoryAdmin
 from .markdown_preview import MarkdownPreviewMixin
 
 
 class ContentAdmin(
+    SubmittedOrderMixin,
     MarkdownPreviewMixin,
     StaffAdmin,
     AnnounceMovedAddressMixin,
@@ -17,6 +19,7 @@ class ContentAdmin(
     TranslatedAdmin,
 ):
     """Markdown previews, editors only, stale saves refused, moved addresses announced and redirected,
-    versions with their history, and a field per language with what still lacks Spanish."""
+    versions with their history, a field per language with what still lacks Spanish, and ordered parts
+    kept in the editor's order after a refused save."""
 
     refuse_stale_edits = True

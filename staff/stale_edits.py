@@ -1,19 +1,26 @@
 """Refuse a save based on an old copy, so that nobody silently undoes a colleague's work.
 
 The change form carries the `updated_at` of the row as the person opened it. If the row was saved
-since (by a colleague, a command, or in another tab), the save is refused: the page says who saved
-it and when, lists the fields whose saved value differs from what this person sent, and keeps
-everything they typed. Saving again then is a deliberate choice, made with that list in view. The
-list's quick edit does the same for each row changed since the list was shown.
+since (by a colleague, a command, or in another tab), the save is refused: at the top of the form,
+a summary says who saved it and when, with their saved value beside this person's for each field
+that differs, and the form keeps everything they typed (the rest of the page shows the row as
+saved). Saving again then is a deliberate choice, made with that list in view. The list's quick edit
+does the same for each row changed since the list was shown.
 """
+
+import datetime
 
 from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
+from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 SEEN = "seen_updated_at"
 # The list's quick edit (list_editable) carries when the list was drawn, in its management form.
@@ -43,11 +50,49 @@ class RefuseStaleEditsMixin:
         (name, options), *rest = fieldsets
         return [(name, {**options, "fields": [*options["fields"], SEEN]}), *rest]
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        adminform = context.get("adminform")
+        if obj is not None and adminform is not None and adminform.form.has_error(NON_FIELD_ERRORS, "stale"):
+            # The form keeps what this person typed; the rest of the page (a workspace's summary, the
+            # title) shows the row as saved, as the timeline does.
+            obj = self.get_queryset(request).filter(pk=obj.pk).first() or obj
+            context.update(original=obj, subtitle=str(obj))
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+
+class StaleRefusalList(ErrorList):
+    """A form's errors, the stale refusal among them drawn as a summary with a table of differences
+    (staff/templates/staff/stale_refusal.html), which stale-refusal.js moves the focus to."""
+
+    @property
+    def template_name(self):
+        return "staff/stale_refusal.html" if self._refusal() else ErrorList.template_name
+
+    def _refusal(self):
+        return next((error for error in self.as_data() if error.code == "stale"), None)
+
+    def get_context(self):
+        refusal = self._refusal()
+        if refusal is None:
+            return super().get_context()
+        others = [message for error in self.as_data() if error is not refusal for message in error]
+        return {
+            **super().get_context(),
+            "message": next(iter(refusal)),
+            "who": refusal.params["who"],
+            "differences": refusal.params["differences"],
+            "other_errors": others,
+        }
+
 
 class StaleEditForm(forms.ModelForm):
     seen_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    class Media:
+        js = ["admin-staff/stale-refusal.js"]
+
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_class", StaleRefusalList)
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # The row as saved now, not the instance: a history page shows an older copy to restore.
@@ -60,26 +105,29 @@ class StaleEditForm(forms.ModelForm):
         saved = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
         if not self.instance.pk or saved is None or seen is None or saved.updated_at == seen:
             return cleaned
-        message = self._message(saved, seen)
         # The next save from this page is a choice made with the differences in view.
         self.data = self.data.copy()
         self.data[SEEN] = saved.updated_at.isoformat()
-        raise forms.ValidationError(message, code="stale")
-
-    def _message(self, saved, seen):
-        when = date_format(timezone.localtime(saved.updated_at), "N j, P")
-        who = _last_editor(saved, after=seen)
-        differences = [
-            f"{field.label}: now “{_shown(saved, name)}”"
-            for name, field in self.fields.items()
-            if name != SEEN and name in self.cleaned_data and _value(saved, name) != _value_of(self.cleaned_data[name])
-        ]
-        listed = "; ".join(differences) or "nothing in the fields above (what changed is further down)"
-        return (
-            f"{who} saved this {saved._meta.verbose_name} at {when}, after you opened it, so nothing was saved. "
-            f"Saved now, and different from what you sent: {listed}. What you typed is still below: check it "
-            "against that and save again to keep yours."
+        raise forms.ValidationError(
+            gettext("%(who)s saved this %(kind)s at %(when)s, after you opened it, so nothing was saved."),
+            code="stale",
+            params={
+                "who": _last_editor(saved, after=seen),
+                "kind": saved._meta.verbose_name,
+                "when": date_format(timezone.localtime(saved.updated_at), "N j, P"),
+                "differences": self._differences(saved),
+            },
         )
+
+    def _differences(self, saved):
+        """(label, their saved value, this person's value) of each field that differs."""
+        return [
+            (field.label, _shown(saved, name, _saved_value(saved, name)), _shown(saved, name, self.cleaned_data[name]))
+            for name, field in self.fields.items()
+            if name in self.cleaned_data
+            and _is_column(saved, name)
+            and _value(saved, name) != _value_of(self.cleaned_data[name])
+        ]
 
 
 class DrawnAtInput(forms.HiddenInput):
@@ -127,7 +175,7 @@ def _last_editor(obj, after):
     )
     if entry and entry.action_time >= after and entry.user:
         return entry.user.get_full_name() or entry.user.get_username()
-    return "Someone"
+    return gettext("Someone")
 
 
 def _value(obj, name):
@@ -144,12 +192,33 @@ def _value_of(value):
     return "" if value is None else value
 
 
-def _shown(obj, name):
-    field = obj._meta.get_field(name)
-    display = getattr(obj, f"get_{name}_display", None)
-    if display:
-        return display()
+def _is_column(obj, name):
+    """Whether a form field is one of the model's own (not `seen_updated_at` or another form-only one)."""
+    try:
+        obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _saved_value(obj, name):
     value = getattr(obj, name)
-    if field.many_to_many:
-        return ", ".join(str(item) for item in value.all()) or "none"
-    return "empty" if value in (None, "") else str(value)
+    return value.all() if obj._meta.get_field(name).many_to_many else value
+
+
+def _shown(obj, name, value):
+    """A field's value as the form shows it: a choice's label, related objects by name, local times."""
+    field = obj._meta.get_field(name)
+    if hasattr(value, "all"):  # a many-to-many manager or queryset
+        value = ", ".join(str(item) for item in value.all())
+    elif field.choices and not field.is_relation:
+        value = dict(field.flatchoices).get(value, value)
+    elif isinstance(value, datetime.datetime):
+        value = date_format(timezone.localtime(value), "N j, Y, P")
+    elif isinstance(value, datetime.date):
+        value = date_format(value, "N j, Y")
+    elif isinstance(value, bool):
+        value = gettext("Yes") if value else gettext("No")
+    if value in (None, "", []):
+        return gettext("empty")
+    return Truncator(str(value)).chars(300)
