@@ -10,9 +10,9 @@ from pytest_django.asserts import assertContains
 from faq.models import Article
 from intake.models import Inquiry
 
-from .factories import ArticleFactory, InquiryFactory, UserFactory
-from .intake_helpers import hidden_value, inquiry_form
-from .submitted_form import submitted
+from ..factories import ArticleFactory, InquiryFactory, UserFactory
+from ..intake_helpers import hidden_value, inquiry_form
+from ..submitted_form import submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from .factories import ArticleFactory
-from .submitted_form import submitted
+from ..factories import ArticleFactory
+from ..submitted_form import submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from reversion.models import Version
 
 from faq.models import Article, Question
 
-from .factories import ArticleFactory
-from .submitted_form import submitted
+from ..factories import ArticleFactory
+from ..submitted_form import submitted
 
 pytestmark = pytest.mark.django_db
 
