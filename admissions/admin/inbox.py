@@ -69,17 +69,18 @@ class StaffFilter(admin.RelatedFieldListFilter):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    """Spam stays out of the inbox unless asked for."""
+    """The inbox opens on the inquiries still being worked; closed, admitted and referred ones are one
+    click away, and spam only when asked for."""
 
     title = "status"
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [("all", "All but spam"), *Inquiry.Status.choices, ("open", "Open (not closed, admitted or referred)")]
+        return [("open", "Open (not closed, admitted or referred)"), ("all", "All but spam"), *Inquiry.Status.choices]
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
-            selected = self.value() == lookup or (self.value() is None and lookup == "all")
+            selected = self.value() == lookup or (self.value() is None and lookup == "open")
             yield {
                 "selected": selected,
                 "query_string": changelist.get_query_string({self.parameter_name: lookup}),
@@ -88,10 +89,10 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value in (None, "all"):
-            return queryset.inbox()
-        if value == "open":
+        if value in (None, "open"):
             return queryset.open()
+        if value == "all":
+            return queryset.inbox()
         return queryset.filter(status=value)
 
 

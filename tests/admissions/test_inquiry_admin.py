@@ -108,13 +108,14 @@ def test_a_bulk_move_asks_first_and_never_goes_backwards_or_reopens(admissions_c
     scheduled = InquiryFactory(status=Inquiry.Status.ASSESSMENT_SCHEDULED)
     closed = InquiryFactory(status=Inquiry.Status.CLOSED, close_reason="not_ready", closed_at=timezone.now())
     ids = [fresh.pk, scheduled.pk, closed.pk]
-    question = admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": ids})
+    every = CHANGELIST + "?status=all"  # the closed one is listed when all are shown
+    question = admissions_client.post(every, {"action": "mark_contacted", "_selected_action": ids})
     html = question.content.decode()
     assert question.status_code == 200 and "1 of the selected inquiries will move to “Contacted”" in html
     assert "2 will stay as they are" in html and 'value="Yes, move 1"' in html
     assert Inquiry.objects.filter(status=Inquiry.Status.CONTACTED).count() == 0  # nothing moved yet
     done = admissions_client.post(
-        CHANGELIST, {"action": "mark_contacted", "_selected_action": ids, "confirmed": "yes"}, follow=True
+        every, {"action": "mark_contacted", "_selected_action": ids, "confirmed": "yes"}, follow=True
     )
     assert "1 moved to “Contacted”. 2 left as they were" in done.content.decode()
     statuses = dict(Inquiry.objects.values_list("pk", "status"))
