@@ -31,6 +31,12 @@ class MagnoliaAdminSite(admin.AdminSite):
         # Before the admin's own, whose last pattern catches every address left.
         return [*staff_pages, *(url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site")]
 
+    def index(self, request, extra_context=None):
+        """The home page, with what is waiting for the person signed in above the app list."""
+        from admissions.shift import shift_counts
+
+        return super().index(request, {"shift_counts": shift_counts(request.user), **(extra_context or {})})
+
     def autocomplete_view(self, request):
         """The admin's autocomplete, with searches from inquiry pages noted in the access log."""
         from admissions.admin.inbox import LoggedAutocompleteView

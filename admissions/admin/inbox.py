@@ -48,8 +48,10 @@ class QueueFilter(admin.SimpleListFilter):
     title = "queue"
     parameter_name = "queue"
 
+    queues = [("overdue", "Overdue (new, past the target)"), ("follow_up", "Follow-up due"), ("mine", "Mine")]
+
     def lookups(self, request, model_admin):
-        return [("overdue", "Overdue (new, past the target)"), ("follow_up", "Follow-up due"), ("mine", "Mine")]
+        return self.queues
 
     def queryset(self, request, queryset):
         if self.value() == "overdue":
@@ -115,6 +117,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         "number",
         "status_badge",
         "name",
+        "phone_link",
         "channel",
         "language",
         "level_short",
@@ -230,6 +233,12 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             )
         return inquiry.get_status_display()
 
+    @admin.display(description="phone", empty_value="")
+    def phone_link(self, inquiry):
+        if not inquiry.phone:
+            return ""
+        return format_html('<a href="tel:{}">{}</a>', inquiry.phone, inquiry.phone.as_national)
+
     @admin.display(description="level", ordering="level__intensity_rank")
     def level_short(self, inquiry):
         return inquiry.level.short_name if inquiry.level else "not sure"
@@ -309,6 +318,14 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             details = "; ".join(f"{k}: {v}" for k, v in touch.items()) or "unknown"
             rows.append((label, details))
         return format_html_join("", "<p><strong>{}</strong>: {}</p>", rows)
+
+    def changelist_view(self, request, extra_context=None):
+        # The queues first, above the search and the list: on a phone the filters sit below 50 rows.
+        chosen = request.GET.get(QueueFilter.parameter_name)
+        inbox = reverse("admin:intake_inquiry_changelist")
+        queues = [("Every open one", inbox, chosen is None)]
+        queues += [(label, f"{inbox}?queue={key}", chosen == key) for key, label in QueueFilter.queues]
+        return super().changelist_view(request, {"inbox_queues": queues, **(extra_context or {})})
 
     def get_search_results(self, request, queryset, search_term):
         """A phone number is looked up by its stored digits; anything else by name or e-mail."""

@@ -50,3 +50,40 @@ def test_the_inbox_opens_on_open_inquiries_and_all_are_one_click_away(admissions
         "Is referred_out",
     ]
     assert listed(admissions_client.get(LIST, {"status": "spam"})) == ["Is spam"]
+
+
+def queue_links(html):
+    nav = re.search(r'<nav class="inbox-queues".*?</nav>', html, re.S).group(0)
+    return re.findall(r'<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>', nav)
+
+
+def test_the_queues_come_before_the_search_and_the_list(admissions_client):
+    InquiryFactory()
+    html = admissions_client.get(LIST).content.decode()
+    assert html.index('class="inbox-queues"') < html.index('id="changelist-search"') < html.index('id="result_list"')
+    assert queue_links(html) == [
+        (LIST, ' aria-current="page"', "Every open one"),
+        (f"{LIST}?queue=overdue", "", "Overdue (new, past the target)"),
+        (f"{LIST}?queue=follow_up", "", "Follow-up due"),
+        (f"{LIST}?queue=mine", "", "Mine"),
+    ]
+    chosen = queue_links(admissions_client.get(LIST, {"queue": "mine"}).content.decode())
+    assert [current for _, current, _ in chosen] == ["", "", "", ' aria-current="page"']
+
+
+def test_each_row_has_its_phone_to_tap(admissions_client):
+    with_phone = InquiryFactory(name="Has Phone", phone="+18185550101", email="a@example.com")
+    without = InquiryFactory(name="Only Email", phone="", email="b@example.com")
+    html = admissions_client.get(LIST).content.decode()
+    assert cell(html, with_phone, "phone_link") == '<a href="tel:+18185550101">(818) 555-0101</a>'
+    assert cell(html, without, "phone_link") == ""
+
+
+def test_the_workspace_offers_a_call_and_a_text(admissions_client):
+    inquiry = InquiryFactory(phone="+18185550101", preferred_contact="text")
+    html = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
+    reach = re.search(r"<dt>Reach them</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', reach)[:2] == [
+        ("tel:+18185550101", "Call (818) 555-0101"),
+        ("sms:+18185550101", "Text (818) 555-0101"),
+    ]
