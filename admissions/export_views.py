@@ -1,6 +1,7 @@
 """The pages of exports prepared in the background (admissions/exports.py): the person's exports, one
-export's state (looking again by itself while it is prepared), and its download. Only the person who
-asked, while they may still export inquiries, reaches any of them; anyone else is told nothing."""
+export's state (looked at again by admin-staff/export-status.js while it is prepared), and its
+download. Only the person who asked, while they may still export inquiries, reaches any of them;
+anyone else is told nothing."""
 
 import logging
 from datetime import timedelta
@@ -17,7 +18,7 @@ from intake.models import AccessRecord, InquiryExport
 from .exports import STREAM_AT_MOST, file_name
 
 logger = logging.getLogger(__name__)
-REFRESH_SECONDS = 5
+LOOK_AGAIN_SECONDS = 5
 # Past this, a waiting export is probably not being worked on: the page says so.
 SLOW_AFTER = timedelta(minutes=10)
 
@@ -60,7 +61,7 @@ def export_status(request, model_admin, pk):
         model_admin,
         f"Export of {export.row_count} inquiries",
         export=export,
-        refresh_seconds=REFRESH_SECONDS if preparing else None,
+        look_again_seconds=LOOK_AGAIN_SECONDS,
         slow=preparing and timezone.now() - export.requested_at > SLOW_AFTER,
     )
     return TemplateResponse(request, "admin/intake/inquiry/export_status.html", context)

@@ -19,6 +19,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django_tasks import task
 
 from common.spreadsheets import SafeWriter
@@ -55,24 +56,33 @@ COLUMNS = {
 _NAMES = list(COLUMNS.values())
 _LEVEL = _NAMES.index("level__short_name")
 _TIMES = [_NAMES.index("created_at"), _NAMES.index("first_contact_at")]
+_PHONE = _NAMES.index("phone_text")
 
 
-def export_response(inquiries, request):
+def export_response(inquiries, request, model_admin):
     """What the inbox's export action answers: the CSV itself for a few inquiries; for more, the
     page of an export being prepared in the background."""
     ids = list(inquiries.order_by("pk").values_list("pk", flat=True))
     if len(ids) <= STREAM_AT_MOST:
         return csv_response(Inquiry.objects.filter(pk__in=ids), request.user)
-    export = request_export(request.user, ids, describe_filters(request))
+    export = request_export(request.user, ids, describe_filters(request, model_admin))
     return HttpResponseRedirect(export.get_absolute_url())
 
 
-def describe_filters(request):
-    """The inbox filters behind the selection, for the export's record: a search by its kind only."""
-    query = request.GET
-    parts = [f"{key}={value}" for key, value in sorted(query.items()) if key not in ("q", "p", "o", "e")]
-    if query.get("q"):
-        parts.append(f"search for {search_kind(query['q'])}")
+def describe_filters(request, model_admin):
+    """The inbox filters behind the selection, in the words of the list's own filters ("Status: Open
+    (not closed, admitted or referred)", "Channel: Phone"), for the export's record; a search by its
+    kind only, never its text."""
+    changelist = model_admin.get_changelist_instance(request)
+    parts = []
+    for spec in changelist.filter_specs:
+        choices = list(spec.choices(changelist))
+        chosen = [choice["display"] for choice in choices if choice["selected"]]
+        # A filter left as it was (Django's "All", "Any date") narrows nothing: not worth saying.
+        if chosen and chosen[0] != choices[0]["display"] or spec.title == "status":
+            parts.append(f"{capfirst(str(spec.title))}: {', '.join(str(display) for display in chosen)}")
+    if request.GET.get("q"):
+        parts.append(f"search for {search_kind(request.GET['q'])}")
     across = request.POST.get("select_across") == "1"
     parts.append("every matching inquiry" if across else "the inquiries ticked")
     return "; ".join(parts)[:300]
@@ -123,16 +133,24 @@ def _rows(inquiries):
         for index in _TIMES:
             cells[index] = timezone.localtime(row[index]).isoformat() if row[index] else ""
         cells[_LEVEL] = cells[_LEVEL] or "not sure"
+        cells[_PHONE] = _dialable(cells[_PHONE])
         yield row[0], cells
+
+
+def _dialable(phone):
+    """A US number as dialers and spreadsheets read it, "(818) 555-0101": written "+18185550101" it
+    would reach the sheet as "'+18185550101", since the formula guard must escape a leading "+".
+    Numbers from elsewhere keep their "+" (and so the guard's apostrophe)."""
+    if phone and len(phone) == 12 and phone.startswith("+1"):
+        return f"({phone[2:5]}) {phone[5:8]}-{phone[8:]}"
+    return phone or ""
 
 
 # Prepared in the background
 
 
 def request_export(user, ids, filters):
-    """Records an export of the inquiries numbered `ids` and queues its preparation once committed;
-    expired exports are purged first."""
-    purge_expired()
+    """Records an export of the inquiries numbered `ids` and queues its preparation once committed."""
     export = InquiryExport.objects.create(requested_by=user, inquiry_ids=ids, row_count=len(ids), filters=filters)
     transaction.on_commit(lambda: _enqueue(export.pk))
     return export
@@ -148,7 +166,10 @@ def _enqueue(export_id):
 
 @task()
 def prepare_export(export_id):
-    """Writes the export's CSV into the private storage and marks it ready (or failed, saying why)."""
+    """Writes the export's CSV into the private storage and marks it ready (or failed, saying why).
+    Expired exports are purged first, here in the task worker: a storage slow to delete never holds
+    a web worker."""
+    purge_expired()
     export = InquiryExport.objects.filter(pk=export_id, state=InquiryExport.State.PREPARING).first()
     if export is None:
         return "skipped"  # purged, or done already
@@ -161,7 +182,7 @@ def prepare_export(export_id):
     except Exception as error:
         # The kind of error only: its text could quote a row.
         logger.warning("export %s failed: %s", export_id, type(error).__name__)
-        _fail(export_id, f"an error ({type(error).__name__}) stopped it")
+        _fail(export_id, _failure(error))
         return "failed"
     ready = InquiryExport.objects.filter(pk=export_id, state=InquiryExport.State.PREPARING)
     if not ready.update(
@@ -194,6 +215,13 @@ def _write(ids):
         raw.seek(0)
         name = storages["private"].save(f"exports/{uuid.uuid4().hex}.csv", File(raw))
     return name, written
+
+
+def _failure(error):
+    """Why an export failed, in words a coordinator can act on."""
+    if isinstance(error, OSError):
+        return "the private file store did not answer or refused the file"
+    return f"something unexpected stopped it (logged as {type(error).__name__})"
 
 
 def _fail(export_id, reason):

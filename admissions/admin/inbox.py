@@ -443,7 +443,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     @admin.action(description="Export selected to CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        return export_response(queryset, request)
+        return export_response(queryset, request, self)
 
     def export_urls(self):
         """The pages of exports prepared in the background (admissions/export_views.py)."""

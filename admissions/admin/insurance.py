@@ -130,8 +130,8 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
     def cards_shown(self, verification):
         cards = list(verification.cards.all())
         shown = format_html_join(
-            " ",
-            '<a href="{}" target="_blank" rel="noopener">{} of the card</a>',
+            " · ",
+            '<a href="{}" target="_blank" rel="noopener">{} of the card (opens in a new tab)</a>',
             ((reverse("admin:insurance_card", args=[card.pk]), card.get_side_display()) for card in cards),
         )
         if not verification.card_problems:

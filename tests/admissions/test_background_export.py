@@ -4,6 +4,7 @@ person who asked (logged like any export), and deleted after a day (admissions/e
 import csv
 import io
 import logging
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,9 +28,10 @@ from ..factories import InquiryFactory, LevelFactory, UserFactory
 CHANGELIST = "/admin/intake/inquiry/"
 EXPORTS = "/admin/intake/inquiry/exports/"
 BEING_PREPARED = (
-    "Your export of 3 inquiries is being prepared. This page looks again every 5 seconds; you may also leave it "
-    f'and come back from <a href="{EXPORTS}">Your exports</a>.'
+    "Your export of 3 inquiries is being prepared. This page shows when it is ready by itself; you may also leave "
+    f'it and come back from <a href="{EXPORTS}">Your exports</a>.'
 )
+OPEN_ONLY = "Status: Open (not closed, admitted or referred)"
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -103,9 +105,14 @@ class TestPreparedExport:
         assert response.status_code == 302 and response["Location"] == f"{EXPORTS}{export.pk}/"
         waiting = owner.get(response["Location"])
         assert waiting.status_code == 200
-        assert export.filters == "every matching inquiry" and export.row_count == 3
-        contains_once(waiting, '<meta http-equiv="refresh" content="5">')
-        contains_once(waiting, f'<p role="status">{BEING_PREPARED}</p>')
+        assert export.filters == f"{OPEN_ONLY}; every matching inquiry" and export.row_count == 3
+        # Looked at again by a script that updates the state in place: the page itself never reloads.
+        assert 'http-equiv="refresh"' not in waiting.content.decode()
+        contains_once(waiting, '<script src="/static/admin-staff/export-status.js" defer></script>')
+        state = re.search(r'<div id="export-state"([^>]*)>\s*<p>(.*?)</p>', waiting.content.decode(), re.S)
+        assert state.group(1) == ' role="status" aria-live="polite" data-preparing="yes" data-look-again-seconds="5"'
+        assert state.group(2) == BEING_PREPARED
+        contains_once(waiting, f'<a class="button" href="{EXPORTS}{export.pk}/">Check again</a>')
 
         for callback in queued:  # the task runs (the immediate backend: at once)
             callback()
@@ -169,7 +176,7 @@ class TestPreparedExport:
     def test_the_inbox_filters_are_kept_and_a_search_only_by_its_kind(self, people, django_capture_on_commit_callbacks):
         owner = signed_in(people["owner"])
         export = self.request_export(owner, django_capture_on_commit_callbacks, "?status=all&q=%40example.com")
-        assert export.filters == "status=all; search for an e-mail address; every matching inquiry"
+        assert export.filters == "Status: All but spam; search for an e-mail address; every matching inquiry"
         assert export.inquiry_ids == sorted(inquiry.pk for inquiry in people["open"])
         assert "@example.com" not in str(InquiryExport.objects.values().get())
 
@@ -210,7 +217,8 @@ class TestPreparedExport:
         assert 'http-equiv="refresh"' not in page.content.decode()
         contains_once(
             page,
-            '<p class="errornote" role="alert">Your export could not be prepared: an error (OSError) stopped it. '
+            '<p class="errornote">Your export could not be prepared: the private file store did not answer or refused '
+            "the file. "
             f'Nothing was kept. Export again from the <a href="{CHANGELIST}">inbox</a>; if it fails again, tell '
             "whoever runs the server.</p>",
         )
@@ -253,10 +261,14 @@ class TestPreparedExport:
         export = self.request_export(signed_in(people["owner"]), django_capture_on_commit_callbacks)
         listed = signed_in(people["owner"]).get(EXPORTS)
         stamp = dateformat.format(timezone.localtime(export.requested_at), "M j, g:i A")
-        contains_once(
+        assert listed.status_code == 200
+        assertContains(
             listed,
-            f'<tr><td><a href="{EXPORTS}{export.pk}/">{stamp}</a></td><td>3</td><td>Ready</td>'
-            "<td>every matching inquiry</td></tr>",
+            f'<tr><td class="export-asked"><a href="{EXPORTS}{export.pk}/">{stamp}</a></td><td>3</td>'
+            f'<td><a href="{EXPORTS}{export.pk}/download/">Download</a></td>'
+            f"<td>{OPEN_ONLY}; every matching inquiry</td></tr>",
+            count=1,
+            html=True,
         )
         inbox = signed_in(people["owner"]).get(CHANGELIST)
         contains_once(inbox, f'<li><a href="{EXPORTS}">Your exports</a></li>')
@@ -285,7 +297,7 @@ def test_the_database_queue_and_its_worker_prepare_it(settings):
     task = DBTaskResult.objects.get()
     assert task.args_kwargs == {"args": [export.pk], "kwargs": {}}  # the number only
     assert export.state == InquiryExport.State.PREPARING
-    contains_once(client.get(response["Location"]), f'<p role="status">{BEING_PREPARED}</p>')
+    assertContains(client.get(response["Location"]), f"<p>{BEING_PREPARED}</p>", count=1, html=True)
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     export.refresh_from_db()
     assert export.state == InquiryExport.State.READY
