@@ -20,7 +20,7 @@ from .encryption import decrypt, fernet
 NO_ADDRESS = "Private files have no address: they are served only by views that check who asks."
 # A bucket that stops answering fails a request within seconds (a card photo is then noted as not
 # stored), rather than holding a worker through botocore's defaults: 60 s per try, several tries.
-BUCKET_TIMEOUTS = Config(connect_timeout=3, read_timeout=10, retries={"mode": "standard", "total_max_attempts": 2})
+BUCKET_TIMEOUTS = Config(connect_timeout=2, read_timeout=5, retries={"mode": "standard", "total_max_attempts": 1})
 
 
 class EncryptedPrivateFiles:

@@ -107,9 +107,17 @@ def request_verification(
             subscriber_name=subscriber_name if subscriber != InsuranceVerification.Relationship.SELF else "",
             patient_birth_date=patient_birth_date,
         )
+        storing = True
         for side, content in ((CardImage.Side.FRONT, card_front), (CardImage.Side.BACK, card_back)):
-            if content:
-                store_card(CardImage(verification=verification, side=side), content)
+            if not content:
+                continue
+            card = CardImage(verification=verification, side=side)
+            if storing:
+                storing = store_card(card, content)
+            else:
+                # A storage that failed one photo (a bucket not answering costs seconds each time) is
+                # not tried again within the visitor's request: the request itself must be kept.
+                verification.note_card_not_stored(card.get_side_display(), "not tried after the photo before failed")
         _notify(inquiry)
     logger.info("verification %s stored%s", verification.pk, " as spam" if inquiry.spam_reason else "")
     return verification

@@ -253,6 +253,23 @@ def test_a_full_disk_keeps_the_request_and_leaves_no_half_written_file(client, p
     assert list((private_folder / "cards").iterdir()) == []
 
 
+def test_a_storage_that_fails_the_first_photo_is_not_tried_for_the_second(client, private_folder, monkeypatch):
+    tries = []
+
+    def unanswered(self, name, content, max_length=None):
+        tries.append(name)
+        raise OSError("the bucket did not answer (ReadTimeoutError)")
+
+    monkeypatch.setattr(type(CardImage._meta.get_field("file").storage), "save", unanswered)
+    response = send(client, card_front=upload(encoded("JPEG")), card_back=upload(encoded("PNG")))
+    assert response.status_code == 302 and response["Location"] == "/insurance/verify/thanks/"
+    assert len(tries) == 1  # each try may cost the bucket's timeouts: the visitor's request comes first
+    assert InsuranceVerification.objects.get().card_problems == (
+        "Front of the card sent but not stored (OSError): ask the person for it again.\n"
+        "Back of the card sent but not stored (not tried after the photo before failed): ask the person for it again."
+    )
+
+
 # --- What is kept --------------------------------------------------------------------------------------
 
 

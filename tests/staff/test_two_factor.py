@@ -284,7 +284,11 @@ def test_only_superusers_may_reset_two_step_sign_in():
     assert TOTPDevice.objects.filter(user=person).exists() and not LogEntry.objects.exists()
 
 
-@pytest.mark.parametrize("codename", ["view_insuranceverification", "change_user", "change_group"])
+@pytest.mark.parametrize(
+    "codename",
+    ["view_insuranceverification", "change_inquiry", "add_inquiry", "delete_inquiry", "change_insuranceverification",
+     "export_inquiry", "view_accessrecord", "change_referralsource", "add_user", "change_user", "change_group"],
+)  # fmt: skip
 def test_who_may_see_insurance_details_or_change_who_may_do_what_needs_the_second_step(codename):
     person = UserFactory(username="manager")
     person.user_permissions.add(Permission.objects.get(codename=codename))
