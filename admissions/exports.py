@@ -12,12 +12,14 @@ import logging
 import tempfile
 import uuid
 
+from django.contrib import messages
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django_tasks import task
@@ -31,6 +33,8 @@ BATCH = 2000
 # rows take about half a second, a few percent of gunicorn's 30 s timeout, and the person gets their
 # file at once. Anything larger is prepared in the background.
 STREAM_AT_MOST = 5000
+# Large exports one person may hold at once (each is a copy of up to every inquiry, kept a day).
+EXPORTS_A_DAY = 5
 
 # Column name: what is read for it. Plain values, not model objects: 200,000 rows must stream
 # well inside the worker's timeout (a phone number object alone costs more than the rest of a row).
@@ -65,6 +69,21 @@ def export_response(inquiries, request, model_admin):
     ids = list(inquiries.order_by("pk").values_list("pk", flat=True))
     if len(ids) <= STREAM_AT_MOST:
         return csv_response(Inquiry.objects.filter(pk__in=ids), request.user)
+    mine = InquiryExport.objects.of(request.user)
+    waiting = mine.filter(state=InquiryExport.State.PREPARING).order_by("requested_at").first()
+    if waiting is not None:
+        # One at a time each: a second click would only queue a second copy behind the first.
+        messages.warning(
+            request, "Your earlier export is still being prepared: here it is. Ask again when it is ready."
+        )
+        return HttpResponseRedirect(waiting.get_absolute_url())
+    if mine.count() >= EXPORTS_A_DAY:
+        messages.error(
+            request,
+            f"You have asked for {EXPORTS_A_DAY} large exports in the last day, the most kept for one person. "
+            "Download one from Your exports, or ask again once the oldest is deleted.",
+        )
+        return HttpResponseRedirect(reverse("admin:intake_inquiry_exports"))
     export = request_export(request.user, ids, describe_filters(request, model_admin))
     return HttpResponseRedirect(export.get_absolute_url())
 
@@ -112,17 +131,23 @@ def file_name(when):
 
 
 def _streamed(inquiries, user):
+    """The CSV's lines; each batch of rows is noted in the access log before it goes out, so a download
+    cut short never leaves rows that were sent unrecorded."""
     writer = SafeWriter(_Line())
     yield writer.writerow(COLUMNS)
-    exported = []
+    batch = []
     for pk, cells in _rows(inquiries):
-        exported.append(pk)
-        yield writer.writerow(cells)
-        if len(exported) == BATCH:
-            AccessRecord.record(user, exported, AccessRecord.Action.EXPORT)
-            exported = []
-    AccessRecord.record(user, exported, AccessRecord.Action.EXPORT)
+        batch.append((pk, writer.writerow(cells)))
+        if len(batch) == BATCH:
+            yield _recorded(batch, user)
+            batch = []
+    yield _recorded(batch, user)
     logger.info("user %s exported inquiries", getattr(user, "pk", None))
+
+
+def _recorded(batch, user):
+    AccessRecord.record(user, [pk for pk, _ in batch], AccessRecord.Action.EXPORT)
+    return "".join(line for _, line in batch)
 
 
 def _rows(inquiries):
@@ -164,7 +189,8 @@ def _enqueue(export_id):
         _fail(export_id, "it could not be queued")
 
 
-@task()
+# Below the default: a new inquiry's alert or a follow-up reminder waiting in the same queue goes first.
+@task(priority=-10)
 def prepare_export(export_id):
     """Writes the export's CSV into the private storage and marks it ready (or failed, saying why).
     Expired exports are purged first, here in the task worker: a storage slow to delete never holds

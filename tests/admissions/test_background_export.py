@@ -305,3 +305,43 @@ def test_the_database_queue_and_its_worker_prepare_it(settings):
     rows = rows_of(downloaded(client.get(f"{EXPORTS}{export.pk}/download/")))
     assert [row[0] for row in rows[1:]] == [str(pk) for pk in numbers]
     assert sorted(AccessRecord.objects.filter(action="export").values_list("inquiry_ref", flat=True)) == numbers
+
+
+@pytest.mark.django_db
+class TestHowMuchOnePersonAsks:
+    def test_a_second_ask_while_one_is_prepared_leads_to_the_first(self, people, django_capture_on_commit_callbacks):
+        owner = signed_in(people["owner"])
+        with django_capture_on_commit_callbacks(execute=False):
+            export_all(owner)
+            again = export_all(owner)
+        first = InquiryExport.objects.get()  # one only
+        assert again.status_code == 302 and again["Location"] == f"{EXPORTS}{first.pk}/"
+        shown = [str(message) for message in owner.get(again["Location"]).context["messages"]]
+        assert shown == ["Your earlier export is still being prepared: here it is. Ask again when it is ready."]
+
+    def test_five_a_day_each_at_most(self, people, django_capture_on_commit_callbacks):
+        owner = signed_in(people["owner"])
+        for _ in range(exports.EXPORTS_A_DAY):
+            with django_capture_on_commit_callbacks(execute=True):
+                export_all(owner)
+        refused = export_all(owner)
+        assert refused.status_code == 302 and refused["Location"] == EXPORTS
+        assert InquiryExport.objects.count() == exports.EXPORTS_A_DAY
+        shown = [str(message) for message in owner.get(EXPORTS).context["messages"]]
+        assert shown == [
+            "You have asked for 5 large exports in the last day, the most kept for one person. Download one from "
+            "Your exports, or ask again once the oldest is deleted."
+        ]
+        # A colleague's own allowance is untouched.
+        with django_capture_on_commit_callbacks(execute=True):
+            assert export_all(signed_in(people["colleague"]))["Location"].startswith(EXPORTS)
+
+
+def test_a_streamed_export_cut_short_has_recorded_every_row_it_sent(admissions_user, monkeypatch):
+    monkeypatch.setattr(exports, "BATCH", 2)
+    numbers = [InquiryFactory(name=f"Row {n}").pk for n in range(5)]
+    lines = exports._streamed(Inquiry.objects.all(), admissions_user)
+    header, first_batch = next(lines), next(lines)  # the reader stops after the first batch
+    assert header.startswith("id,created_at,")
+    assert len(first_batch.splitlines()) == 2
+    assert sorted(AccessRecord.objects.values_list("inquiry_ref", flat=True)) == sorted(numbers)[:2]
