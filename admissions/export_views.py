@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from intake.encryption import CannotDecrypt
 from intake.models import AccessRecord, InquiryExport
 
 from .exports import STREAM_AT_MOST, file_name
@@ -74,9 +75,9 @@ def export_download(request, model_admin, pk):
         return HttpResponseRedirect(export.get_absolute_url())
     try:
         stored = storages["private"].open(export.file_name)
-    except OSError as error:
+    except (OSError, CannotDecrypt) as error:
         logger.error("the file of export %s could not be read: %s", export.pk, type(error).__name__)
-        messages.error(request, "The file could not be read just now. Try again in a minute, or export again.")
+        messages.error(request, _unreadable(error))
         return HttpResponseRedirect(export.get_absolute_url())
     # Noted as it goes out, as the streamed export does (AccessRecord.record inserts in batches).
     ids = InquiryExport.objects.filter(pk=export.pk).values_list("inquiry_ids", flat=True).get()
@@ -87,3 +88,12 @@ def export_download(request, model_admin, pk):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _unreadable(error):
+    """What to do about a file that could not be read, by why."""
+    if isinstance(error, FileNotFoundError):
+        return "The file is no longer there. Export again from the inbox."
+    if isinstance(error, CannotDecrypt):
+        return "The file was written under an encryption key the site no longer has. Export again from the inbox."
+    return "The file could not be read just now. Try again in a minute, or export again from the inbox."

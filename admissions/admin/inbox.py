@@ -1,10 +1,11 @@
 """The admissions inbox: the inquiry admin (queues, filters, the workspace, bulk moves, CSV export, the
 speed-to-lead dashboard URL), the notification admin and the autocomplete that notes searches in the access log."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -491,8 +492,16 @@ class LoggedAutocompleteView(AutocompleteJsonView):
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("app_label") == Inquiry._meta.app_label:  # noted before it may be refused
-            detail = (
-                f"autocomplete of {request.GET.get('field_name', '')[:40]}: {search_kind(request.GET.get('term', ''))}"
-            )
+            # The field's name only when it is one of the model's: whatever else was typed there (a
+            # person's name, made-up text) is not written into the log.
+            field = _field_named(request.GET.get("model_name", ""), request.GET.get("field_name", ""))
+            detail = f"autocomplete of {field or 'an unknown field'}: {search_kind(request.GET.get('term', ''))}"
             AccessRecord.record_list(request.user, AccessRecord.Action.SEARCH, detail)
         return super().get(request, *args, **kwargs)
+
+
+def _field_named(model_name, field_name):
+    try:
+        return apps.get_model(Inquiry._meta.app_label, model_name)._meta.get_field(field_name).name
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return ""

@@ -45,6 +45,15 @@ def test_an_autocomplete_from_an_inquiry_page_is_logged_even_when_refused(
     assert AccessRecord.objects.get().detail == "autocomplete of level: a name"
 
 
+@pytest.mark.parametrize(
+    "model_name, field_name", [("inquiry", "Jane Doe detox relapse"), ("no-such-model", "level"), ("inquiry", "")]
+)
+def test_an_autocomplete_names_no_field_the_model_lacks(admissions_client, model_name, field_name):
+    query = {"app_label": "intake", "model_name": model_name, "field_name": field_name, "term": "x"}
+    assert admissions_client.get("/admin/autocomplete/", query).status_code == 403
+    assert AccessRecord.objects.get().detail == "autocomplete of an unknown field: a name"
+
+
 def test_a_purge_is_logged_inquiry_by_inquiry():
     old = InquiryFactory(status=Inquiry.Status.SPAM, created_at=timezone.now() - timedelta(days=400))
     call_command("purge_inquiries", stdout=StringIO())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from cryptography.fernet import Fernet
 from django.contrib.auth.models import Permission
 from django.core.files.storage import storages
 from django.core.management import call_command
@@ -234,7 +235,22 @@ class TestPreparedExport:
         assert response.redirect_chain == [(export.get_absolute_url(), 302)]
         contains_once(
             response,
-            '<li class="error">The file could not be read just now. Try again in a minute, or export again.</li>',
+            '<li class="error">The file is no longer there. Export again from the inbox.</li>',
+        )
+        assert not AccessRecord.objects.filter(action=AccessRecord.Action.EXPORT).exists()
+
+    def test_a_file_under_a_key_the_site_no_longer_has_is_said_so(
+        self, people, django_capture_on_commit_callbacks, settings
+    ):
+        owner = signed_in(people["owner"])
+        export = self.request_export(owner, django_capture_on_commit_callbacks)
+        settings.FERNET_KEYS = [Fernet.generate_key().decode()]
+        response = owner.get(f"{EXPORTS}{export.pk}/download/", follow=True)
+        assert response.redirect_chain == [(export.get_absolute_url(), 302)]
+        contains_once(
+            response,
+            '<li class="error">The file was written under an encryption key the site no longer has. Export again '
+            "from the inbox.</li>",
         )
         assert not AccessRecord.objects.filter(action=AccessRecord.Action.EXPORT).exists()
 

@@ -50,6 +50,7 @@ def proxy(tmp_path_factory, collected_static, demo_database):
         "listen 443 ssl;": f"listen 127.0.0.1:{https_port} ssl;",
         f"/etc/ssl/certs/{HOST}.pem": str(tmp / "site.pem"),
         f"/etc/ssl/private/{HOST}.key": str(tmp / "site.key"),
+        "/var/log/nginx/magnolia-access.log": str(tmp / "access.log"),
     }.items():
         assert written in block, written
         block = block.replace(written, for_the_test)
@@ -72,7 +73,9 @@ def proxy(tmp_path_factory, collected_static, demo_database):
         except OSError:
             assert nginx.poll() is None, nginx.stderr.read().decode()
             time.sleep(0.1)
-    yield type("Proxy", (), {"base": base, "http": f"http://127.0.0.1:{http_port}", "env": env})
+    yield type(
+        "Proxy", (), {"base": base, "http": f"http://127.0.0.1:{http_port}", "env": env, "log": tmp / "access.log"}
+    )
     nginx.terminate()
     nginx.wait(timeout=10)
     worker.stop()
@@ -114,3 +117,14 @@ def test_pages_with_a_form_or_a_session_and_campaign_arrivals_are_never_kept(pro
     assert status(visitor.get(proxy.base + "/faq/")) == "HIT"  # having opened the form changes nothing
     staff = visitor.get(proxy.base + "/faq/", headers={"Cookie": "sessionid=abc; mg_first_touch=x"})
     assert status(staff) == "BYPASS" and staff.headers["Cache-Control"] == "private"
+
+
+def test_the_access_log_keeps_no_query_string(proxy):
+    Visitor(HOST).get(proxy.base + "/faq/?q=Jane+Doe+818-555-0101")
+    for _ in range(50):  # nginx writes the line once the answer has gone
+        lines = [line for line in proxy.log.read_text().splitlines() if '"GET /faq/ ' in line]
+        if lines:
+            break
+        time.sleep(0.1)
+    assert lines and all('"GET /faq/ HTTP/1.1" 200 ' in line for line in lines)
+    assert "Jane" not in proxy.log.read_text() and "818-555-0101" not in proxy.log.read_text()

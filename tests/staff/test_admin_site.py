@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLResolver, resolve
 
+from intake.models import InquiryExport
 from magnolia import urls
 from magnolia.admin import MagnoliaAdminSite
 from pages.models import Page
@@ -45,3 +46,12 @@ def test_view_on_site_with_an_id_that_names_nothing_is_not_found(admin_client):
     page_type = ContentType.objects.get_for_model(Page)
     assert admin_client.get(f"/admin/r/{page_type.pk}/not-a-number/").status_code == 404
     assert admin_client.get(f"/admin/r/{page_type.pk}/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_view_on_site_says_nothing_of_admissions_objects(editor_client, admissions_user):
+    export = InquiryExport.objects.create(requested_by=admissions_user, inquiry_ids=[], row_count=0, filters="")
+    kind = ContentType.objects.get_for_model(InquiryExport)
+    # An existing one and a missing one answer alike: nobody learns which numbers exist.
+    assert editor_client.get(f"/admin/r/{kind.pk}/{export.pk}/").status_code == 404
+    assert editor_client.get(f"/admin/r/{kind.pk}/{export.pk + 1}/").status_code == 404
