@@ -84,6 +84,23 @@ class AccessLoggedAdminMixin:
             self._record_page(request, object_id, "delete confirmation")
         return response
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            # Its confirmation lists each chosen row's details (the deletion itself is log_deletions').
+            action, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (self._confirmation_recorded(action), name, description)
+        return actions
+
+    def _confirmation_recorded(self, action):
+        def delete_selected(model_admin, request, queryset):
+            response = action(model_admin, request, queryset)
+            if response is not None:  # the page asking first, not the deletion
+                self.record_access(request, queryset, AccessRecord.Action.VIEW, "delete confirmation")
+            return response
+
+        return delete_selected
+
     # --- For pages and actions of the subclass's own ------------------------------------------------
 
     def record_access(self, request, objects, action, *details, detail=None):

@@ -113,7 +113,12 @@ def inquiries_deleted_by_the_action(made):
     boss = signed_in(made.boss)
     done(boss.post(INQUIRIES, chosen), 200)  # the confirmation: a page of the action's, not the list
     done(boss.post(INQUIRIES, {**chosen, "post": "yes"}))
-    return [(made.boss.pk, first.pk, "delete", ""), (made.boss.pk, second.pk, "delete", "")]
+    return [
+        (made.boss.pk, first.pk, "view", "delete confirmation"),
+        (made.boss.pk, second.pk, "view", "delete confirmation"),
+        (made.boss.pk, first.pk, "delete", ""),
+        (made.boss.pk, second.pk, "delete", ""),
+    ]
 
 
 def inquiry_delete_confirmation(made):

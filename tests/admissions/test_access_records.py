@@ -59,3 +59,15 @@ def test_a_purge_is_logged_inquiry_by_inquiry():
     call_command("purge_inquiries", stdout=StringIO())
     record = AccessRecord.objects.get()
     assert (record.inquiry_ref, record.action, record.user) == (old.pk, AccessRecord.Action.PURGE, None)
+
+
+def test_the_bulk_delete_confirmation_is_recorded_for_each_inquiry_it_shows(client, superuser):
+    client.force_login(superuser)
+    shown = [InquiryFactory(), InquiryFactory()]
+    chosen = {"action": "delete_selected", "_selected_action": [inquiry.pk for inquiry in shown]}
+    page = client.post("/admin/intake/inquiry/?status=all", chosen)
+    assert page.status_code == 200 and page.context["title"] == "Delete multiple objects"
+    records = AccessRecord.objects.filter(action=AccessRecord.Action.VIEW)
+    assert sorted(records.values_list("inquiry_ref", "detail")) == sorted(
+        (inquiry.pk, "delete confirmation") for inquiry in shown
+    )
