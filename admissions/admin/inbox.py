@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from intake import services
 from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
@@ -23,7 +23,7 @@ from intake.notifications import enqueue_delivery
 from intake.text import humanize_duration
 from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
-from staff.groups import admissions_staff
+from staff.groups import ADMISSIONS_LEADS, admissions_staff
 
 from .. import export_views
 from ..access import AccessLoggedAdminMixin
@@ -457,6 +457,15 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_inquiry")
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_export_permission(request):
+            # Said where the action would be, rather than an action silently missing.
+            note = gettext("Exporting to CSV is for %(group)s. Ask an administrator to add you to %(group)s.") % {
+                "group": ADMISSIONS_LEADS
+            }
+            extra_context = {**(extra_context or {}), "export_note": note}
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Notification)
