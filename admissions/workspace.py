@@ -5,8 +5,10 @@ from datetime import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from intake.models import Inquiry, Note
+from intake.models import Inquiry, InsuranceVerification, Note
+from intake.services.verification import DONE
 from intake.text import humanize_duration
 
 
@@ -42,7 +44,8 @@ def _name(user):
 
 
 def timeline(inquiry):
-    """Contacts, notes and status changes, newest first, ending with the inquiry's arrival."""
+    """Contacts, notes, status changes and finished insurance verifications, newest first, ending with
+    the inquiry's arrival."""
     entries = [
         Entry(
             note.created_at,
@@ -57,12 +60,43 @@ def timeline(inquiry):
         Entry(change.at, f"Status: {change}", "", _name(change.by), "status")
         for change in inquiry.status_changes.select_related("by")
     ]
+    entries += [
+        Entry(
+            verification.completed_at,
+            _verification_result(verification),
+            gettext("Verification #%(number)s, %(carrier)s")
+            % {"number": verification.pk, "carrier": verification.carrier_name},
+            _name(verification.completed_by),
+            "verification",
+        )
+        for verification in _finished_verifications(inquiry)
+    ]
     entries.sort(key=lambda entry: entry.at, reverse=True)
     arrived = f"Arrived by {inquiry.get_channel_display().lower()}"
     if inquiry.referral_source_id:
         arrived += f", referred by {inquiry.referral_source}"
     entries.append(Entry(inquiry.created_at, arrived, "", "", "arrival"))
     return entries
+
+
+def _finished_verifications(inquiry):
+    # Nothing encrypted is read (the member ID is never on the timeline): a row under an old key breaks nothing.
+    return (
+        inquiry.verifications.secrets_withheld()
+        .filter(status__in=DONE, completed_at__isnull=False)
+        .select_related("completed_by")
+    )
+
+
+def _verification_result(verification):
+    """What a finished verification found, in words: its status and, when there is one, its result."""
+    if verification.status == InsuranceVerification.Status.VERIFIED:
+        said = gettext("Insurance verified")
+    else:
+        said = gettext("Insurance could not be verified")
+    if verification.result:
+        said += f": {verification.get_result_display().lower()}"
+    return said
 
 
 def waiting(inquiry, now=None):

@@ -1,21 +1,27 @@
-"""The two staff groups. Admissions works inquiries; content editors never see them. Kept by a
-post_migrate handler (staff/apps.py) after every `migrate` and `flush`."""
+"""The staff groups. Admissions works inquiries; Admissions leads do the same and may export them
+(a permission kept apart, held by a group a person can be told to ask for); content editors never see
+them. Kept by a post_migrate handler (staff/apps.py) after every `migrate` and `flush`."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.db.models import Q
 
+ADMISSIONS = [
+    ("intake", "inquiry", ["view", "add", "change"]),
+    ("intake", "note", ["view", "add"]),
+    ("intake", "notification", ["view", "change"]),
+    ("intake", "referralsource", ["view", "add", "change"]),
+    ("intake", "referralcontact", ["view", "add", "change"]),
+    ("intake", "insuranceverification", ["view", "add", "change"]),
+    ("intake", "levelbenefit", ["view", "add", "change", "delete"]),
+]
+# Named in the inbox's note to those who cannot export ("Ask an administrator to add you to …").
+ADMISSIONS_LEADS = "Admissions leads"
+
 GROUPS = {
-    "Admissions": [
-        ("intake", "inquiry", ["view", "add", "change"]),
-        ("intake", "note", ["view", "add"]),
-        ("intake", "notification", ["view", "change"]),
-        ("intake", "referralsource", ["view", "add", "change"]),
-        ("intake", "referralcontact", ["view", "add", "change"]),
-        ("intake", "insuranceverification", ["view", "add", "change"]),
-        ("intake", "levelbenefit", ["view", "add", "change", "delete"]),
-    ],
+    "Admissions": ADMISSIONS,
+    ADMISSIONS_LEADS: [*ADMISSIONS, ("intake", "inquiry", ["export"])],
     "Content editors": [
         ("levels", "levelofcare", ["view", "add", "change", "delete"]),
         ("faq", "article", ["view", "add", "change", "delete"]),
@@ -39,7 +45,7 @@ def create_staff_groups(sender, apps=global_apps, **kwargs):
 
 
 def ensure_staff_groups(apps):
-    """Create both groups with their permissions; safe to call again (tests that flush call it)."""
+    """Create the groups with their permissions; safe to call again (tests that flush call it)."""
     # Permissions are normally made after all migrations; the groups need them now.
     for app_config in apps.get_app_configs():
         original = getattr(app_config, "models_module", None)

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, gettext_lazy
 
 from intake import services
 from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
@@ -23,12 +24,13 @@ from intake.notifications import enqueue_delivery
 from intake.text import humanize_duration
 from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
-from staff.groups import admissions_staff
+from staff.groups import ADMISSIONS_LEADS, admissions_staff
 
 from .. import export_views
 from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
 from ..exports import export_response
+from ..inquiry_form import InquiryForm
 from ..workspace import LogContactForm, timeline, waiting
 
 
@@ -114,6 +116,7 @@ class NotificationInline(admin.TabularInline):
 class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     refuse_stale_edits = True
     change_form_template = "admin/intake/inquiry/workspace.html"
+    form = InquiryForm
     list_display = [
         "number",
         "status_badge",
@@ -148,7 +151,8 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     paginator = CappedPaginator
     show_full_result_count = False
     inlines = [NotificationInline]
-    actions = ["assign_to_me", "mark_contacted", "mark_spam", "mark_not_spam", "export_csv"]
+    # No "Mark as contacted": a contact is logged on the inquiry's page, one person and one outcome at a time.
+    actions = ["assign_to_me", "mark_spam", "mark_not_spam", "export_csv"]
     readonly_fields = [
         "created_at",
         "first_contact_at",
@@ -186,8 +190,9 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         ),
         ("Source", {"classes": ["collapse"], "fields": ["attribution_display", "consent_text"]}),
     ]
+    radio_fields = {"received_as": admin.VERTICAL}
     add_fieldsets = [
-        ("Channel", {"fields": ["channel", "language", "referral_source", "referral_contact"]}),
+        ("Channel", {"fields": ["channel", "received_as", "language", "referral_source", "referral_contact"]}),
         ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time"]}),
         ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
         ("Pipeline", {"fields": ["assigned_to"]}),
@@ -205,6 +210,8 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def get_changeform_initial_data(self, request):
         return {
             "channel": Inquiry.Channel.PHONE,
+            # A call answered or someone at the desk: reached as it is entered.
+            "received_as": Inquiry.ReceivedAs.LIVE,
             "assigned_to": request.user.pk,
             **super().get_changeform_initial_data(request),
         }
@@ -218,6 +225,11 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "channel":
             kwargs["choices"] = [c for c in Inquiry.Channel.choices if c[0] != Inquiry.Channel.WEBSITE]
+        if db_field.name == "received_as":
+            # Asked of every inquiry staff add (a website inquiry has none).
+            kwargs.update(
+                choices=Inquiry.ReceivedAs.choices, required=True, label=gettext_lazy("How did this reach you?")
+            )
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     @admin.display(description="no.", ordering="pk")
@@ -355,7 +367,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             changed = {name: form.initial.get(name) for name in form.changed_data if name in fields}
             services.edit_inquiry(inquiry=inquiry, by=request.user, changed=changed)
         else:
-            services.add_inquiry(inquiry=inquiry)
+            services.add_inquiry(inquiry=inquiry, by=request.user)
 
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
@@ -407,10 +419,6 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         count = self.update_recorded(request, queryset, assigned_to=request.user, updated_at=timezone.now())
         self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.")
 
-    @admin.action(description="Mark as contacted")
-    def mark_contacted(self, request, queryset):
-        return self._move(request, queryset, Inquiry.Status.CONTACTED)
-
     @admin.action(description="Mark as spam")
     def mark_spam(self, request, queryset):
         return self._move(request, queryset, Inquiry.Status.SPAM)
@@ -436,8 +444,9 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/intake/inquiry/confirm_move.html", context)
+        chosen = queryset.count()  # before the move, which may take rows out of the list's filter (spam)
         moved = services.move_many(inquiries=queryset, status=status, by=request.user)
-        skipped = queryset.count() - len(moved)
+        skipped = chosen - len(moved)
         left = f" {skipped} left as they were: a bulk move never goes backwards or reopens one." if skipped else ""
         self.message_user(request, f"{len(moved)} moved to “{label}”.{left}")
         return None
@@ -467,6 +476,15 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_inquiry")
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_export_permission(request):
+            # Said where the action would be, rather than an action silently missing.
+            note = gettext("Exporting to CSV is for %(group)s. Ask an administrator to add you to %(group)s.") % {
+                "group": ADMISSIONS_LEADS
+            }
+            extra_context = {**(extra_context or {}), "export_note": note}
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Notification)

@@ -113,6 +113,11 @@ class Inquiry(models.Model):
         EMAIL = "email", "E-mail"
         REFERRAL = "referral", "Referral"
 
+    class ReceivedAs(models.TextChoices):
+        # How an inquiry staff entered reached them; a website inquiry has none.
+        LIVE = "live", _("A live conversation (a call answered, someone at the desk)")
+        MESSAGE = "message", _("A voicemail or a message left for us")
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACT_ATTEMPTED = "contact_attempted", "Contact attempted"
@@ -172,6 +177,16 @@ class Inquiry(models.Model):
         default=Language.ENGLISH,
         db_index=True,
         help_text="The language they used: call back in it.",
+    )
+    received_as = models.CharField(
+        _("how it reached us"),
+        max_length=10,
+        choices=ReceivedAs.choices,
+        blank=True,
+        help_text=_(
+            "For inquiries staff enter. A live conversation is contact made when it is entered; a voicemail "
+            "or a message waits for a call back, as a website inquiry does."
+        ),
     )
     referral_source = models.ForeignKey(
         ReferralSource,

@@ -7,7 +7,7 @@ these and keep to HTTP and forms. Re-exported here: `from intake import services
 - verification: admissions' work on an insurance verification (who started and finished it).
 """
 
-from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many
+from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many, unlogged_contact
 from .submission import request_verification, submit_inquiry
 from .verification import save_verification
 
@@ -21,4 +21,5 @@ __all__ = [
     "request_verification",
     "save_verification",
     "submit_inquiry",
+    "unlogged_contact",
 ]

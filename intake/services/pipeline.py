@@ -6,8 +6,10 @@ saved, and the move recorded on its timeline. A caller cannot move an inquiry wi
 leave a record without the move: nothing is stashed on the inquiry for a later call to finish.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .. import follow_ups
 from ..models import AccessRecord, Inquiry, Note, StatusChange
@@ -24,9 +26,9 @@ CONTACTED = {
 PIPELINE_FIELDS = ["status", "first_contact_at", "assessment_scheduled_at", "closed_at", "close_reason", "spam_reason"]
 
 # Where a bulk action may move an inquiry from: never backwards through the pipeline, and never
-# out of a closed, admitted or referred-out inquiry (those are moved one by one, on their page).
+# out of a closed, admitted or referred-out inquiry (those are moved one by one, on their page). No
+# bulk move claims a contact: each contact is logged on its inquiry's page, with how it went.
 BULK_MOVES_FROM = {
-    Inquiry.Status.CONTACTED: {Inquiry.Status.NEW, Inquiry.Status.CONTACT_ATTEMPTED},
     Inquiry.Status.SPAM: {Inquiry.Status.NEW, Inquiry.Status.CONTACT_ATTEMPTED},
     Inquiry.Status.NEW: {Inquiry.Status.SPAM},
 }
@@ -37,6 +39,7 @@ def move(*, inquiry, status, by, when=None, close_reason=""):
     fields kept right, the inquiry checked, saved and the move recorded (by `by`, at `when`, now by
     default). A ValidationError, with nothing saved, when the move breaks a rule of `Inquiry.clean`."""
     when = when or timezone.now()
+    _check_contact_claim(inquiry, before=inquiry.status, status=status)
     with transaction.atomic():
         before = inquiry.status
         _set_status(inquiry, status, when=when, close_reason=close_reason)
@@ -92,14 +95,29 @@ def log_contact(*, inquiry, by, kind, outcome="", text=""):
     return note
 
 
-def add_inquiry(*, inquiry):
-    """An inquiry staff took by phone, walk-in, e-mail or referral (its fields set from their form):
-    saved with how it came, and its follow-up's reminder queued once committed."""
+def add_inquiry(*, inquiry, by):
+    """An inquiry staff took by phone, walk-in, e-mail or referral (its fields set from their form), entered
+    by `by`: saved with how it came, and its follow-up's reminder queued once committed.
+
+    Taken in a live conversation (`received_as`), the person was reached as it was entered: first
+    attempt and first reach dated at its creation, a call that reached them logged by `by`, and the
+    move to Contacted recorded. A voicemail or a message waits for a call back, as a web inquiry does."""
+    now = timezone.now()
     inquiry.consent_text = (
         f"Entered by admissions ({inquiry.get_channel_display().lower()}): the person asked to be contacted."
     )
+    live = inquiry.received_as == Inquiry.ReceivedAs.LIVE
     with transaction.atomic():
+        if live:
+            inquiry.created_at = inquiry.first_contact_at = inquiry.first_reached_at = now
         inquiry.save()
+        if live:
+            # Stored in the record's language, as the consent line above is.
+            text = f"Spoke with them when entered ({inquiry.get_channel_display().lower()})."
+            Note.objects.create(
+                inquiry=inquiry, author=by, kind=Note.Kind.CALL, outcome=Note.Outcome.REACHED, text=text, created_at=now
+            )
+            move(inquiry=inquiry, status=Inquiry.Status.CONTACTED, by=by, when=now)
         follow_ups.schedule(inquiry)
     return inquiry
 
@@ -109,8 +127,9 @@ def edit_inquiry(*, inquiry, by, changed):
     the fields they changed, each with its value before. A changed status is a move, kept right and
     recorded as `move` does; a follow-up given a new time or owner is reminded of again."""
     now = timezone.now()
+    before = changed.get("status", inquiry.status)
+    _check_contact_claim(inquiry, before=before, status=inquiry.status)
     with transaction.atomic():
-        before = changed.get("status", inquiry.status)
         if "status" in changed:
             _set_status(inquiry, inquiry.status, when=now, close_reason=inquiry.close_reason)
         follow_up_moved = bool({"follow_up_at", "follow_up_owner"} & set(changed))
@@ -120,6 +139,32 @@ def edit_inquiry(*, inquiry, by, changed):
         if follow_up_moved:
             follow_ups.schedule(inquiry)
     return inquiry
+
+
+def unlogged_contact(*, inquiry, before, status):
+    """Why a move from `before` to `status` would claim a contact nobody logged, in words; "" if it
+    would not. "Contact attempted" claims a call, text or e-mail; "Contacted" one that reached them:
+    each is logged on the inquiry's page ("Log a contact"), never only claimed by a move."""
+    if status == before or status not in (Inquiry.Status.CONTACT_ATTEMPTED, Inquiry.Status.CONTACTED):
+        return ""
+    contacts = Note.objects.filter(inquiry=inquiry).exclude(kind=Note.Kind.NOTE) if inquiry.pk else Note.objects.none()
+    if status == Inquiry.Status.CONTACTED and not contacts.filter(outcome=Note.Outcome.REACHED).exists():
+        return gettext(
+            "“Contacted” says someone spoke with them, and no contact that reached them is logged. Log it "
+            "first in “Log a contact”, at the top of this page (outcome “Reached them”)."
+        )
+    if status == Inquiry.Status.CONTACT_ATTEMPTED and not contacts.exists():
+        return gettext(
+            "“Contact attempted” says someone tried to reach them, and no call, text or e-mail is logged. "
+            "Log it first in “Log a contact”, at the top of this page."
+        )
+    return ""
+
+
+def _check_contact_claim(inquiry, *, before, status):
+    problem = unlogged_contact(inquiry=inquiry, before=before, status=status)
+    if problem:
+        raise ValidationError({"status": problem})
 
 
 def _set_status(inquiry, status, *, when, close_reason=""):

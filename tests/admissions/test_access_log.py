@@ -57,7 +57,8 @@ def records():
 
 def staff_inquiry():
     return {
-        "channel": "phone", "language": "en", "referral_source": "", "referral_contact": "", "name": "Walk In Person",
+        "channel": "phone", "received_as": "live", "language": "en", "referral_source": "", "referral_contact": "",
+        "name": "Walk In Person",
         "phone": "818-555-0101", "email": "", "preferred_contact": "call", "best_time": "any",
         "inquiry_for": "myself", "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "",
         "assigned_to": "", "follow_up_step": "", "follow_up_at_0": "", "follow_up_at_1": "", "follow_up_owner": "",
@@ -162,7 +163,7 @@ def inquiries_assigned_to_me(made):
 
 def inquiry_moved_by_the_action(made):
     inquiry = made.inquiries[0]
-    chosen = {"action": "mark_contacted", "_selected_action": [inquiry.pk], "confirmed": "yes"}
+    chosen = {"action": "mark_spam", "_selected_action": [inquiry.pk], "confirmed": "yes"}
     done(signed_in(made.coordinator).post(INQUIRIES, chosen))
     return [(made.coordinator.pk, inquiry.pk, "change", "")]
 

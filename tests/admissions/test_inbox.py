@@ -29,7 +29,8 @@ def change_url(inquiry):
 
 def staff_inquiry(**changes):
     data = {
-        "channel": "phone", "language": "en", "referral_source": "", "referral_contact": "", "name": "Walk In Person",
+        "channel": "phone", "received_as": "message", "language": "en", "referral_source": "", "referral_contact": "",
+        "name": "Walk In Person",
         "phone": "818-555-0101", "email": "", "preferred_contact": "call", "best_time": "any",
         "inquiry_for": "myself", "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "",
         "assigned_to": "", "follow_up_step": "", "follow_up_at_0": "", "follow_up_at_1": "", "follow_up_owner": "",

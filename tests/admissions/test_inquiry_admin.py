@@ -85,14 +85,11 @@ def test_time_to_first_contact_is_shown(admissions_client):
     assert "12 min" in admissions_client.get(CHANGELIST).content.decode()
 
 
-def test_actions_assign_contacted_spam_and_not_spam(admissions_client, admissions_user):
+def test_actions_assign_spam_and_not_spam(admissions_client, admissions_user):
     first, second = InquiryFactory(), InquiryFactory()
     ids = [first.pk, second.pk]
     admissions_client.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": ids})
     assert set(Inquiry.objects.values_list("assigned_to", flat=True)) == {admissions_user.pk}
-    admissions_client.post(CHANGELIST, {"action": "mark_contacted", "_selected_action": [first.pk], "confirmed": "yes"})
-    first.refresh_from_db()
-    assert first.status == Inquiry.Status.CONTACTED and first.first_contact_at is not None
     admissions_client.post(CHANGELIST, {"action": "mark_spam", "_selected_action": [second.pk], "confirmed": "yes"})
     second.refresh_from_db()
     assert second.status == Inquiry.Status.SPAM and second.spam_reason == "marked"
@@ -109,17 +106,17 @@ def test_a_bulk_move_asks_first_and_never_goes_backwards_or_reopens(admissions_c
     closed = InquiryFactory(status=Inquiry.Status.CLOSED, close_reason="not_ready", closed_at=timezone.now())
     ids = [fresh.pk, scheduled.pk, closed.pk]
     every = CHANGELIST + "?status=all"  # the closed one is listed when all are shown
-    question = admissions_client.post(every, {"action": "mark_contacted", "_selected_action": ids})
+    question = admissions_client.post(every, {"action": "mark_spam", "_selected_action": ids})
     html = question.content.decode()
-    assert question.status_code == 200 and "1 of the selected inquiries will move to “Contacted”" in html
+    assert question.status_code == 200 and "1 of the selected inquiries will move to “Spam”" in html
     assert "2 will stay as they are" in html and 'value="Yes, move 1"' in html
-    assert Inquiry.objects.filter(status=Inquiry.Status.CONTACTED).count() == 0  # nothing moved yet
+    assert Inquiry.objects.filter(status=Inquiry.Status.SPAM).count() == 0  # nothing moved yet
     done = admissions_client.post(
-        every, {"action": "mark_contacted", "_selected_action": ids, "confirmed": "yes"}, follow=True
+        every, {"action": "mark_spam", "_selected_action": ids, "confirmed": "yes"}, follow=True
     )
-    assert "1 moved to “Contacted”. 2 left as they were" in done.content.decode()
+    assert "1 moved to “Spam”. 2 left as they were" in done.content.decode()
     statuses = dict(Inquiry.objects.values_list("pk", "status"))
-    assert statuses == {fresh.pk: "contacted", scheduled.pk: "assessment_scheduled", closed.pk: "closed"}
+    assert statuses == {fresh.pk: "spam", scheduled.pk: "assessment_scheduled", closed.pk: "closed"}
     closed.refresh_from_db()
     assert closed.close_reason == "not_ready" and closed.closed_at is not None
 
@@ -246,9 +243,7 @@ def test_possible_duplicates_are_flagged(admissions_client):
 def test_every_view_and_change_is_recorded_for_superusers(admissions_client, admissions_user, superuser):
     inquiry = InquiryFactory()
     admissions_client.get(change_url(inquiry))
-    admissions_client.post(
-        CHANGELIST, {"action": "mark_contacted", "_selected_action": [inquiry.pk], "confirmed": "yes"}
-    )
+    admissions_client.post(CHANGELIST, {"action": "mark_spam", "_selected_action": [inquiry.pk], "confirmed": "yes"})
     actions = list(AccessRecord.objects.filter(user=admissions_user).values_list("action", "inquiry_ref"))
     assert ("view", inquiry.pk) in actions and ("change", inquiry.pk) in actions
     assert admissions_client.get("/admin/intake/accessrecord/").status_code == 403
@@ -373,7 +368,7 @@ def test_each_read_only_part_of_the_inquiry_page_has_its_own_label(admissions_cl
 def test_the_list_shown_again_after_a_post_is_recorded_like_any_look_at_it(admissions_client, admissions_user):
     InquiryFactory()
     assert admissions_client.post(CHANGELIST, {}).status_code == 200
-    assert admissions_client.post(CHANGELIST, {"action": "mark_contacted"}).status_code == 200  # no rows chosen
+    assert admissions_client.post(CHANGELIST, {"action": "mark_spam"}).status_code == 200  # no rows chosen
     records = AccessRecord.objects.filter(user=admissions_user, action="list").values_list("detail", flat=True)
     assert list(records) == ["filters: none", "filters: none"]
 

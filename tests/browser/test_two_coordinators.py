@@ -73,11 +73,11 @@ def test_a_bulk_move_asks_first_and_leaves_later_stages_alone(page, site):
     page.goto(site + "/admin/intake/inquiry/")
     for name in ("Fresh Person", "Later Person"):
         page.get_by_role("row", name=name).get_by_role("checkbox").check()
-    page.locator("select[name=action]").select_option("mark_contacted")
+    page.locator("select[name=action]").select_option("mark_spam")
     page.get_by_role("button", name="Go").click()
-    expect(page.get_by_text("1 of the selected inquiries will move to “Contacted”", exact=False)).to_be_visible()
+    expect(page.get_by_text("1 of the selected inquiries will move to “Spam”", exact=False)).to_be_visible()
     assert Inquiry.objects.get(pk=fresh.pk).status == Inquiry.Status.NEW  # nothing moved before the answer
     page.get_by_role("button", name="Yes, move 1").click()
-    expect(page.locator(".messagelist")).to_contain_text("1 moved to “Contacted”. 1 left as they were")
-    assert Inquiry.objects.get(pk=fresh.pk).status == Inquiry.Status.CONTACTED
+    expect(page.locator(".messagelist")).to_contain_text("1 moved to “Spam”. 1 left as they were")
+    assert Inquiry.objects.get(pk=fresh.pk).status == Inquiry.Status.SPAM
     assert Inquiry.objects.get(pk=later.pk).status == Inquiry.Status.ASSESSMENT_SCHEDULED

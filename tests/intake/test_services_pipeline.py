@@ -34,11 +34,13 @@ def moves(inquiry):
 def test_a_move_saves_and_records_in_one_call(admissions_user):
     inquiry = InquiryFactory()
     when = timezone.now() - timedelta(minutes=5)
-    services.move(inquiry=inquiry, status=Inquiry.Status.CONTACTED, by=admissions_user, when=when)
-    assert stored(inquiry) == {"status": "contacted", "first_contact_at": when, "closed_at": None, "close_reason": ""}
+    services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=admissions_user, when=when)
+    assert stored(inquiry) == {
+        "status": "assessment_scheduled", "first_contact_at": when, "closed_at": None, "close_reason": ""
+    }  # fmt: skip
     change = StatusChange.objects.get()
     assert (change.inquiry, change.from_status, change.to_status, change.by, change.at) == (
-        inquiry, "new", "contacted", admissions_user, when
+        inquiry, "new", "assessment_scheduled", admissions_user, when
     )  # fmt: skip
 
 
@@ -52,7 +54,7 @@ def test_a_failure_after_the_save_rolls_back_both(admissions_user):
     inquiry = InquiryFactory()
     before = stored(inquiry)
     with fail_to_record(), pytest.raises(IntegrityError):
-        services.move(inquiry=inquiry, status=Inquiry.Status.CONTACTED, by=admissions_user)
+        services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=admissions_user)
     assert stored(inquiry) == before and not StatusChange.objects.exists()
 
 
@@ -69,9 +71,9 @@ def test_closing_with_a_reason_dates_it_and_reopening_clears_both(admissions_use
     services.move(inquiry=inquiry, status=Inquiry.Status.CLOSED, close_reason="not_ready", by=admissions_user)
     closed = stored(inquiry)
     assert closed["status"] == "closed" and closed["close_reason"] == "not_ready" and closed["closed_at"]
-    services.move(inquiry=inquiry, status=Inquiry.Status.CONTACTED, by=admissions_user)
+    services.move(inquiry=inquiry, status=Inquiry.Status.NEW, by=admissions_user)
     assert stored(inquiry)["closed_at"] is None and stored(inquiry)["close_reason"] == ""
-    assert moves(inquiry) == [("new", "closed", admissions_user.pk), ("closed", "contacted", admissions_user.pk)]
+    assert moves(inquiry) == [("new", "closed", admissions_user.pk), ("closed", "new", admissions_user.pk)]
 
 
 def test_a_move_saves_only_the_pipeline(admissions_user):
@@ -96,13 +98,13 @@ def test_a_bulk_move_records_each_and_rolls_back_all_when_one_fails(admissions_u
         return real_save(change, *args, **kwargs)
 
     with mock.patch.object(StatusChange, "save", second_fails), pytest.raises(IntegrityError):
-        services.move_many(inquiries=queryset, status=Inquiry.Status.CONTACTED, by=admissions_user)
+        services.move_many(inquiries=queryset, status=Inquiry.Status.SPAM, by=admissions_user)
     assert set(queryset.values_list("status", flat=True)) == {"new"}
     assert not StatusChange.objects.exists() and not AccessRecord.objects.exists()
 
-    moved = services.move_many(inquiries=queryset, status=Inquiry.Status.CONTACTED, by=admissions_user)
+    moved = services.move_many(inquiries=queryset, status=Inquiry.Status.SPAM, by=admissions_user)
     assert sorted(moved) == sorted([first.pk, second.pk])
-    assert moves(first) == moves(second) == [("new", "contacted", admissions_user.pk)]
+    assert moves(first) == moves(second) == [("new", "spam", admissions_user.pk)]
     assert sorted(AccessRecord.objects.values_list("inquiry_ref", flat=True)) == sorted(moved)
 
 
@@ -149,7 +151,7 @@ def test_an_edit_on_the_inquiry_page_is_moved_and_recorded_by_the_service(admiss
 
 def test_an_edit_that_fails_to_record_saves_nothing(admissions_user):
     inquiry = InquiryFactory()
-    inquiry.status, inquiry.name = Inquiry.Status.CONTACTED, "New Name"
+    inquiry.status, inquiry.name = Inquiry.Status.ASSESSMENT_SCHEDULED, "New Name"
     with fail_to_record(), pytest.raises(IntegrityError):
         services.edit_inquiry(inquiry=inquiry, by=admissions_user, changed={"status": "new", "name": "Test Person"})
     saved = Inquiry.objects.get(pk=inquiry.pk)
@@ -172,5 +174,5 @@ def test_no_way_to_move_without_recording_is_left():
     """The old two-step API (a move stashed on the inquiry, recorded by a second call) is gone."""
     assert not hasattr(services, "record_moves")
     inquiry = InquiryFactory()
-    services.move(inquiry=inquiry, status=Inquiry.Status.CONTACTED, by=None)
+    services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=None)
     assert not hasattr(inquiry, "_moves")
