@@ -7,6 +7,8 @@ import time_machine
 from django.conf import settings
 from django.test import Client, TestCase, override_settings
 
+from intake.models import Inquiry
+
 from ..factories import UserFactory
 
 URL = "/admin/keep-alive/"
@@ -63,3 +65,40 @@ class KeepAliveTests(TestCase):
         page = client.get("/admin/")
         token = page.context["csrf_token"]
         self.assertEqual(client.post(URL, headers={"X-CSRFToken": str(token)}).status_code, 204)
+
+
+class ScriptTagTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.coordinator = UserFactory(username="coordinator", group="Admissions")
+        cls.inquiry = Inquiry.objects.create(name="Kept Person", phone="+18185550166", consent_text="ok")
+
+    def test_a_change_page_loads_the_script_with_what_it_needs(self):
+        self.client.force_login(self.coordinator)
+        response = self.client.get(f"/admin/intake/inquiry/{self.inquiry.pk}/change/")
+        self.assertContains(
+            response,
+            '<script src="/static/staff/kept-text.js" defer data-keep-alive="/admin/keep-alive/"'
+            f' data-idle-seconds="1800" data-user="{self.coordinator.pk}" data-signed-out=""'
+            ' data-keep-hidden="seen_updated_at"></script>',
+            html=True,
+        )
+
+    def test_the_sign_in_page_names_nobody(self):
+        response = self.client.get("/admin/login/?next=/admin/")
+        self.assertContains(
+            response,
+            '<script src="/static/staff/kept-text.js" defer data-keep-alive="/admin/keep-alive/"'
+            ' data-idle-seconds="1800" data-user="" data-signed-out="" data-keep-hidden="seen_updated_at"></script>',
+            html=True,
+        )
+
+    def test_the_signed_out_page_tells_the_script_to_erase_what_it_kept(self):
+        self.client.force_login(self.coordinator)
+        response = self.client.post("/admin/logout/")
+        self.assertContains(
+            response,
+            '<script src="/static/staff/kept-text.js" defer data-keep-alive="/admin/keep-alive/"'
+            ' data-idle-seconds="1800" data-user="" data-signed-out="yes" data-keep-hidden="seen_updated_at"></script>',
+            html=True,
+        )
