@@ -190,3 +190,46 @@ def test_details_typed_are_kept_for_the_same_person_only_and_erased_on_sign_out(
     expect(page.locator(".kept-text-notice")).to_have_count(0)
     assert kept_in_the_tab(page) == []
     context.close()
+
+
+def test_a_page_left_open_while_its_person_signed_in_again_in_another_tab(browser, live_server, inquiry):
+    # Signing in again gives a new CSRF token: the old tab's form would be refused (the bare 403).
+    UserFactory(username="dana", group="Admissions")
+    path = f"/admin/intake/inquiry/{inquiry.pk}/change/"
+    context = browser.new_context()
+    old_tab = context.new_page()
+    old_tab.goto(live_server.url + path)
+    sign_in_here(old_tab, "dana")
+    old_tab.get_by_label("Outcome").select_option("voicemail")
+    old_tab.get_by_label("Note", exact=True).fill("Left a voicemail.")
+    old_tab.wait_for_timeout(PAST_THE_LIMIT_MS)
+    new_tab = context.new_page()
+    new_tab.goto(live_server.url + "/admin/")
+    sign_in_here(new_tab, "dana")
+    expect(new_tab).to_have_url(live_server.url + "/admin/")
+
+    old_tab.get_by_role("button", name="Log it").click()
+    expect(old_tab).to_have_url(live_server.url + path)  # opened again, signed in: no sign-in page
+    expect(old_tab.locator("form.log-contact .kept-text-notice")).to_have_text(PUT_BACK.format("Log it"))
+    expect(old_tab.get_by_label("Note", exact=True)).to_have_value("Left a voicemail.")
+    assert inquiry.notes.count() == 0
+    old_tab.get_by_role("button", name="Log it").click()
+    expect(old_tab.locator(".messagelist")).to_contain_text("Contact logged.")
+    assert list(inquiry.notes.values_list("text", flat=True)) == ["Left a voicemail."]
+    context.close()
+
+
+def test_a_check_that_keeps_failing_on_a_signed_in_page_lets_the_form_go(page, live_server, inquiry):
+    UserFactory(username="dana", group="Admissions")
+    path = f"/admin/intake/inquiry/{inquiry.pk}/change/"
+    page.goto(live_server.url + path)
+    sign_in_here(page, "dana")
+    page.route("**/admin/keep-alive/", lambda route: route.fulfill(status=403, body="Forbidden"))
+    page.get_by_label("Outcome").select_option("voicemail")
+    page.get_by_label("Note", exact=True).fill("Left a voicemail.")
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator("form.log-contact .kept-text-notice")).to_have_text(PUT_BACK.format("Log it"))
+    # Opened again once; the second press sends the form rather than opening the page again.
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator(".messagelist")).to_contain_text("Contact logged.")
+    assert list(inquiry.notes.values_list("text", flat=True)) == ["Left a voicemail."]

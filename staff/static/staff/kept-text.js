@@ -20,6 +20,15 @@
   const keepHidden = new Set(script.dataset.keepHidden.split(",").filter(Boolean));
   const NOT_TYPED = new Set(["hidden", "password", "file", "submit", "button", "reset", "image"]);
   const path = window.location.pathname;
+  const canKeep = (() => {
+    try {
+      sessionStorage.setItem(PREFIX, "");
+      sessionStorage.removeItem(PREFIX);
+      return true;
+    } catch {
+      return false; // storage turned off: forms are sent as they would be without this script
+    }
+  })();
 
   // --- the kept copies, one record per page: {user, forms: {formKey: {state, at, fields, hidden}}}
   function read(page) {
@@ -242,6 +251,16 @@
   }
 
   // --- asking the server
+  // Set just before this script opens its page again: a check that fails again on the page opened
+  // signed in (cookies refused, say) lets the form go, to the server's own answer, not round again.
+  const REOPENED = "kept-text-reopened";
+  let reopened = false;
+  try {
+    reopened = sessionStorage.getItem(REOPENED) === path;
+    sessionStorage.removeItem(REOPENED);
+  } catch {
+    // Storage turned off.
+  }
   let lastContact = Date.now(); // this page's own request reset the idle timer
   let ended = false;
   let typed = false;
@@ -327,9 +346,10 @@
       const submitter = event.submitter;
       ask(form).then((answer) => {
         delete form.dataset.keptTextAsking;
-        if (answer === "ended") {
+        if (answer === "ended" && canKeep && !reopened) {
           keep(trackedForms(), "kept");
           sending = true;
+          sessionStorage.setItem(REOPENED, path);
           window.location.assign(path); // the admin asks to sign in, then comes back here
           return;
         }
