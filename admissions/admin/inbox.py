@@ -338,7 +338,14 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         inbox = reverse("admin:intake_inquiry_changelist")
         queues = [("Every open one", inbox, chosen is None)]
         queues += [(label, f"{inbox}?queue={key}", chosen == key) for key, label in QueueFilter.queues]
-        return super().changelist_view(request, {"inbox_queues": queues, **(extra_context or {})})
+        extra_context = {"inbox_queues": queues, **(extra_context or {})}
+        if not self.has_export_permission(request):
+            # Said where the action would be, rather than an action silently missing.
+            note = gettext("Exporting to CSV is for %(group)s. Ask an administrator to add you to %(group)s.") % {
+                "group": ADMISSIONS_LEADS
+            }
+            extra_context["export_note"] = note
+        return super().changelist_view(request, extra_context)
 
     def get_search_results(self, request, queryset, search_term):
         """A phone number is looked up by its stored digits; anything else by name or e-mail."""
@@ -392,6 +399,9 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         inquiry = self.get_object(request, object_id)
         if inquiry is None:
             raise Http404("No such inquiry.")
+        if request.method != "POST" and self.has_view_permission(request, inquiry):
+            # Signing in again after a session ended mid-call lands here: the inquiry's page, not a 403.
+            return HttpResponseRedirect(inquiry.get_admin_url())
         if request.method != "POST" or not self.has_change_permission(request, inquiry):
             raise PermissionDenied
         form = LogContactForm(request.POST)
@@ -476,15 +486,6 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_inquiry")
-
-    def changelist_view(self, request, extra_context=None):
-        if not self.has_export_permission(request):
-            # Said where the action would be, rather than an action silently missing.
-            note = gettext("Exporting to CSV is for %(group)s. Ask an administrator to add you to %(group)s.") % {
-                "group": ADMISSIONS_LEADS
-            }
-            extra_context = {**(extra_context or {}), "export_note": note}
-        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Notification)

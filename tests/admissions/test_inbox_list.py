@@ -87,3 +87,9 @@ def test_the_workspace_offers_a_call_and_a_text(admissions_client):
         ("tel:+18185550101", "Call (818) 555-0101"),
         ("sms:+18185550101", "Text (818) 555-0101"),
     ]
+
+
+def test_the_log_a_contact_address_opened_by_itself_leads_to_the_inquiry(admissions_client):
+    inquiry = InquiryFactory()
+    response = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/log-contact/")
+    assert (response.status_code, response["Location"]) == (302, f"/admin/intake/inquiry/{inquiry.pk}/change/")

@@ -217,7 +217,7 @@ def test_a_file_where_the_cards_folder_should_be_loses_only_the_photos(
     assert not CardImage.objects.exists()
     assert verification.card_problems.splitlines() == [
         "Front of the card sent but not stored (File exists): ask the person for it again.",
-        "Back of the card sent but not stored (File exists): ask the person for it again.",
+        "Back of the card sent but not stored (not tried after the photo before failed): ask the person for it again.",
     ]
     page = admissions_client.get(f"/admin/intake/insuranceverification/{verification.pk}/change/")
     assert (

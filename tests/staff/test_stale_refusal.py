@@ -90,9 +90,7 @@ def test_the_workspace_above_the_form_shows_the_saved_inquiry(db):
     seen_by_dana = hidden_value(dana_client.get(url).content.decode(), "seen_updated_at")
     saved = dana_client.post(url, inquiry_form(inquiry, seen_by_dana, status=Inquiry.Status.ASSESSMENT_SCHEDULED))
     assert saved.status_code == 302
-    stale = sam_client.post(url, inquiry_form(inquiry, seen_by_sam, status=Inquiry.Status.CONTACT_ATTEMPTED))
+    stale = sam_client.post(url, inquiry_form(inquiry, seen_by_sam, status=Inquiry.Status.SPAM))
     assertContains(stale, "<div><dt>Status</dt><dd>Assessment scheduled</dd></div>", html=True)
-    assertContains(
-        stale, '<tr><th scope="row">Status</th><td>Assessment scheduled</td><td>Contact attempted</td></tr>', html=True
-    )
-    assertContains(stale, '<option value="contact_attempted" selected>Contact attempted</option>', html=True)
+    assertContains(stale, '<tr><th scope="row">Status</th><td>Assessment scheduled</td><td>Spam</td></tr>', html=True)
+    assertContains(stale, '<option value="spam" selected>Spam</option>', html=True)
