@@ -54,7 +54,7 @@ class Element:
 
 def _steps(selector):
     combinator = " "
-    for token in selector.replace(">", " > ").split():
+    for token in re.findall(r">|(?:[^\s>\[]|\[[^\]]*\])+", selector):
         if token == ">":
             combinator = ">"
             continue
