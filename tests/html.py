@@ -125,6 +125,21 @@ def texts(page, selector):
     return [element.text for element in select(page, selector)]
 
 
+def captioned(page, caption):
+    """The table whose caption reads `caption`."""
+    found = [table for table in select(page, "table") if [c.text for c in table.select("caption")] == [caption]]
+    assert len(found) == 1, f"{len(found)} tables are captioned {caption!r}"
+    return found[0]
+
+
+def cells(table):
+    """The body rows of `table`, each a list of its cells' texts (headings and data)."""
+    return [
+        [cell.text for cell in row.children if isinstance(cell, Element) and cell.tag in ("th", "td")]
+        for row in table.select("tbody tr")
+    ]
+
+
 def definition(page, term):
     """The text of the <dd> a <dt> reading `term` names."""
     found = [dt for dt in select(page, "dt") if dt.text == term]
