@@ -125,6 +125,11 @@ def texts(page, selector):
     return [element.text for element in select(page, selector)]
 
 
+def links(page, start):
+    """(address, text) of the links in the page's main part whose address starts with `start`."""
+    return [(a.attrs["href"], a.text) for a in select(page, "main a[href]") if a.attrs["href"].startswith(start)]
+
+
 def captioned(page, caption):
     """The table whose caption reads `caption`."""
     found = [table for table in select(page, "table") if [c.text for c in table.select("caption")] == [caption]]

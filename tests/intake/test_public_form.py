@@ -18,7 +18,7 @@ from intake.models import Inquiry, Notification, UsedStamp
 from intake.spam import sign_start
 
 from ..factories import LevelFactory
-from ..html import one, parse, select, texts
+from ..html import links, one, parse, select, texts
 from ..intake_helpers import form_data, hidden_value, request_data
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +26,6 @@ pytestmark = pytest.mark.django_db
 
 def post(client, **overrides):
     return client.post("/contact/", form_data(**overrides))
-
-
-def links(page, start):
-    """(address, text) of the links in the page's main part whose address starts with `start`."""
-    return [(a.attrs["href"], a.text) for a in select(page, "main a[href]") if a.attrs["href"].startswith(start)]
 
 
 @pytest.mark.parametrize(
