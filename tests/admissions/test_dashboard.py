@@ -8,12 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from admissions.dashboard.figures import figures
 from intake.models import Inquiry
 
 from ..factories import InquiryFactory, ReferralSourceFactory
 from ..intake_helpers import form_data
+from ..markup import captioned, cells, definition, one, parse, select
 
 pytestmark = pytest.mark.django_db
 
@@ -83,12 +85,24 @@ def test_the_page_shows_charts_with_tables_and_a_csv(admissions_client, known):
     with time_machine.travel(NOW, tick=False):
         page = admissions_client.get(URL)
         download = admissions_client.get(URL, {"start": "2026-05-17", "end": "2026-06-15", "format": "csv"})
-    html = page.content.decode()
-    assert page.status_code == 200 and "May 17, 2026 to Jun 15, 2026" in html
-    assert html.count('<svg class="chart') == 2 and html.count('role="img"') == 2
-    assert "Inquiries that arrived each day" in html and "How many inquiries reached each stage" in html
-    assert "By referral source" in html and "Valley Hospital" in html and "40%" in html
-    assert "Test Person" not in html  # figures only, no one named
+    html = parse(page)
+    assert one(html, "#content-main > h2").text == "May 17, 2026 to Jun 15, 2026"
+    charts = [(svg.attrs["class"], svg.attrs["aria-labelledby"]) for svg in select(html, "[role=img]")]
+    assert charts == [("chart", "by-day-heading"), ("chart chart-rows", "funnel-heading")]
+    by_day = cells(captioned(html, "Inquiries that arrived each day, highest 4"))
+    assert len(by_day) == 30
+    assert by_day[-4:] == [["Fri, Jun 12", "1"], ["Sat, Jun 13", "0"], ["Sun, Jun 14", "0"], ["Mon, Jun 15", "4"]]
+    assert cells(captioned(html, "How many inquiries reached each stage")) == [
+        ["Inquiries", "5"], ["Reached", "3"], ["Assessment scheduled", "3"], ["Admitted", "1"]
+    ]  # fmt: skip
+    assert cells(captioned(html, "Why inquiries were closed")) == [["Insurance or cost", "1"]]
+    assert one(html, "#by-referral").text == "By referral source"
+    assert cells(one(html, "[aria-labelledby=by-referral] table")) == [
+        ["(none)", "4", "3", "3", "1", "50%", "10.0", "40.0", "30.0"],
+        ["Valley Hospital", "1", "0", "0", "0", "0%", "20.0", "20.0", "—"],
+    ]
+    assert definition(html, "First attempt within the 15-minute target") == "40% (2 of 5)"
+    assert "Test Person" not in page.content.decode()  # figures only, no one named
     assert download["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(download.content.decode())))
     total = next(row for row in rows if row[0] == "total")
@@ -97,18 +111,24 @@ def test_the_page_shows_charts_with_tables_and_a_csv(admissions_client, known):
 
 
 @pytest.mark.parametrize(
-    "query, message",
+    "query, field, message",
     [
-        ({"start": "2026-06-15", "end": "2026-06-01"}, "The end of the period comes before its start."),
-        ({"start": "2020-01-01", "end": "2026-06-01"}, "Choose a period of at most two years."),
-        ({"start": "yesterday", "end": "2026-06-01"}, "Enter a valid date."),
-        ({"start": "1999-12-31", "end": "2000-01-02"}, "Choose a date between 2000 and "),
+        ({"start": "2026-06-15", "end": "2026-06-01"}, "end", "The end of the period comes before its start."),
+        ({"start": "2020-01-01", "end": "2026-06-01"}, "end", "Choose a period of at most two years."),
+        ({"start": "yesterday", "end": "2026-06-01"}, "start", "Enter a valid date."),
+        ({"start": "1999-12-31", "end": "2000-01-02"}, "start", "Choose a date between 2000 and {next_year}."),
     ],
 )
-def test_a_bad_period_gets_a_clear_message_and_the_default_figures(admissions_client, query, message):
+def test_a_bad_period_gets_a_clear_message_and_the_default_figures(admissions_client, query, field, message):
     response = admissions_client.get(URL, {**query, "format": "csv"})
-    html = response.content.decode()
-    assert response.status_code == 200 and message in html and "Please correct the period" in html
+    assert response.status_code == 200
+    today = timezone.localdate()
+    shown = f"{date_format(today - timedelta(days=29), 'M j, Y')} to {date_format(today, 'M j, Y')}"
+    page = parse(response)
+    assert one(page, "p.errornote").text == f"Please correct the period below; the figures shown are for {shown}."
+    errors = [(error.attrs["id"], error.text) for error in select(page, "form.dashboard-period p.errorlist")]
+    assert errors == [(f"id_{field}_error", message.format(next_year=today.year + 1))]
+    assert one(page, "#content-main > h2").text == shown
 
 
 def test_only_admissions_and_superusers_see_the_dashboard(client, editor_client, superuser):
@@ -120,8 +140,10 @@ def test_only_admissions_and_superusers_see_the_dashboard(client, editor_client,
 
 
 def test_an_empty_period_shows_no_figures_without_error(admissions_client):
-    html = admissions_client.get(URL).content.decode()
-    assert "No inquiries in this period." in html and "None closed in this period." in html
+    page = parse(admissions_client.get(URL))
+    for key in ("channel", "referral", "campaign", "payment"):
+        assert cells(one(page, f"[aria-labelledby=by-{key}] table")) == [["No inquiries in this period."]], key
+    assert cells(captioned(page, "Why inquiries were closed")) == [["None closed in this period."]]
     assert Inquiry.objects.count() == 0
 
 

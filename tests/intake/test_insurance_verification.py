@@ -1,6 +1,5 @@
 """Insurance verification: the visitor's request, encryption at rest, card photos only for admissions."""
 
-import re
 from datetime import date
 from io import BytesIO, StringIO
 from pathlib import Path
@@ -12,6 +11,8 @@ from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.utils import timezone
+from django.utils.formats import date_format
 from PIL import Image
 
 from intake.encryption import fernet
@@ -19,6 +20,7 @@ from intake.models import AccessRecord, CardImage, Inquiry, InsuranceVerificatio
 
 from ..factories import InquiryFactory
 from ..intake_helpers import MEMBER_ID, request_data
+from ..markup import admin_field, cells, definition, links, listed, one, parse, select, texts
 
 pytestmark = pytest.mark.django_db
 GPS_IFD = 0x8825
@@ -42,6 +44,9 @@ def send(client, **overrides):
     return client.post("/insurance/verify/", request_data(**overrides))
 
 
+FRONT = "Photo of the front of your card (optional)"
+
+
 def test_a_visitor_asks_for_a_verification_with_both_card_photos(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, card_front=photo(), card_back=photo("HEIF"))
@@ -58,9 +63,18 @@ def test_a_visitor_asks_for_a_verification_with_both_card_photos(client, django_
     assert sorted(verification.cards.values_list("side", flat=True)) == ["back", "front"]
     (message,) = mail.outbox
     assert message.subject == f"Insurance verification requested, inquiry #{inquiry.pk}"
-    assert "Sam" not in message.body and MEMBER_ID not in message.body and "Blue Shield" not in message.body
-    thanks = client.get("/insurance/verify/thanks/").content.decode()
-    assert "What happens next" in thanks and 'href="tel:988"' in thanks and "tel:+18006624357" in thanks
+    assert message.body == (  # nothing of the person's: no name, member ID or carrier
+        "A request to verify insurance benefits has arrived through the website.\n\n"
+        "Open it in the admissions inbox (log in required):\n"
+        f"{settings.SITE_URL}/admin/intake/inquiry/{inquiry.pk}/change/\n\n"
+        "For privacy, this e-mail carries no details about the person.\n"
+    )
+    thanks = parse(client.get("/insurance/verify/thanks/"))
+    assert texts(thanks, "main h2") == ["What happens next"]
+    assert links(thanks, "tel:") == [
+        ("tel:+18184312224", "(818) 431-2224"), ("tel:911", "911"), ("tel:988", "988"),
+        ("tel:+18006624357", "1-800-662-4357"),
+    ]  # fmt: skip
 
 
 def test_the_database_and_the_files_hold_nothing_readable(client):
@@ -94,25 +108,34 @@ def test_a_wrong_key_fails_clearly_and_an_old_key_still_reads_while_rotating(cli
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (SimpleUploadedFile("card.jpg", b"not a photo at all", content_type="image/jpeg"), "is not a picture"),
-        (SimpleUploadedFile("card.jpg", b"\xff\xd8\xff" + b"0" * (20 * 1024 * 1024)), "may be at most 10 MB"),
+        (SimpleUploadedFile("card.jpg", b"not a photo at all", content_type="image/jpeg"),
+         "This file is not a picture this site can read. Choose a photo (JPEG, PNG, HEIC or WebP)."),
+        (SimpleUploadedFile("card.jpg", b"\xff\xd8\xff" + b"0" * (20 * 1024 * 1024)),
+         "This file is 20.0 MB; pictures may be at most 10 MB. Take or export a smaller one and choose it again."),
     ],
     ids=["not an image", "20 MB"],
-)
+)  # fmt: skip
 def test_a_bad_card_photo_gets_a_clear_message_and_nothing_typed_is_lost(client, upload, message):
     response = send(client, card_front=upload)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert message in html
-    for typed in ("Sam Rivera", MEMBER_ID, "GRP-5521", "03/14/1990", "sam@example.com"):
-        assert f'value="{typed}"' in html, typed
+    page = parse(response)
+    assert texts(page, "#error-summary li") == [f"{FRONT}: {message}"]
+    assert [(e.attrs["id"], e.text) for e in select(page, "form .invalid-feedback")] == [
+        ("id_card_front_error", message)
+    ]
+    typed = {"name": "Sam Rivera", "member_id": MEMBER_ID, "group_number": "GRP-5521",
+             "patient_birth_date": "03/14/1990", "email": "sam@example.com"}  # fmt: skip
+    for name, value in typed.items():
+        assert one(page, f"input[name={name}]").attrs.get("value") == value, name
     assert not Inquiry.objects.exists() and not CardImage.objects.exists()
 
 
 def test_a_good_photo_beside_another_mistake_must_be_chosen_again_and_says_so(client):
     response = send(client, card_front=photo(), member_id="")
-    html = response.content.decode()
-    assert "Your photo was not kept because something else needed fixing: please choose it again." in html
+    kept_not = "Your photo was not kept because something else needed fixing: please choose it again."
+    assert [(e.attrs["id"], e.text) for e in select(response, "form .invalid-feedback")] == [
+        ("id_member_id_error", "This field is required."), ("id_card_front_error", kept_not)
+    ]  # fmt: skip
 
 
 def test_card_photos_are_for_admissions_only_and_every_look_is_logged(client, admissions_user, editor_user):
@@ -127,7 +150,9 @@ def test_card_photos_are_for_admissions_only_and_every_look_is_logged(client, ad
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert response["Cache-Control"] == "no-store, private"
     assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
-    assert AccessRecord.objects.filter(user=admissions_user, detail="card photo (front)").count() == 1
+    assert list(AccessRecord.objects.filter(user=admissions_user).values_list("detail", flat=True)) == [
+        "card photo (front)"
+    ]
 
 
 def test_a_card_photo_the_storage_cannot_read_is_said_plainly_and_not_logged_as_seen(client, admissions_user):
@@ -150,10 +175,12 @@ def test_the_member_id_is_masked_until_revealed_and_revealing_is_logged(admissio
         inquiry=InquiryFactory(), carrier="aetna", member_id=MEMBER_ID, patient_birth_date=date(1980, 1, 2)
     )
     url = f"/admin/intake/insuranceverification/{verification.pk}/change/"
-    html = admissions_client.get(url).content.decode()
-    assert MEMBER_ID not in html and "••••••••1937" in html
-    revealed = admissions_client.get(url + "?reveal=member_id").content.decode()
-    assert f'value="{MEMBER_ID}"' in revealed
+    response = admissions_client.get(url)
+    assert MEMBER_ID not in response.content.decode()
+    assert one(response, ".field-member_id_shown .readonly span.masked").text == "••••••••1937"
+    assert select(response, "input[name=member_id]") == []
+    revealed = admissions_client.get(url + "?reveal=member_id")
+    assert one(revealed, "input[name=member_id]").attrs["value"] == MEMBER_ID
     details = AccessRecord.objects.filter(user=admissions_user).values_list("detail", flat=True)
     assert list(details.order_by("pk")) == ["insurance verification", "insurance verification; revealed member ID"]
 
@@ -193,7 +220,10 @@ def test_a_coordinator_completes_a_verification_and_who_and_when_are_kept(admiss
         "benefits-MAX_NUM_FORMS": "1000",
     }  # fmt: skip
     refused = admissions_client.post(url, data)
-    assert refused.status_code == 200 and "A verified request needs its result" in refused.content.decode()
+    assert refused.status_code == 200
+    assert texts(refused, "ul.errorlist.nonfield li") == [
+        "A verified request needs its result: in network, out of network or not covered."
+    ]
     assert admissions_client.post(url, {**data, "result": "in_network"}).status_code == 302
     verification.refresh_from_db()
     assert verification.completed_by == admissions_user and verification.completed_at is not None
@@ -213,10 +243,15 @@ def test_deleting_an_inquiry_removes_its_card_files(client, django_capture_on_co
 def test_the_form_is_linked_from_the_contact_home_level_and_insurance_pages(client):
     from ..factories import LevelFactory
 
-    LevelFactory(slug="iop")
-    for path in ("/", "/contact/", "/levels-of-care/iop/"):
-        assert 'href="/insurance/verify/"' in client.get(path).content.decode(), path
-    assert re.search(r"Disallow: /insurance/verify/thanks/", client.get("/robots.txt").content.decode())
+    LevelFactory(slug="iop", short_name="IOP")
+    linked = {
+        "/": "Verify your insurance",
+        "/contact/": "Ask us to verify your insurance",
+        "/levels-of-care/iop/": "Check what your insurance pays for IOP",
+    }
+    for path, text in linked.items():
+        assert links(client.get(path), "/insurance/verify/") == [("/insurance/verify/", text)], path
+    assert "Disallow: /insurance/verify/thanks/" in client.get("/robots.txt").content.decode().splitlines()
 
 
 def test_the_dashboard_shows_the_time_to_verification_done(admissions_client):
@@ -238,8 +273,9 @@ def test_the_dashboard_shows_the_time_to_verification_done(admissions_client):
     today = timezone.localdate()
     result = figures(today - timedelta(days=1), today).verifications
     assert (result.requested, result.done, result.done_median, result.done_p90) == (3, 2, 60.0, 120.0)
-    html = admissions_client.get("/admin/intake/inquiry/speed-to-lead/").content.decode()
-    assert "Time to verification done: median / 90th percentile" in html and "60.0 / 120.0 min" in html
+    page = admissions_client.get("/admin/intake/inquiry/speed-to-lead/")
+    assert definition(page, "Time to verification done: median / 90th percentile") == "60.0 / 120.0 min"
+    assert definition(page, "Insurance verifications done / requested") == "2 / 3"
 
 
 def test_purge_removes_verifications_and_their_card_files(client, django_capture_on_commit_callbacks):
@@ -261,11 +297,14 @@ def test_purge_removes_verifications_and_their_card_files(client, django_capture
 
 def test_a_coordinator_types_a_verification_from_the_inquiry_page(admissions_client, admissions_user):
     inquiry = InquiryFactory()
-    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
+    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/")
     add_url = f"/admin/intake/insuranceverification/add/?inquiry={inquiry.pk}"
-    assert add_url.replace("&", "&amp;") in page and "None yet." in page
-    form = admissions_client.get(add_url).content.decode()
-    assert f'value="{inquiry.pk}"' in form and 'name="member_id"' in form  # typed in full when adding
+    assert admin_field(page, "insurance_verification") == ("Insurance verification:", "None yet. Verify insurance")
+    shown = [(a.attrs["href"], a.text) for a in select(page, ".field-insurance_verification .readonly a")]
+    assert shown == [(add_url, "Verify insurance")]
+    form = admissions_client.get(add_url)
+    assert one(form, "input[name=inquiry]").attrs["value"] == str(inquiry.pk)
+    assert one(form, "input[name=member_id]").attrs.get("value") is None  # typed in full when adding
     data = {
         "inquiry": inquiry.pk, "carrier": "kaiser", "carrier_other": "", "member_id": "K-55501234",
         "group_number": "", "patient_birth_date": "1975-05-05", "subscriber": "spouse", "subscriber_name": "Lee",
@@ -278,8 +317,12 @@ def test_a_coordinator_types_a_verification_from_the_inquiry_page(admissions_cli
     verification = InsuranceVerification.objects.get()
     assert verification.source == "staff" and verification.member_id == "K-55501234"
     assert AccessRecord.objects.filter(user=admissions_user, detail="added verification").exists()
-    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/").content.decode()
-    assert f"#{verification.pk}: Requested" in page
+    page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/")
+    shown = [(a.attrs["href"], a.text) for a in select(page, ".field-insurance_verification .readonly a")]
+    assert shown == [
+        (f"/admin/intake/insuranceverification/{verification.pk}/change/", f"#{verification.pk}: Requested"),
+        (add_url, "Verify insurance"),
+    ]
 
 
 def test_a_verification_older_than_30_days_is_marked_stale(admissions_client):
@@ -296,8 +339,9 @@ def test_a_verification_older_than_30_days_is_marked_stale(admissions_client):
         status="verified", result="in_network", completed_at=timezone.now() - timedelta(days=29),
     )  # fmt: skip
     assert list(InsuranceVerification.objects.stale()) == [old]
-    listing = admissions_client.get("/admin/intake/insuranceverification/?stale=yes").content.decode()
-    assert listing.count("Stale: verify again") == 1
+    listing = admissions_client.get("/admin/intake/insuranceverification/?stale=yes")
+    assert listed(listing, "number") == [f"#{old.pk}"]
+    assert listed(listing, "freshness") == ["Stale: verify again"]
 
 
 def test_a_request_caught_by_the_spam_trap_is_kept_as_spam_and_nobody_is_told(client):
@@ -330,12 +374,19 @@ def test_the_queue_is_logged_and_a_save_from_an_old_copy_is_refused(admissions_c
         "benefits-MAX_NUM_FORMS": "1000",
     }  # fmt: skip
     response = admissions_client.post(url, data)
-    assert response.status_code == 200 and "nothing was saved" in response.content.decode()
+    assert response.status_code == 200
+    when = date_format(timezone.localtime(verification.updated_at), "N j, P")
+    assert texts(response, "#stale-refusal p") == [
+        f"Someone saved this insurance verification at {when}, after you opened it, so nothing was saved.",
+        "What you typed is still in the form below. Check it against their version, then save again to keep yours.",
+    ]
+    assert cells(one(response, "#stale-refusal table")) == [
+        ["Status", "Requested", "In progress"],
+        ["Notes", "A colleague's call notes.", "My notes."],
+    ]
     verification.refresh_from_db()
     assert verification.notes == "A colleague's call notes."
 
 
 def test_the_patients_birth_date_is_not_filled_with_the_visitors_own(client):
-    html = client.get("/insurance/verify/").content.decode()
-    field = re.search(r'<input[^>]*name="patient_birth_date"[^>]*>', html).group(0)
-    assert re.search(r'autocomplete="([^"]*)"', field).group(1) == "off"
+    assert one(client.get("/insurance/verify/"), "input[name=patient_birth_date]").attrs["autocomplete"] == "off"

@@ -1,7 +1,6 @@
 """Two-step sign-in for staff who see inquiries: set up with an authenticator app, recovery codes,
 the code asked at each sign-in, and the setting that turns it on and off."""
 
-import re
 from base64 import b32decode
 from datetime import UTC, datetime, timedelta
 
@@ -22,6 +21,7 @@ from staff.people_admin import RESET_MESSAGE
 from staff.two_factor.views import new_recovery_codes
 
 from ..factories import ArticleFactory, PageFactory, UserFactory
+from ..markup import listed, one, select, texts
 
 pytestmark = pytest.mark.django_db
 INBOX = "/admin/intake/inquiry/"
@@ -54,8 +54,22 @@ def code_from(key):
 
 def shown_key(response):
     """The secret the set-up page shows to type into an app."""
-    shown = re.search(r'<code class="two-step-key">([A-Z2-7 ]+)</code>', response.content.decode())[1]
-    return b32decode(shown.replace(" ", ""))
+    return b32decode(one(response, "code.two-step-key").text.replace(" ", ""))
+
+
+def recovery_codes(response):
+    return texts(response, "ul.two-step-codes > li > code")
+
+
+def refusal(response):
+    """What the code form says is wrong, above the field."""
+    return texts(response, "form.two-step-form p.errornote")
+
+
+def inbox_opens(client):
+    """The inbox answers with its list (of no inquiries here), not a redirect to a step of signing in."""
+    response = client.get(INBOX)
+    return response.status_code == 200 and listed(response) == []
 
 
 def test_a_coordinator_sets_up_the_app_gets_recovery_codes_and_is_asked_each_time():
@@ -63,30 +77,33 @@ def test_a_coordinator_sets_up_the_app_gets_recovery_codes_and_is_asked_each_tim
     client, response = sign_in("dana")
     assert client.get(INBOX).status_code == 302
     setup = client.get(INBOX, follow=True)
-    html = setup.content.decode()
     assert setup.redirect_chain[-1][0].startswith("/admin/two-step/set-up/")
-    assert "<svg" in html and "Scan this code" in html
+    scan = one(setup, ".two-step ol > li .two-step-qr").parent
+    assert len(scan.select(".two-step-qr > svg")) == 1
+    key_text = one(scan, "code.two-step-key").text
+    qr_title = "QR code for your authenticator app"
+    assert scan.text == f"Scan this code with it: {qr_title} or type this key into the app: {key_text}"
     key = shown_key(setup)
     wrong = client.post("/admin/two-step/set-up/", {"code": "000000", "next": INBOX})
-    assert "That code does not match" in wrong.content.decode()
+    assert refusal(wrong) == [NO_MATCH]
     done = client.post("/admin/two-step/set-up/", {"code": code_from(key), "next": INBOX})
-    codes = re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())
-    assert len(codes) == 10 and StaticToken.objects.count() == 10
-    assert client.get(INBOX).status_code == 200
+    codes = recovery_codes(done)
+    assert len(codes) == 10 and sorted(codes) == sorted(StaticToken.objects.values_list("token", flat=True))
+    assert inbox_opens(client)
 
     # The next sign-in asks for a code; a recovery code works once.
     client, _ = sign_in("dana")
     asked = client.get(INBOX, follow=True)
     assert asked.redirect_chain[-1][0].startswith("/admin/two-step/code/")
-    assert client.post("/admin/two-step/code/", {"code": "123456", "next": INBOX}).status_code == 200
+    assert refusal(client.post("/admin/two-step/code/", {"code": "123456", "next": INBOX})) == [NOT_RIGHT]
     assert client.get(INBOX).status_code == 302
     with time_machine.travel(timezone.now() + timedelta(seconds=6)):
         used = client.post("/admin/two-step/code/", {"code": codes[0], "next": INBOX})
     assert used.status_code == 302 and used["Location"] == INBOX
-    assert client.get(INBOX).status_code == 200 and StaticToken.objects.count() == 9
+    assert inbox_opens(client) and sorted(StaticToken.objects.values_list("token", flat=True)) == sorted(codes[1:])
     again, _ = sign_in("dana")
     refused = again.post("/admin/two-step/code/", {"code": codes[0], "next": INBOX})
-    assert "is not right, or was used already" in refused.content.decode()
+    assert refusal(refused) == [NOT_RIGHT]
 
 
 def test_an_unsafe_next_address_is_not_followed():
@@ -101,7 +118,7 @@ def test_editors_are_asked_only_when_the_setting_says_so(settings):
     writer = UserFactory(username="writer")  # articles only, not the site's settings
     writer.user_permissions.add(*Permission.objects.filter(codename__in=["view_article", "change_article"]))
     client, _ = sign_in("writer")
-    assert client.get("/admin/faq/article/").status_code == 200
+    assert listed(client.get("/admin/faq/article/")) == []
     settings.STAFF_2FA_FOR_EDITORS = True
     assert client.get("/admin/faq/article/").status_code == 302
 
@@ -110,7 +127,7 @@ def test_turned_off_nobody_is_asked(settings):
     settings.STAFF_REQUIRE_2FA = False
     UserFactory(username="dana", group="Admissions")
     client, _ = sign_in("dana")
-    assert client.get(INBOX).status_code == 200
+    assert inbox_opens(client)
 
 
 def test_the_public_site_and_logging_out_need_no_code():
@@ -135,10 +152,10 @@ def test_each_visit_to_set_up_shows_a_new_secret_that_only_its_own_session_can_c
     assert refused.context["form"].errors["code"] == [NO_MATCH]
     before = client.session.session_key
     done = client.post(SETUP, {"code": code_from(shown), "next": INBOX})
-    assert len(re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())) == 10
+    assert len(recovery_codes(done)) == 10
     assert client.session.session_key != before  # a new session key with the second step
     assert TOTPDevice.objects.get(user=person).bin_key == shown
-    assert client.get(INBOX).status_code == 200
+    assert inbox_opens(client)
 
     # The intruder's secret confirms nothing and passes no code step.
     late = intruder.post(SETUP, {"code": code_from(noted), "next": INBOX})
@@ -156,7 +173,7 @@ def test_passing_the_code_step_gives_the_session_a_new_key():
     before = client.session.session_key
     assert client.post(VERIFY, {"code": code_for(device), "next": INBOX})["Location"] == INBOX
     assert client.session.session_key != before
-    assert client.get(INBOX).status_code == 200
+    assert inbox_opens(client)
     old = Client()
     old.cookies[settings.SESSION_COOKIE_NAME] = before
     assert old.get(INBOX)["Location"].startswith("/admin/login/")  # the key seen before is worth nothing
@@ -201,10 +218,10 @@ def test_the_code_page_logs_out_with_a_button():
     user = UserFactory(username="sam", group="Admissions")
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     client, _ = sign_in("sam")
-    page = client.get(VERIFY).content.decode()
-    form = re.search(r'<form method="post" action="([^"]+)" class="two-step-logout">.*?</form>', page, re.S)
-    assert form[1] == "/admin/logout/" and '<button type="submit">Log out</button>' in form[0]
-    assert client.post(form[1]).status_code == 200
+    form = one(client.get(VERIFY), "form.two-step-logout")
+    assert (form.attrs["method"], form.attrs["action"]) == ("post", "/admin/logout/")
+    assert [(button.attrs["type"], button.text) for button in form.select("button")] == [("submit", "Log out")]
+    assert client.post(form.attrs["action"]).status_code == 200
     assert "_auth_user_id" not in client.session
 
 
@@ -253,7 +270,10 @@ def test_a_superuser_resets_a_persons_two_step_sign_in_after_asking_and_it_is_lo
     chosen = {"action": "reset_two_step", "_selected_action": [person.pk]}
     asked = boss.post("/admin/auth/user/", chosen)
     assert asked.status_code == 200 and asked.templates[0].name == "admin/auth/user/confirm_reset_two_step.html"
-    assert re.findall(r"<li>(\w+)</li>", asked.content.decode()) == ["dana"]
+    assert texts(asked, "#content ul li") == ["dana"]
+    assert [box.attrs["value"] for box in select(asked, "#content form input[name=_selected_action]")] == [
+        str(person.pk)
+    ]
     assert TOTPDevice.objects.filter(user=person).count() == StaticDevice.objects.filter(user=person).count() == 1
 
     done = boss.post("/admin/auth/user/", {**chosen, "confirmed": "yes"})
@@ -264,7 +284,7 @@ def test_a_superuser_resets_a_persons_two_step_sign_in_after_asking_and_it_is_lo
     # Their sessions are ended: none can set up an app in their place.
     ended = left_open.get(SETUP)
     assert ended.status_code == 302 and ended["Location"].startswith("/admin/login/")
-    assert boss.get(INBOX).status_code == 200  # the others' stay
+    assert inbox_opens(boss)  # the others' stay
 
     # The person signs in with the password and is sent to set up an app again.
     client, _ = sign_in("dana")
@@ -278,8 +298,9 @@ def test_only_superusers_may_reset_two_step_sign_in():
     manager = UserFactory(username="manager")  # may change people, is no superuser
     manager.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
     client = signed_in_with_code("manager", manager)  # changing people asks for the second step
-    listed = client.get("/admin/auth/user/")
-    assert listed.status_code == 200 and listed.context["action_form"] is None  # no action is offered to them
+    people = client.get("/admin/auth/user/")
+    assert sorted(listed(people, "username")) == ["dana", "manager"]
+    assert people.context["action_form"] is None and select(people, "select[name=action]") == []  # no action offered
     client.post("/admin/auth/user/", {"action": "reset_two_step", "_selected_action": [person.pk], "confirmed": "yes"})
     assert TOTPDevice.objects.filter(user=person).exists() and not LogEntry.objects.exists()
 
