@@ -4,9 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from intake.models import Inquiry, Note
+from intake.models import Inquiry, Merge, Note
 from intake.text import humanize_duration
 
 
@@ -57,11 +59,28 @@ def timeline(inquiry):
         Entry(change.at, f"Status: {change}", "", _name(change.by), "status")
         for change in inquiry.status_changes.select_related("by")
     ]
+    entries += merge_entries(inquiry)
     entries.sort(key=lambda entry: entry.at, reverse=True)
     arrived = f"Arrived by {inquiry.get_channel_display().lower()}"
     if inquiry.referral_source_id:
         arrived += f", referred by {inquiry.referral_source}"
     entries.append(Entry(inquiry.created_at, arrived, "", "", "arrival"))
+    return entries
+
+
+def merge_entries(inquiry):
+    """Its merges, either way, and their undoing."""
+    entries = []
+    merges = Merge.objects.filter(Q(duplicate=inquiry) | Q(into=inquiry)).select_related("by", "undone_by")
+    for merge in merges:
+        if merge.into_id == inquiry.pk:
+            what = gettext("Inquiry #%(number)s merged into this one") % {"number": merge.duplicate_id}
+        else:
+            what = gettext("Merged into inquiry #%(number)s") % {"number": merge.into_id}
+        entries.append(Entry(merge.at, what, "", _name(merge.by), "status"))
+        if merge.undone_at:
+            undone = gettext("Undone: %(what)s") % {"what": what}
+            entries.append(Entry(merge.undone_at, undone, "", _name(merge.undone_by), "status"))
     return entries
 
 
