@@ -89,6 +89,16 @@ class InquiryQuerySet(models.QuerySet):
         by_email = ~Q(email="") & Q(Exists(nearby.filter(email=OuterRef("email"))))
         return self.filter(by_phone | by_email).update(has_duplicate=True)
 
+    def open_with_contact(self, *, phone="", email=""):
+        """Open inquiries, of any age, with this phone (E.164) or e-mail address: what *Add inquiry*
+        warns of while a number or address is typed, and again on save."""
+        same = Q(pk__in=[])
+        if phone:
+            same |= Q(phone=phone)
+        if email:
+            same |= Q(email=email.strip().lower())
+        return self.open().filter(same)
+
     def possible_duplicates_of(self, inquiry):
         same_contact = Q()
         if inquiry.phone:

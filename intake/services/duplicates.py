@@ -26,13 +26,16 @@ INTO_FIELDS = ("status", "first_contact_at", "first_reached_at", "attribution")
 
 
 def merge_preview(*, duplicate, into):
-    """What a merge of `duplicate` into `into` would move, for the page that asks first: the notes
-    and contacts and the verifications, as querysets. A ValidationError when it may not be merged."""
+    """What a merge of `duplicate` into `into` would move and change, for the page that asks first: the
+    notes and contacts, the verifications, whether a visit is added to the attribution, and the earlier
+    one's fields its contacts change. A ValidationError when it may not be merged."""
     _check_merge(duplicate, into)
+    notes = list(duplicate.notes.select_related("author"))
     return {
-        "notes": duplicate.notes.select_related("author"),
-        "verifications": duplicate.verifications.secrets_withheld(),
-        "attribution": bool(duplicate.attribution),
+        "notes": notes,
+        "verifications": list(duplicate.verifications.secrets_withheld()),
+        "attribution": bool(_merged_attribution(into, duplicate) != into.attribution),
+        "into_changes": _contact_changes(into, notes),
     }
 
 
@@ -193,20 +196,30 @@ def _merged_attribution(into, duplicate):
     return merged
 
 
-def _gain_contacts(into, notes, *, by, when):
-    """Date the earlier inquiry's first contact and reach by the contacts it gained if they came first,
-    and move a new one on as logging them would have (recorded)."""
+def _contact_changes(into, notes):
+    """What the contacts among `notes` change on the earlier inquiry: its first contact and reach if
+    they came first, and a new one moved on as logging them would have. Only the fields that change."""
     attempts = [note.created_at for note in notes if note.is_contact_attempt]
     reaches = [note.created_at for note in notes if note.outcome == Note.Outcome.REACHED]
-    if not attempts:
+    changes = {}
+    if attempts and (into.first_contact_at is None or min(attempts) < into.first_contact_at):
+        changes["first_contact_at"] = min(attempts)
+    if reaches and (into.first_reached_at is None or min(reaches) < into.first_reached_at):
+        changes["first_reached_at"] = min(reaches)
+    if attempts and into.status == Status.NEW:
+        changes["status"] = Status.CONTACTED if reaches else Status.CONTACT_ATTEMPTED
+    return changes
+
+
+def _gain_contacts(into, notes, *, by, when):
+    changes = _contact_changes(into, notes)
+    if not changes:
         return
     before = into.status
-    if into.first_contact_at is None or min(attempts) < into.first_contact_at:
-        into.first_contact_at = min(attempts)
-    if reaches and (into.first_reached_at is None or min(reaches) < into.first_reached_at):
-        into.first_reached_at = min(reaches)
-    if into.status == Status.NEW:
-        _set_status(into, Status.CONTACTED if reaches else Status.CONTACT_ATTEMPTED, when=when)
+    into.first_contact_at = changes.get("first_contact_at", into.first_contact_at)
+    into.first_reached_at = changes.get("first_reached_at", into.first_reached_at)
+    if "status" in changes:
+        _set_status(into, changes["status"], when=when)
     _save(into, before=before, by=by, when=when, update_fields=[*PIPELINE_FIELDS, "first_reached_at"])
 
 

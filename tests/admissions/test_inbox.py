@@ -64,7 +64,8 @@ def test_a_referring_person_must_work_at_the_named_source(admissions_client):
     response = admissions_client.post(
         ADD, staff_inquiry(channel="referral", referral_source=other.pk, referral_contact=contact.pk)
     )
-    assert response.status_code == 200 and "This person works at another referral source." in response.content.decode()
+    said = f"{contact.name} works at {contact.source}, not at Harbor Counseling: choose one of Harbor Counseling"
+    assert response.status_code == 200 and said in response.content.decode()
     assert not Inquiry.objects.exists()
 
 
