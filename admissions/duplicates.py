@@ -23,7 +23,7 @@ from intake.models import AccessRecord, Inquiry, search_kind
 from staff.admin_base import is_plain_number
 
 SCRIPT = "admin-staff/inquiry-form.js"
-# Statuses of a candidate that cannot take a duplicate, and of one that cannot be merged.
+# The statuses of an inquiry that cannot take a duplicate.
 CANNOT_TAKE = (Inquiry.Status.CLOSED, Inquiry.Status.SPAM)
 
 
@@ -53,14 +53,11 @@ def candidates(inquiry, user_may_change):
             and earlier.status not in CANNOT_TAKE
             and later.status != Inquiry.Status.SPAM
         )
-        if not mergeable:
-            label = url = ""
-        elif later == inquiry:
-            label = _("Merge into #%(number)s") % {"number": other.pk}
+        label = url = ""
+        if mergeable:
             url = merge_url(later, earlier)
-        else:
-            label = _("Merge #%(number)s into this one") % {"number": other.pk}
-            url = merge_url(later, earlier)
+            label = _("Merge into #%(number)s") if later == inquiry else _("Merge #%(number)s into this one")
+            label %= {"number": other.pk}
         rows.append(
             {
                 "inquiry": other,
