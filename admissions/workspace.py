@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from intake.models import Inquiry, InsuranceVerification, Note
+from intake.models import Inquiry, InsuranceVerification, Merge, Note
 from intake.services.verification import DONE
 from intake.text import humanize_duration
 
@@ -71,6 +72,7 @@ def timeline(inquiry):
         )
         for verification in _finished_verifications(inquiry)
     ]
+    entries += merge_entries(inquiry)
     entries.sort(key=lambda entry: entry.at, reverse=True)
     arrived = f"Arrived by {inquiry.get_channel_display().lower()}"
     if inquiry.referral_source_id:
@@ -97,6 +99,22 @@ def _verification_result(verification):
     if verification.result:
         said += f": {verification.get_result_display().lower()}"
     return said
+
+
+def merge_entries(inquiry):
+    """Its merges, either way, and their undoing."""
+    entries = []
+    merges = Merge.objects.filter(Q(duplicate=inquiry) | Q(into=inquiry)).select_related("by", "undone_by")
+    for merge in merges:
+        if merge.into_id == inquiry.pk:
+            what = gettext("Inquiry #%(number)s merged into this one") % {"number": merge.duplicate_id}
+        else:
+            what = gettext("Merged into inquiry #%(number)s") % {"number": merge.into_id}
+        entries.append(Entry(merge.at, what, "", _name(merge.by), "status"))
+        if merge.undone_at:
+            undone = gettext("Undone: %(what)s") % {"what": what}
+            entries.append(Entry(merge.undone_at, undone, "", _name(merge.undone_by), "status"))
+    return entries
 
 
 def waiting(inquiry, now=None):

@@ -1,6 +1,7 @@
 """The admissions inbox: the inquiry admin (queues, filters, the workspace, bulk moves, CSV export, the
 speed-to-lead dashboard URL), the notification admin and the autocomplete that notes searches in the access log."""
 
+from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
@@ -26,7 +27,7 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import ADMISSIONS_LEADS, admissions_staff
 
-from .. import export_views
+from .. import duplicates, export_views
 from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
 from ..exports import export_response
@@ -220,7 +221,20 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         if db_field.name in ("assigned_to", "follow_up_owner"):
             # Only people who work inquiries: admissions staff and superusers, not content editors.
             kwargs["queryset"] = admissions_staff()
+        if db_field.name == "referral_contact":
+            # Each option names its organisation, so the page narrows the list to the chosen source;
+            # Inquiry.clean refuses a person from another one.
+            kwargs["widget"] = duplicates.ReferralContactSelect
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:  # Add inquiry: a phone or e-mail already on an open inquiry is said while typed
+            check = reverse("admin:intake_inquiry_duplicate_check")
+            for name in ("phone", "email"):
+                if name in form.base_fields:
+                    form.base_fields[name].widget.attrs["data-duplicate-check"] = check
+        return form
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "channel":
@@ -330,6 +344,10 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             touch = (inquiry.attribution or {}).get(key) or {}
             details = "; ".join(f"{k}: {v}" for k, v in touch.items()) or "unknown"
             rows.append((label, details))
+        for touch in (inquiry.attribution or {}).get("other_touches", []):
+            touch = dict(touch)
+            label = gettext("Visit of merged inquiry #%(number)s") % {"number": touch.pop("from_inquiry", "?")}
+            rows.append((label, "; ".join(f"{k}: {v}" for k, v in touch.items()) or "unknown"))
         return format_html_join("", "<p><strong>{}</strong>: {}</p>", rows)
 
     def changelist_view(self, request, extra_context=None):
@@ -375,6 +393,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             services.edit_inquiry(inquiry=inquiry, by=request.user, changed=changed)
         else:
             services.add_inquiry(inquiry=inquiry, by=request.user)
+            duplicates.warn_on_save(self, request, inquiry)
 
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
@@ -382,8 +401,30 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         return [
             path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
             path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
+            *self.duplicate_urls(),
             *self.export_urls(),
             *super().get_urls(),
+        ]
+
+    def duplicate_urls(self):
+        """The merge of a duplicate (asked first), its undo, and Add inquiry's check (admissions/duplicates.py)."""
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "duplicates-check/",
+                view(lambda request: duplicates.check_view(self, request)),
+                name="intake_inquiry_duplicate_check",
+            ),
+            path(
+                "<path:object_id>/merge-into/<path:into_id>/",
+                view(lambda request, object_id, into_id: duplicates.merge_view(self, request, object_id, into_id)),
+                name="intake_inquiry_merge",
+            ),
+            path(
+                "<path:object_id>/undo-merge/",
+                view(lambda request, object_id: duplicates.undo_view(self, request, object_id)),
+                name="intake_inquiry_undo_merge",
+            ),
         ]
 
     def dashboard_view(self, request):
@@ -415,7 +456,14 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         return HttpResponseRedirect(inquiry.get_admin_url() + "#timeline")
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The duplicate check of Add inquiry and the narrowing of the referring person.
+        context["media"] = context.get("media", forms.Media()) + forms.Media(js=[duplicates.SCRIPT])
         if obj is not None:
+            may_change = self.has_change_permission(request, obj)
+            context.update(
+                duplicate_candidates=duplicates.candidates(obj, may_change),
+                merged_banner=duplicates.banner(obj, may_change),
+            )
             context.setdefault("log_form", LogContactForm())
             context.update(
                 timeline=timeline(obj),

@@ -12,6 +12,7 @@ from .insurance import (
     LevelBenefit,
     VerificationQuerySet,
 )
+from .merges import Merge
 from .notes import Note, StatusChange
 from .notifications import Notification
 from .referrals import ReferralContact, ReferralSource
@@ -30,6 +31,7 @@ __all__ = [
     "InquiryQuerySet",
     "InsuranceVerification",
     "LevelBenefit",
+    "Merge",
     "Note",
     "Notification",
     "ReferralContact",

@@ -89,6 +89,16 @@ class InquiryQuerySet(models.QuerySet):
         by_email = ~Q(email="") & Q(Exists(nearby.filter(email=OuterRef("email"))))
         return self.filter(by_phone | by_email).update(has_duplicate=True)
 
+    def open_with_contact(self, *, phone="", email=""):
+        """Open inquiries, of any age, with this phone (E.164) or e-mail address: what *Add inquiry*
+        warns of while a number or address is typed, and again on save."""
+        same = Q(pk__in=[])
+        if phone:
+            same |= Q(phone=phone)
+        if email:
+            same |= Q(email=email.strip().lower())
+        return self.open().filter(same)
+
     def possible_duplicates_of(self, inquiry):
         same_contact = Q()
         if inquiry.phone:
@@ -134,6 +144,7 @@ class Inquiry(models.Model):
         CHOSE_ELSEWHERE = "chose_elsewhere", "Chose another provider"
         NOT_A_FIT = "not_a_fit", "Not a clinical fit"
         INSURANCE = "insurance", "Insurance or cost"
+        DUPLICATE = "duplicate", _("Duplicate of another inquiry")
         OTHER = "other", "Other"
 
     class For(models.TextChoices):
@@ -252,6 +263,16 @@ class Inquiry(models.Model):
     )
     follow_up_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     attribution = models.JSONField(default=dict, blank=True, help_text="First and last touch of the visit.")
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        verbose_name=_("merged into"),
+        help_text=_("The earlier inquiry this duplicate was merged into (its notes and verifications are there)."),
+    )
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     first_contact_at = models.DateTimeField("first contact", null=True, blank=True)
@@ -333,7 +354,7 @@ class Inquiry(models.Model):
     def clean(self):
         errors = {}
         if self.referral_contact_id and self.referral_contact.source_id != self.referral_source_id:
-            errors["referral_contact"] = "This person works at another referral source."
+            errors["referral_contact"] = _referral_contact_error(self.referral_contact, self.referral_source)
         if self.status == self.Status.CLOSED and not self.close_reason:
             # The rule of the constraint "inquiry_closed_has_reason", said beside the field (the
             # constraint is then not checked again: full_clean skips a field that has an error).
@@ -353,6 +374,21 @@ class Inquiry(models.Model):
     def is_overdue(self, now=None):
         target = timedelta(minutes=settings.INTAKE_RESPONSE_TARGET_MINUTES)
         return self.status == self.Status.NEW and (now or timezone.now()) - self.created_at > target
+
+
+def _referral_contact_error(contact, source):
+    if source is None:
+        return _("%(person)s works at %(theirs)s: choose %(theirs)s as the referral source, or no person.") % {
+            "person": contact.name,
+            "theirs": contact.source,
+        }
+    return _(
+        "%(person)s works at %(theirs)s, not at %(chosen)s: choose one of %(chosen)s's people, or change the source."
+    ) % {
+        "person": contact.name,
+        "theirs": contact.source,
+        "chosen": source,
+    }
 
 
 def _others_nearby():

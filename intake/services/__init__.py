@@ -4,22 +4,29 @@ these and keep to HTTP and forms. Re-exported here: `from intake import services
 
 - pipeline: how an inquiry moves, contacts logged, and staff's own entries and edits.
 - submission: what a visitor sends (a web inquiry, a request to verify insurance).
+- duplicates: a duplicate merged into the earlier inquiry, and the merge undone on the same day.
 - verification: admissions' work on an insurance verification (who started and finished it).
 """
 
+from .duplicates import can_undo, merge_duplicate, merge_preview, undo_merge, undoable_until
 from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many, unlogged_contact
 from .submission import request_verification, submit_inquiry
 from .verification import save_verification
 
 __all__ = [
     "add_inquiry",
+    "can_undo",
     "edit_inquiry",
     "log_contact",
+    "merge_duplicate",
+    "merge_preview",
     "movable",
     "move",
     "move_many",
     "request_verification",
     "save_verification",
     "submit_inquiry",
+    "undo_merge",
+    "undoable_until",
     "unlogged_contact",
 ]

@@ -75,7 +75,10 @@ def test_a_referring_person_must_work_at_the_named_source(admissions_client):
         ADD, staff_inquiry(channel="referral", referral_source=other.pk, referral_contact=contact.pk)
     )
     assert response.status_code == 200
-    assert texts(response, ".field-referral_contact .errorlist li") == ["This person works at another referral source."]
+    assert texts(response, ".field-referral_contact .errorlist li") == [
+        f"{contact.name} works at {contact.source}, not at Harbor Counseling: choose one of Harbor Counseling's "
+        "people, or change the source."
+    ]
     assert not Inquiry.objects.exists()
 
 

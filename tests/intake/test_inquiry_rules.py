@@ -38,7 +38,10 @@ def test_both_rules_of_clean_are_reported_together():
         inquiry.full_clean()
     assert refused.value.message_dict == {
         "close_reason": [CLOSED_NEEDS_A_REASON],
-        "referral_contact": ["This person works at another referral source."],
+        "referral_contact": [
+            f"{contact.name} works at Valley Hospital, not at Hill Clinic: choose one of Hill Clinic's people, "
+            "or change the source."
+        ],
     }
 
 
