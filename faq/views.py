@@ -74,7 +74,6 @@ class ArticleDetailView(DetailView):
         site = site_settings(self.request)
         return super().get_context_data(
             body=ArticleBody(article, canonical, site, self.request.build_absolute_uri),
-            related_articles=related_articles(article),
             canonical=canonical,
             preview=self.preview,
             **kwargs,
@@ -113,6 +112,11 @@ class ArticleBody:
     @cached_property
     def levels(self):
         return list(self.article.related_levels.published())
+
+    @cached_property
+    def related_articles(self):
+        # Even unevaluated, this query costs as much to build as the rest of the view.
+        return list(related_articles(self.article))
 
     @cached_property
     def untranslated(self):
