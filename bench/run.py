@@ -10,6 +10,9 @@
    search, the inquiry page and the dashboard; the streamed CSV export of all of them (rows, time,
    worker memory); and a real purge of the ~96,000 old ones (time, peak memory).
 Usage: make bench   (DATABASE_URL=postgres://... make bench for PostgreSQL)
+BENCH_RENDERED=1: the load pass with the whole-page cache off, every public page in both languages,
+each compared with robots.txt just before and after it (with BENCH_SCALE=0 BENCH_INBOX=0
+BENCH_LIGHTHOUSE=0 for that pass alone).
 """
 
 import os

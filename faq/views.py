@@ -27,8 +27,10 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
-        self.level = LevelOfCare.objects.published().with_slug(self.request.GET.get("level")).first()
-        if self.request.GET.get("level") and not self.level:
+        slug = self.request.GET.get("level")
+        # Only looked up when asked for: building the query costs a tenth of a millisecond.
+        self.level = LevelOfCare.objects.published().with_slug(slug).first() if slug else None
+        if slug and not self.level:
             not_kept(self.request)  # an address of the visitor's making, whose list is everyone's
         articles = Article.objects.published().for_listing()
         if self.level:
