@@ -10,6 +10,9 @@
    search, the inquiry page and the dashboard; the streamed CSV export of all of them (rows, time,
    worker memory); and a real purge of the ~96,000 old ones (time, peak memory).
 Usage: make bench   (DATABASE_URL=postgres://... make bench for PostgreSQL)
+BENCH_RENDERED=1: the load pass with the whole-page cache off, every public page in both languages,
+each compared with robots.txt just before and after it (with BENCH_SCALE=0 BENCH_INBOX=0
+BENCH_LIGHTHOUSE=0 for that pass alone).
 """
 
 import os
@@ -42,6 +45,25 @@ PAGES = {
     "article in Spanish": "/es/faq/what-is-iop/",
     "search in Spanish": "/es/faq/?q=ambulatorio",
 }
+# BENCH_RENDERED=1: every page rendered (whole-page cache off, as for staff, forms, first visits and
+# the first request after a content change), in both languages.
+RENDERED_PAGES = {
+    "robots": "/robots.txt",
+    **{
+        f"{name}{suffix}": prefix + path
+        for prefix, suffix in (("", ""), ("/es", " es"))
+        for name, path in {
+            "home": "/",
+            "levels": "/levels-of-care/",
+            "level": "/levels-of-care/intensive-outpatient/",
+            "compare": "/levels-of-care/compare/",
+            "faq": "/faq/",
+            "article": "/faq/what-is-iop/",
+            "contact": "/contact/",
+        }.items()
+    },
+}
+RENDERED = os.environ.get("BENCH_RENDERED") == "1"
 # Pages the scale pass times one request at a time.
 SCALE_PAGES = {
     **{name: path for name, path in PAGES.items() if name != "robots"},
@@ -157,22 +179,51 @@ def serve_and_measure(env):
         # robots.txt again at the end: the machine's speed drifts over a pass, and every page
         # is compared with the mean of the two.
         rows["robots (end)"] = wrk(PAGES["robots"])
-        return rows, worker_rss_mb(server.pid)
+        base = (rows["robots"][0] + rows["robots (end)"][0]) / 2
+        return rows, dict.fromkeys(rows, base), worker_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def report(rows, sizes):
-    base = (rows["robots"][0] + rows["robots (end)"][0]) / 2
+def serve_and_measure_rendered(env):
+    """wrk against every page rendered, each between two runs of robots.txt: on a machine shared
+    with other work the speed drifts within a pass, and a page is compared with its neighbours."""
+    server = serve({**env, "WHOLE_PAGE_CACHE": "0"})
+    try:
+        for path in RENDERED_PAGES.values():
+            wrk(path, WARM_UP)
+        robots = [wrk(RENDERED_PAGES["robots"])]
+        rows, bases = {"robots": robots[0]}, {}
+        for name, path in RENDERED_PAGES.items():
+            if name != "robots":
+                rows[name] = wrk(path)
+                robots.append(wrk(RENDERED_PAGES["robots"]))
+                bases[name] = (robots[-2][0] + robots[-1][0]) / 2
+        rows["robots (end)"] = robots[-1]
+        bases["robots"] = bases["robots (end)"] = sum(row[0] for row in robots) / len(robots)
+        return rows, bases, worker_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def report(rows, bases, sizes):
     cache = "Redis" if os.environ.get("REDIS_URL") else "shared folder"
     targets = f"target {TARGET} of robots.txt, contact {CONTACT_TARGET}; p99 < {P99_TARGET_MS} ms"
+    if RENDERED:
+        cache += ", whole-page cache off: every page rendered"
+        targets = f"target {TARGET} of robots.txt; p99 < {P99_TARGET_MS} ms"
     print(f"\nLoad (cache: {cache}; no CDN; {targets})")
-    print(f"robots.txt at the start and the end of the pass, averaged: {base:.1f} req/s")
+    if RENDERED:
+        print(f"robots.txt before and after each page, all averaged: {bases['robots']:.1f} req/s")
+    else:
+        print(f"robots.txt at the start and the end of the pass, averaged: {bases['robots']:.1f} req/s")
     print(f"{'page':12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs robots':>9}  meets")
     for name, (rps, p50, p99, errors, socket_errors) in rows.items():
-        ratio = rps / base
-        target = CONTACT_TARGET if name == "contact" else TARGET
+        ratio = rps / bases[name]
+        # Rendered, the contact page is held to the same floor as the others (issue 23).
+        target = CONTACT_TARGET if name == "contact" and not RENDERED else TARGET
         ok = "yes" if ratio >= target and p99 < P99_TARGET_MS and not errors else "NO"
         print(f"{name:12} {rps:9.1f} {p50:8.2f} {p99:8.2f} {errors:7d} {ratio:9.2f}  {ok:5} {socket_errors}")
     print_memory("worker peak memory (MB)", sizes)
@@ -358,7 +409,7 @@ def main():
     manage(env, "shell", "-c", (ROOT / "bench" / "scale.py").read_text())
     print(f"database: {engine}; wrk: 16 connections, {DURATION} per page; gunicorn -w 2; {os.cpu_count()} cores")
     if os.environ.get("BENCH_SCALE_ONLY") != "1":
-        report(*serve_and_measure(env))
+        report(*(serve_and_measure_rendered(env) if RENDERED else serve_and_measure(env)))
     if os.environ.get("BENCH_SCALE", "1") != "0":
         scale_pass()
     if os.environ.get("BENCH_INBOX", "1") != "0":

@@ -27,8 +27,10 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
-        self.level = LevelOfCare.objects.published().with_slug(self.request.GET.get("level")).first()
-        if self.request.GET.get("level") and not self.level:
+        slug = self.request.GET.get("level")
+        # Only looked up when asked for: building the query costs a tenth of a millisecond.
+        self.level = LevelOfCare.objects.published().with_slug(slug).first() if slug else None
+        if slug and not self.level:
             not_kept(self.request)  # an address of the visitor's making, whose list is everyone's
         articles = Article.objects.published().for_listing()
         if self.level:
@@ -74,7 +76,6 @@ class ArticleDetailView(DetailView):
         site = site_settings(self.request)
         return super().get_context_data(
             body=ArticleBody(article, canonical, site, self.request.build_absolute_uri),
-            related_articles=related_articles(article),
             canonical=canonical,
             preview=self.preview,
             **kwargs,
@@ -113,6 +114,11 @@ class ArticleBody:
     @cached_property
     def levels(self):
         return list(self.article.related_levels.published())
+
+    @cached_property
+    def related_articles(self):
+        # Even unevaluated, this query costs as much to build as the rest of the view.
+        return list(related_articles(self.article))
 
     @cached_property
     def untranslated(self):

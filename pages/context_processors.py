@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .models import Page
 
@@ -7,4 +8,5 @@ def footer_pages(request):
     """The pages the footer links, read only when its cached fragment is rendered."""
     # Each language's title: the footer shows the page's, or English with lang="en" where it has none.
     titles = [f"title_{code}" for code, _ in settings.LANGUAGES]
-    return {"footer_pages": Page.objects.in_footer().only("slug", *titles)}
+    # Lazy: even unevaluated, the query costs a tenth of a millisecond to build on every page.
+    return {"footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer().only("slug", *titles)))}

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -40,9 +41,11 @@ class HomeView(TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
+        # Lazy: read only when their cached fragments are rendered (the querysets alone cost more to
+        # build than the rest of the view).
         return super().get_context_data(
-            levels=LevelOfCare.objects.published(),
-            articles=Article.objects.published().links()[:HOME_ARTICLES],
+            levels=SimpleLazyObject(lambda: list(LevelOfCare.objects.published())),
+            articles=SimpleLazyObject(lambda: list(Article.objects.published().links()[:HOME_ARTICLES])),
             **kwargs,
         )
 

@@ -48,10 +48,13 @@ def language_versions(context):
 
 def _language_versions(context, request):
     current = translation.get_language()
-    try:
-        match = None if "request_path" in context else resolve(request.path_info)
-    except Resolver404:
-        match = None
+    # The view's own match where there is one (resolving the address again costs as much).
+    match = None if "request_path" in context else getattr(request, "resolver_match", None)
+    if match is None and "request_path" not in context:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            match = None
     versions = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
@@ -78,3 +81,38 @@ def fallback_lang(instance, field_name):
     if language == settings.LANGUAGE_CODE or not shows_english(instance, field_name, language):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+# A picture's files by (original's name, width): naming a width hashes django-imagekit's settings
+# for it, which cost more than the rest of a page. A new upload gets a new name, so they never go
+# stale; bounded all the same.
+_picture_files = {}
+PICTURE_FILES_KEPT = 1000
+
+
+def _files_of(picture):
+    key = (picture.original.name, picture.width)
+    files = _picture_files.get(key)
+    if files is None:
+        if len(_picture_files) >= PICTURE_FILES_KEPT:
+            _picture_files.clear()
+        files = {
+            "widths": [(spec.storage, spec.name, pixels) for spec, pixels in picture.variants()],
+            "largest": (picture.w1600.storage, picture.w1600.name),
+        }
+        _picture_files[key] = files
+    return files
+
+
+@register.filter
+def picture_urls(picture):
+    """`picture`'s src and srcset (as Picture.src and .srcset give them) and its largest width's
+    address, for og:image."""
+    files = _files_of(picture)
+    widths = [(storage.url(name), pixels) for storage, name, pixels in files["widths"]]
+    storage, name = files["largest"]
+    return {
+        "src": widths[min(1, len(widths) - 1)][0],
+        "srcset": ", ".join(f"{url} {pixels}w" for url, pixels in widths),
+        "largest": storage.url(name),
+    }

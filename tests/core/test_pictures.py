@@ -165,3 +165,19 @@ def test_a_deleted_picture_takes_its_files_with_it(editor_client, media, django_
         response = editor_client.post(f"/admin/core/picture/{picture.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_a_picture_given_a_new_file_shows_its_new_widths_at_once(client, media):
+    """The widths' names are worked out once per file (core/templatetags/site_tags.py): a new file
+    has a new name, so the page never points at the old one's."""
+    picture = Picture.objects.create(name="Hills", original=photo(1600, 900), alt_text="Green hills at dawn.")
+    LevelFactory(slug="iop", picture=picture)
+    before = client.get("/levels-of-care/iop/").content.decode()
+    assert f'src="{picture.src}" srcset="{picture.srcset}"' in before
+    picture.original = photo(700, 350)
+    picture.save()
+    picture.refresh_from_db()
+    after = client.get("/levels-of-care/iop/").content.decode()
+    assert f'src="{picture.src}" srcset="{picture.srcset}"' in after and 'width="700" height="350"' in after
+    assert picture.srcset not in before
+    assert f'content="http://testserver{picture.w1600.url}"' in after  # og:image
