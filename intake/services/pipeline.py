@@ -71,7 +71,8 @@ def move_many(*, inquiries, status, by):
 def log_contact(*, inquiry, by, kind, outcome="", text=""):
     """A contact attempt or an internal note logged from the inquiry's page, stamped now, in one
     transaction with what it changes: a first contact attempt moves a new inquiry on (recorded) and
-    dates first contact; the first one that reached the person dates first reach. Returns the note."""
+    dates first contact; a reach moves one at "Contact attempted" to "Contacted" (recorded); the first
+    one that reached the person dates first reach. Returns the note."""
     now = timezone.now()
     with transaction.atomic():
         note = Note.objects.create(inquiry=inquiry, author=by, kind=kind, outcome=outcome, text=text, created_at=now)
@@ -83,6 +84,10 @@ def log_contact(*, inquiry, by, kind, outcome="", text=""):
         if inquiry.status == Inquiry.Status.NEW:
             status = Inquiry.Status.CONTACTED if reached else Inquiry.Status.CONTACT_ATTEMPTED
             _set_status(inquiry, status, when=now)
+            changed += PIPELINE_FIELDS
+        elif reached and inquiry.status == Inquiry.Status.CONTACT_ATTEMPTED:
+            # Reached after trying: contacted now (an inquiry further on stays where it is).
+            _set_status(inquiry, Inquiry.Status.CONTACTED, when=now)
             changed += PIPELINE_FIELDS
         elif inquiry.first_contact_at is None or now < inquiry.first_contact_at:
             inquiry.first_contact_at = now

@@ -126,6 +126,25 @@ def test_a_contact_logged_moves_records_and_dates_in_one_transaction(admissions_
     assert StatusChange.objects.get().at == note.created_at
 
 
+def test_a_reach_after_an_attempt_moves_to_contacted_and_one_further_on_stays(admissions_user):
+    tried = InquiryFactory()
+    first = services.log_contact(inquiry=tried, by=admissions_user, kind="call", outcome="no_answer")
+    reach = services.log_contact(inquiry=Inquiry.objects.get(pk=tried.pk), by=admissions_user, kind="text",
+                                 outcome="reached")  # fmt: skip
+    saved = Inquiry.objects.get(pk=tried.pk)
+    assert (saved.status, saved.first_contact_at, saved.first_reached_at) == (
+        "contacted",
+        first.created_at,
+        reach.created_at,
+    )
+    assert moves(tried) == [("new", "contact_attempted", admissions_user.pk), ("contact_attempted", "contacted",
+                            admissions_user.pk)]  # fmt: skip
+
+    further = InquiryFactory(status=Inquiry.Status.ASSESSMENT_SCHEDULED, first_contact_at=timezone.now())
+    services.log_contact(inquiry=further, by=admissions_user, kind="call", outcome="reached")
+    assert stored(further)["status"] == "assessment_scheduled" and moves(further) == []
+
+
 def test_an_internal_note_moves_nothing(admissions_user):
     inquiry = InquiryFactory()
     services.log_contact(inquiry=inquiry, by=admissions_user, kind="note", text="Mother called")
