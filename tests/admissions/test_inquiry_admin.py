@@ -200,7 +200,7 @@ def test_a_logged_contact_is_stamped_when_saved_and_sets_first_contact(admission
     assert AccessRecord.objects.filter(detail="logged a contact")
     admissions_client.post(log_url(inquiry), {"kind": "call", "outcome": "reached", "text": ""})
     inquiry.refresh_from_db()
-    assert inquiry.status == Inquiry.Status.CONTACT_ATTEMPTED and inquiry.first_reached_at is not None
+    assert inquiry.status == Inquiry.Status.CONTACTED and inquiry.first_reached_at is not None  # reached after trying
 
 
 def timeline_of(page):

@@ -191,7 +191,8 @@ def test_editor_restores_an_earlier_version_with_its_questions(page, site):
     # A browser sends line breaks in a text box as \r\n; the words are what must come back.
     assert [(q, a.replace("\r\n", "\n")) for q, a in restored] == questions
     latest = Version.objects.get_for_object(article).first()
-    assert latest.revision.user.username == "writer" and "Reverted" in latest.revision.get_comment()
+    assert latest.revision.user.username == "writer"
+    assert latest.revision.get_comment().startswith(f"Restored the article “{original}” as saved on ")
     page.goto(site + "/faq/what-is-iop/")
     expect(page.get_by_role("heading", level=1)).to_have_text(original)
     expect(page.locator("#q2")).to_contain_text(questions[1][0])
