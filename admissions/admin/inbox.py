@@ -472,16 +472,16 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    @admin.action(description="Assign to me")
+    @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
         count = self.update_recorded(request, queryset, assigned_to=request.user, updated_at=timezone.now())
         self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.")
 
-    @admin.action(description="Mark as spam")
+    @admin.action(description="Mark as spam", permissions=["change"])
     def mark_spam(self, request, queryset):
         return self._move(request, queryset, Inquiry.Status.SPAM)
 
-    @admin.action(description="Not spam: move back to new")
+    @admin.action(description="Not spam: move back to new", permissions=["change"])
     def mark_not_spam(self, request, queryset):
         return self._move(request, queryset, Inquiry.Status.NEW)
 

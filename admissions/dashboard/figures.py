@@ -92,11 +92,12 @@ class Figures:
 
 
 def period_inquiries(start, end):
-    """Inquiries (not spam) that arrived on the days start..end, local dates, both included."""
+    """Inquiries (not spam, not merged into another: the same person once) that arrived on the days
+    start..end, local dates, both included."""
     zone = timezone.get_current_timezone()
     since = timezone.make_aware(datetime.combine(start, time.min), zone)
     until = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone)
-    return Inquiry.objects.inbox().filter(created_at__gte=since, created_at__lt=until)
+    return Inquiry.objects.inbox().filter(created_at__gte=since, created_at__lt=until, merged_into__isnull=True)
 
 
 def figures(start, end):

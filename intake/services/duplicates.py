@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
@@ -161,6 +162,19 @@ def _check_merge(duplicate, into):
         )
     if duplicate.status == Status.SPAM:
         raise ValidationError(_("A spam inquiry is not a duplicate: leave it as spam."), code="spam")
+    if duplicate.status in (Status.ADMITTED, Status.REFERRED_OUT):
+        raise ValidationError(
+            _("Inquiry #%(pk)s is %(status)s: its outcome is kept, not merged away.")
+            % {"pk": duplicate.pk, "status": duplicate.get_status_display().lower()},
+            code="finished",
+        )
+    if not Inquiry.objects.possible_duplicates_of(duplicate).filter(pk=into.pk).exists():
+        # One person's notes and insurance details must never land on another's record.
+        raise ValidationError(
+            _("Inquiries #%(pk)s and #%(into)s share no phone number or e-mail address within 30 days: only a "
+              "possible duplicate can be merged.") % {"pk": duplicate.pk, "into": into.pk},
+            code="not_duplicate",
+        )  # fmt: skip
 
 
 def _locked(*inquiries):
@@ -224,16 +238,31 @@ def _gain_contacts(into, notes, *, by, when):
 
 
 def _restore_into(into, merge, *, by, when):
-    """Put back those of the earlier inquiry's fields that are still as the merge left them."""
+    """Put back those of the earlier inquiry's fields that are still as the merge left them. A contact
+    logged on it since the merge keeps its status, and its contact dates are then read again from the
+    contacts it still holds: the work a colleague recorded stands."""
     now_fields = _fields(into)
     after, before = merge.into_after, merge.into_before
+    contacts = into.notes.exclude(kind=Note.Kind.NOTE)  # the moved ones are back with the duplicate by now
+    contacted_since = contacts.filter(created_at__gte=merge.at).exists()
+    kept = {"status", "first_contact_at", "first_reached_at"} if contacted_since else set()
     restore = [
-        name for name in INTO_FIELDS if now_fields[name] == after.get(name) and after.get(name) != before.get(name)
+        name
+        for name in INTO_FIELDS
+        if name not in kept and now_fields[name] == after.get(name) and after.get(name) != before.get(name)
     ]
+    if contacted_since:
+        into.first_contact_at = contacts.aggregate(first=Min("created_at"))["first"]
+        into.first_reached_at = contacts.filter(outcome=Note.Outcome.REACHED).aggregate(first=Min("created_at"))[
+            "first"
+        ]
+        restore += ["first_contact_at", "first_reached_at"]
     if not restore:
         return
     status_before = into.status
     for name in restore:
+        if name in kept:
+            continue  # read again above
         value = before.get(name)
         if name == "status":
             _set_status(into, value, when=when)

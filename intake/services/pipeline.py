@@ -150,7 +150,7 @@ def unlogged_contact(*, inquiry, before, status):
     """Why a move from `before` to `status` would claim a contact nobody logged, in words; "" if it
     would not. "Contact attempted" claims a call, text or e-mail; "Contacted" one that reached them:
     each is logged on the inquiry's page ("Log a contact"), never only claimed by a move."""
-    if status == before or status not in (Inquiry.Status.CONTACT_ATTEMPTED, Inquiry.Status.CONTACTED):
+    if status == before or status not in CONTACTED:
         return ""
     contacts = Note.objects.filter(inquiry=inquiry).exclude(kind=Note.Kind.NOTE) if inquiry.pk else Note.objects.none()
     if status == Inquiry.Status.CONTACTED and not contacts.filter(outcome=Note.Outcome.REACHED).exists():
@@ -163,6 +163,12 @@ def unlogged_contact(*, inquiry, before, status):
             "“Contact attempted” says someone tried to reach them, and no call, text or e-mail is logged. "
             "Log it first in “Log a contact”, at the top of this page."
         )
+    if inquiry.first_contact_at is None and not contacts.exists():
+        # Further on (an assessment, an admission, a referral out) dates a first contact too.
+        return gettext(
+            "“%(status)s” would date a first contact, and no call, text or e-mail is logged. Log it first in "
+            "“Log a contact”, at the top of this page."
+        ) % {"status": Inquiry.Status(status).label}
     return ""
 
 

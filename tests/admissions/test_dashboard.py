@@ -10,7 +10,7 @@ import time_machine
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from admissions.dashboard.figures import figures
+from admissions.dashboard.figures import figures, period_inquiries
 from intake.models import Inquiry
 
 from ..factories import InquiryFactory, ReferralSourceFactory
@@ -157,3 +157,11 @@ def test_a_formula_a_visitor_brought_in_a_link_reaches_the_csv_as_text(client, a
     rows = list(csv.reader(io.StringIO(download.content.decode())))
     campaigns = [row[1] for row in rows if row[0] == "First-touch campaign"]
     assert campaigns == [f"'{formula}"]
+
+
+def test_a_merged_duplicate_is_not_counted_twice():
+    earlier = InquiryFactory(name="Counted Once")
+    later = InquiryFactory(name="Same Person Again")
+    Inquiry.objects.filter(pk=later.pk).update(merged_into=earlier, status="closed", close_reason="duplicate")
+    today = timezone.localdate()
+    assert list(period_inquiries(today, today).values_list("name", flat=True)) == ["Counted Once"]

@@ -230,7 +230,7 @@ def test_queues_overdue_follow_up_due_and_mine(admissions_client, admissions_use
 
 
 def test_a_status_change_is_on_the_timeline_with_who_made_it(admissions_client, admissions_user):
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
     admissions_client.post(change_url(inquiry), inquiry_form(inquiry, status="assessment_scheduled"))
     change = StatusChange.objects.get()
     assert (change.from_status, change.to_status, change.by) == ("new", "assessment_scheduled", admissions_user)

@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 
-from ..factories import InquiryFactory
+from intake.models import Inquiry
+
+from ..factories import InquiryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +96,15 @@ def test_the_log_a_contact_address_opened_by_itself_leads_to_the_inquiry(admissi
     inquiry = InquiryFactory()
     response = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/log-contact/")
     assert (response.status_code, response["Location"]) == (302, f"/admin/intake/inquiry/{inquiry.pk}/change/")
+
+
+def test_someone_who_may_only_view_inquiries_runs_no_bulk_action(client):
+    viewer = UserFactory(username="viewer")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_inquiry"))
+    client.force_login(viewer)
+    inquiry = InquiryFactory()
+    listed_page = client.get(LIST)
+    assert listed_page.context["action_form"] is None  # none offered
+    for action in ("mark_spam", "assign_to_me", "mark_not_spam"):
+        client.post(LIST, {"action": action, "_selected_action": [inquiry.pk], "confirmed": "yes"})
+    assert Inquiry.objects.filter(pk=inquiry.pk).values_list("status", "assigned_to").get() == ("new", None)

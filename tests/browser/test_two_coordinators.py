@@ -15,7 +15,11 @@ def test_a_second_coordinators_log_is_kept_and_his_stale_save_refused(browser, s
     UserFactory(username="dana", first_name="Dana", last_name="Ruiz", group="Admissions")
     UserFactory(username="sam", group="Admissions")
     inquiry = Inquiry.objects.create(
-        name="Shared Person", phone="+18185550166", consent_text="ok", created_at=timezone.now() - timedelta(minutes=9)
+        name="Shared Person",
+        phone="+18185550166",
+        consent_text="ok",
+        created_at=timezone.now() - timedelta(minutes=9),
+        first_contact_at=timezone.now() - timedelta(minutes=5),  # tried already: an assessment may be booked
     )
     url = f"{site}/admin/intake/inquiry/{inquiry.pk}/change/"
     contexts = [browser.new_context(), browser.new_context()]

@@ -183,6 +183,19 @@ def test_an_undo_leaves_what_a_colleague_changed_since(pair, coordinator):
     assert (kept.status, kept.first_contact_at, kept.attribution) == ("assessment_scheduled", None, WEB_VISIT)
 
 
+def test_an_undo_keeps_the_contacts_a_colleague_logged_on_the_earlier_one_since(pair, coordinator):
+    earlier = pair["earlier"]
+    merge = services.merge_duplicate(duplicate=pair["later"], into=earlier, by=coordinator)
+    colleague = UserFactory(username="colleague", group="Admissions")
+    services.log_contact(inquiry=fresh(earlier), by=colleague, kind="call", outcome="reached", text="Called back.")
+    call = fresh(earlier).notes.get(text="Called back.")
+    services.undo_merge(merge=merge, by=coordinator)
+    after = Inquiry.objects.filter(pk=earlier.pk).values("status", "first_contact_at", "first_reached_at").get()
+    # Not back to "new" with no contact at all; dated by the call it still holds, not the moved ones.
+    assert after == {"status": "contacted", "first_contact_at": call.created_at, "first_reached_at": call.created_at}
+    assert list(fresh(earlier).notes.values_list("text", flat=True)) == ["Asked about IOP.", "Called back."]
+
+
 def test_an_undo_after_the_day_is_refused_with_nothing_changed(pair, coordinator, time_machine):
     merge = services.merge_duplicate(duplicate=pair["later"], into=pair["earlier"], by=coordinator)
     time_machine.move_to(datetime(2026, 12, 5, 8, 0, tzinfo=UTC), tick=False)  # midnight in Los Angeles
@@ -223,6 +236,12 @@ def test_an_undo_waits_for_the_later_merge_of_the_earlier_one(pair, coordinator)
         ("into_merged", "Inquiry #{earlier} was itself merged into #{first}: merge into that one."),
         ("already_merged", "Inquiry #{later} is already merged into #{first}."),
         ("spam", "A spam inquiry is not a duplicate: leave it as spam."),
+        ("admitted", "Inquiry #{later} is admitted: its outcome is kept, not merged away."),
+        (
+            "not_a_duplicate",
+            "Inquiries #{later} and #{earlier} share no phone number or e-mail address within 30 days: only a "
+            "possible duplicate can be merged.",
+        ),
     ],
 )
 def test_merges_that_are_refused_change_nothing(pair, coordinator, case, message):
@@ -241,6 +260,10 @@ def test_merges_that_are_refused_change_nothing(pair, coordinator, case, message
         Inquiry.objects.filter(pk=later.pk).update(merged_into=first)
     elif case == "spam":
         Inquiry.objects.filter(pk=later.pk).update(status="spam", spam_reason="marked")
+    elif case == "admitted":
+        Inquiry.objects.filter(pk=later.pk).update(status="admitted")
+    elif case == "not_a_duplicate":  # someone else: one person's insurance details never land on another's record
+        Inquiry.objects.filter(pk=later.pk).update(phone="+13105550123", email="someone.else@example.com")
     with pytest.raises(ValidationError) as refused:
         services.merge_duplicate(duplicate=duplicate, into=into, by=coordinator)
     assert refused.value.messages == [message.format(earlier=earlier.pk, later=later.pk, first=first.pk)]

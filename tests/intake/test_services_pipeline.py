@@ -12,7 +12,7 @@ from django.utils import timezone
 from intake import services
 from intake.models import AccessRecord, Inquiry, Note, StatusChange
 
-from ..factories import InquiryFactory, UserFactory
+from ..factories import InquiryFactory, NoteFactory, UserFactory
 from ..intake_helpers import inquiry_form
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,7 @@ def moves(inquiry):
 
 def test_a_move_saves_and_records_in_one_call(admissions_user):
     inquiry = InquiryFactory()
+    NoteFactory(inquiry=inquiry, outcome="no_answer")  # a move further on needs a contact logged first
     when = timezone.now() - timedelta(minutes=5)
     services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=admissions_user, when=when)
     assert stored(inquiry) == {
@@ -51,7 +52,7 @@ def test_a_move_to_the_same_status_records_nothing(admissions_user):
 
 
 def test_a_failure_after_the_save_rolls_back_both(admissions_user):
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
     before = stored(inquiry)
     with fail_to_record(), pytest.raises(IntegrityError):
         services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=admissions_user)
@@ -145,6 +146,21 @@ def test_a_reach_after_an_attempt_moves_to_contacted_and_one_further_on_stays(ad
     assert stored(further)["status"] == "assessment_scheduled" and moves(further) == []
 
 
+@pytest.mark.parametrize("status", ["assessment_scheduled", "admitted", "referred_out"])
+def test_a_move_further_on_with_no_contact_ever_logged_is_refused(admissions_user, status):
+    inquiry = InquiryFactory()
+    with pytest.raises(ValidationError) as refused:
+        services.move(inquiry=inquiry, status=status, by=admissions_user)
+    label = Inquiry.Status(status).label
+    assert refused.value.message_dict == {
+        "status": [
+            f"“{label}” would date a first contact, and no call, text or e-mail is logged. Log it first in “Log a "
+            "contact”, at the top of this page."
+        ]
+    }
+    assert stored(inquiry)["status"] == "new" and stored(inquiry)["first_contact_at"] is None and moves(inquiry) == []
+
+
 def test_an_internal_note_moves_nothing(admissions_user):
     inquiry = InquiryFactory()
     services.log_contact(inquiry=inquiry, by=admissions_user, kind="note", text="Mother called")
@@ -169,7 +185,7 @@ def test_an_edit_on_the_inquiry_page_is_moved_and_recorded_by_the_service(admiss
 
 
 def test_an_edit_that_fails_to_record_saves_nothing(admissions_user):
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
     inquiry.status, inquiry.name = Inquiry.Status.ASSESSMENT_SCHEDULED, "New Name"
     with fail_to_record(), pytest.raises(IntegrityError):
         services.edit_inquiry(inquiry=inquiry, by=admissions_user, changed={"status": "new", "name": "Test Person"})
@@ -192,6 +208,6 @@ def test_an_edit_moving_the_follow_up_arms_its_reminder_again(admissions_user, d
 def test_no_way_to_move_without_recording_is_left():
     """The old two-step API (a move stashed on the inquiry, recorded by a second call) is gone."""
     assert not hasattr(services, "record_moves")
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
     services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=None)
     assert not hasattr(inquiry, "_moves")

@@ -1,5 +1,7 @@
 """A save based on an old copy is refused with who saved since and what differs; nothing typed is lost."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -30,7 +32,7 @@ def coordinators(db):
 
 def test_a_second_coordinators_stale_save_is_refused_and_keeps_their_note(coordinators):
     dana, sam, (dana_client, sam_client) = coordinators
-    inquiry = InquiryFactory(name="Shared Person")
+    inquiry = InquiryFactory(name="Shared Person", first_contact_at=timezone.now() - timedelta(minutes=10))
     url = f"/admin/intake/inquiry/{inquiry.pk}/change/"
     seen_by_sam = hidden_value(sam_client.get(url).content.decode(), "seen_updated_at")
     seen_by_dana = hidden_value(dana_client.get(url).content.decode(), "seen_updated_at")

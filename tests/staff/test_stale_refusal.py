@@ -1,6 +1,8 @@
 """A save refused because a colleague saved first says so at the top of the form, with their saved
 value beside yours for each field that differs, and keeps what you typed in the form."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -83,7 +85,7 @@ def test_what_was_typed_stays_in_the_form_and_the_page_names_the_saved_copy(refu
 def test_the_workspace_above_the_form_shows_the_saved_inquiry(db):
     dana = UserFactory(username="dana", first_name="Dana", last_name="Ruiz", group="Admissions")
     sam = UserFactory(username="sam", group="Admissions")
-    inquiry = InquiryFactory(name="Shared Person")
+    inquiry = InquiryFactory(name="Shared Person", first_contact_at=timezone.now() - timedelta(minutes=10))
     url = f"/admin/intake/inquiry/{inquiry.pk}/change/"
     dana_client, sam_client = _signed_in(dana), _signed_in(sam)
     seen_by_sam = hidden_value(sam_client.get(url).content.decode(), "seen_updated_at")
