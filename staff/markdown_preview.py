@@ -29,6 +29,12 @@ class MarkdownPreviewWidget(AdminTextareaWidget):
     def media(self):
         return forms.Media(js=["admin-staff/markdown-preview.js"])
 
+    def value_from_datadict(self, data, files, name):
+        # Browsers send a text box's line breaks as \r\n: stored as typed, an untouched answer would
+        # differ from the saved one and show in the history as changed.
+        value = super().value_from_datadict(data, files, name)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
 
 class MarkdownPreviewMixin:
     """For a ModelAdmin or inline: the fields named in `markdown_fields` get a live preview."""

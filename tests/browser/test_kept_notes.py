@@ -3,6 +3,7 @@ typing keeps the session alive, and what was typed when it did end is put back a
 again, on the same page, never sent without the person pressing the button again."""
 
 import re
+import time
 
 import pytest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -29,10 +30,15 @@ def sign_in_here(page, username, code=None):
     """Signs in on the sign-in page shown now (and gives a recovery code at the second step)."""
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("a-strong-test-pass")
-    page.get_by_role("button", name="Log in").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log in").click()
     if code:
         page.get_by_label("Code").fill(code)
-        page.get_by_role("button", name="Sign in").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()
+    # The page's own scripts (deferred, at its foot) run before "load": a form filled and sent earlier
+    # would go out without them, as with no JavaScript.
+    page.wait_for_load_state("load")
 
 
 def kept_in_the_tab(page):
@@ -59,6 +65,12 @@ def test_a_note_typed_when_the_session_ended_is_put_back_after_two_step_sign_in(
     # Sent to sign in, with the page's own path to come back to (not the address the form posts to).
     expect(page).to_have_url(f"{live_server.url}/admin/login/?next={path}")
     assert inquiry.notes.count() == 0
+    # The sign-in page says why, and that nothing is lost (never what was typed).
+    expect(page.locator(".kept-text-sign-in li")).to_have_text(
+        "Your session ended after a while without activity. What you were typing is kept in this tab: sign in "
+        "again and it is put back on the same page, for you to check and send. Do not close this tab."
+    )
+    assert_no_violations(page, "sign-in page with kept text")
     sign_in_here(page, "dana", code="second22")
     expect(page).to_have_url(live_server.url + path)
     notice = page.locator("form.log-contact .kept-text-notice")
@@ -99,10 +111,13 @@ def test_typing_keeps_the_session_alive_and_an_unattended_page_still_times_out(p
 
     note = page.get_by_label("Note", exact=True)
     note.click()
+    started = time.monotonic()
     for _ in range(2 * IDLE_SECONDS):  # twice the idle limit, typing all along
         note.press_sequentially("word ")
         page.wait_for_timeout(1000)
-    assert 3 <= len(pings) <= 2 * IDLE_SECONDS and set(pings) == {"POST"}
+    # At most one ping per fifth of the idle limit while typing (a loaded machine types more slowly).
+    most = (time.monotonic() - started) / (IDLE_SECONDS / 5) + 1
+    assert 3 <= len(pings) <= most and set(pings) == {"POST"}
     page.get_by_label("Kind").select_option("note")
     page.get_by_role("button", name="Log it").click()
     expect(page.locator(".messagelist")).to_contain_text("Contact logged.")

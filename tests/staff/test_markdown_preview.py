@@ -61,3 +61,12 @@ def test_long_ordinary_text_is_formatted_in_a_child_process_as_it_would_be_here(
     assert len(text) > QUICK_LENGTH
     data = editor_client.post(URL, {"text": text}).json()
     assert data == {"html": sanitise(markdown.markdown(text, extensions=["extra", "sane_lists"])), "problems": []}
+
+
+def test_line_breaks_from_a_browser_are_stored_as_the_saved_text_has_them():
+    from staff.markdown_preview import MarkdownPreviewWidget
+
+    typed = {"answer_en": "First line.\r\nSecond line.\r\n\r\nNew paragraph.\rOld Mac line."}
+    assert MarkdownPreviewWidget().value_from_datadict(typed, {}, "answer_en") == (
+        "First line.\nSecond line.\n\nNew paragraph.\nOld Mac line."
+    )

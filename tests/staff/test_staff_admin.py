@@ -12,8 +12,12 @@ from django.contrib.auth.models import Group
 from django.core import checks
 
 from core.models import Accreditation, Picture, Redirect
+from faq.models import Article
 from staff.admin_base import StaffAdmin
 from staff.checks import admins_are_ours
+
+from ..factories import ArticleFactory
+from ..markup import select
 
 
 def site_with(model, admin_class):
@@ -105,3 +109,12 @@ def test_a_chosen_key_that_is_no_number_is_refused_beside_its_field_not_a_500(ed
     assert response.context["adminform"].form.errors[field] == [
         "Select a valid choice. That choice is not one of the available choices."
     ]
+
+
+@pytest.mark.django_db
+def test_each_quick_edit_box_of_a_list_is_labelled_with_its_column_and_row(editor_client):
+    ArticleFactory(slug="labelled", title="Labelled Article")
+    article = Article.objects.get(slug="labelled")
+    page = editor_client.get("/admin/faq/article/")
+    labels = {box.attrs["name"]: box.attrs.get("aria-label") for box in select(page, "#result_list select")}
+    assert labels == {"form-0-status": f"Status of {article}"}

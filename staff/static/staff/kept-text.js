@@ -368,6 +368,32 @@
     keep(ended || Date.now() > lastContact + idleMs ? trackedForms() : keptForms(), "kept");
   });
 
+  // The sign-in page with text kept in this tab: say why they are here and that nothing is lost
+  // (which page, never what was typed), so nobody closes the tab thinking it gone.
+  function explainOnSignIn() {
+    const login = document.getElementById("login-form");
+    if (user || !login) return;
+    const pages = keptPages().filter((page) => {
+      const record = read(page);
+      return record && record.forms && Object.keys(record.forms).length;
+    });
+    if (!pages.length) return;
+    const region = document.createElement("div");
+    region.className = "kept-text-sign-in";
+    region.setAttribute("role", "status");
+    const list = document.createElement("ul");
+    list.className = "messagelist";
+    region.append(list);
+    const item = document.createElement("li");
+    item.className = "warning";
+    item.textContent =
+      "Your session ended after a while without activity. What you were typing is kept in this tab: " +
+      "sign in again and it is put back on the same page, for you to check and send. Do not close this tab.";
+    list.append(item);
+    login.before(region);
+  }
+
   settleKeptCopies();
+  explainOnSignIn();
   putBackHere();
 })();
