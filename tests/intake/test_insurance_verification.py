@@ -378,7 +378,8 @@ def test_the_queue_is_logged_and_a_save_from_an_old_copy_is_refused(admissions_c
     when = date_format(timezone.localtime(verification.updated_at), "N j, P")
     assert texts(response, "#stale-refusal p") == [
         f"Someone saved this insurance verification at {when}, after you opened it, so nothing was saved.",
-        "What you typed is still in the form below. Check it against their version, then save again to keep yours.",
+        "What you typed is still in the form below, and saving again sends every field in it. Where a saved value "
+        "is a colleague's change you did not mean to undo, set the field to it before you save.",
     ]
     assert cells(one(response, "#stale-refusal table")) == [
         ["Status", "Requested", "In progress"],

@@ -52,7 +52,7 @@ def test_the_refusal_is_a_summary_at_the_top_of_the_form(refused):
           <p class="stale-refusal-what">Dana Ruiz saved this article at {when}, after you opened it, so nothing was
           saved.</p>
           <table class="stale-differences">
-            <caption>Saved since you opened this page, and different from what you sent</caption>
+            <caption>Saved now, and different from what your form sends</caption>
             <thead><tr><th scope="col">Field</th><th scope="col">Saved by Dana Ruiz</th>
               <th scope="col">Yours, not saved</th></tr></thead>
             <tbody>
@@ -60,8 +60,8 @@ def test_the_refusal_is_a_summary_at_the_top_of_the_form(refused):
               <tr><th scope="row">Introduction [en]</th><td>An introduction.</td><td>Sam's own introduction.</td></tr>
             </tbody>
           </table>
-          <p>What you typed is still in the form below. Check it against their version, then save again to keep
-          yours.</p>
+          <p>What you typed is still in the form below, and saving again sends every field in it. Where a saved
+          value is a colleague's change you did not mean to undo, set the field to it before you save.</p>
         </div>""",
         html=True,
     )
