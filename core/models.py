@@ -374,10 +374,43 @@ class Picture(models.Model):
                 break
         return chosen
 
+    def urls(self):
+        """Its addresses: `src` (the middle width, or the only one), `srcset` and `largest` (for og:image)."""
+        files = _picture_files(self)
+        widths = [(storage.url(name), pixels) for storage, name, pixels in files["widths"]]
+        storage, name = files["largest"]
+        return {
+            "src": widths[min(1, len(widths) - 1)][0],
+            "srcset": ", ".join(f"{url} {pixels}w" for url, pixels in widths),
+            "largest": storage.url(name),
+        }
+
     @property
     def srcset(self):
-        return ", ".join(f"{spec.url} {pixels}w" for spec, pixels in self.variants())
+        return self.urls()["srcset"]
 
     @property
     def src(self):
-        return self.variants()[min(1, len(self.variants()) - 1)][0].url
+        return self.urls()["src"]
+
+
+# A picture's files by (original's name, width): naming a width hashes django-imagekit's settings for
+# it, which cost more than the rest of a page. Kept in each process, and safe to: both parts of the key
+# are set only by an upload, which always gets a new name (_picture_path), so no change saved by
+# another process can make an entry wrong; bounded all the same.
+_PICTURE_FILES = {}
+PICTURE_FILES_KEPT = 1000
+
+
+def _picture_files(picture):
+    key = (picture.original.name, picture.width)
+    files = _PICTURE_FILES.get(key)
+    if files is None:
+        if len(_PICTURE_FILES) >= PICTURE_FILES_KEPT:
+            _PICTURE_FILES.clear()
+        files = {
+            "widths": [(spec.storage, spec.name, pixels) for spec, pixels in picture.variants()],
+            "largest": (picture.w1600.storage, picture.w1600.name),
+        }
+        _PICTURE_FILES[key] = files
+    return files

@@ -83,36 +83,7 @@ def fallback_lang(instance, field_name):
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
-# A picture's files by (original's name, width): naming a width hashes django-imagekit's settings
-# for it, which cost more than the rest of a page. A new upload gets a new name, so they never go
-# stale; bounded all the same.
-_picture_files = {}
-PICTURE_FILES_KEPT = 1000
-
-
-def _files_of(picture):
-    key = (picture.original.name, picture.width)
-    files = _picture_files.get(key)
-    if files is None:
-        if len(_picture_files) >= PICTURE_FILES_KEPT:
-            _picture_files.clear()
-        files = {
-            "widths": [(spec.storage, spec.name, pixels) for spec, pixels in picture.variants()],
-            "largest": (picture.w1600.storage, picture.w1600.name),
-        }
-        _picture_files[key] = files
-    return files
-
-
 @register.filter
 def picture_urls(picture):
-    """`picture`'s src and srcset (as Picture.src and .srcset give them) and its largest width's
-    address, for og:image."""
-    files = _files_of(picture)
-    widths = [(storage.url(name), pixels) for storage, name, pixels in files["widths"]]
-    storage, name = files["largest"]
-    return {
-        "src": widths[min(1, len(widths) - 1)][0],
-        "srcset": ", ".join(f"{url} {pixels}w" for url, pixels in widths),
-        "largest": storage.url(name),
-    }
+    """`picture`'s src, srcset and largest width's address (Picture.urls), for a template."""
+    return picture.urls()
