@@ -252,17 +252,13 @@ def _restore_into(into, merge, *, by, when):
         if name not in kept and now_fields[name] == after.get(name) and after.get(name) != before.get(name)
     ]
     if contacted_since:
+        reached = contacts.filter(outcome=Note.Outcome.REACHED)
         into.first_contact_at = contacts.aggregate(first=Min("created_at"))["first"]
-        into.first_reached_at = contacts.filter(outcome=Note.Outcome.REACHED).aggregate(first=Min("created_at"))[
-            "first"
-        ]
-        restore += ["first_contact_at", "first_reached_at"]
-    if not restore:
+        into.first_reached_at = reached.aggregate(first=Min("created_at"))["first"]
+    elif not restore:
         return
     status_before = into.status
     for name in restore:
-        if name in kept:
-            continue  # read again above
         value = before.get(name)
         if name == "status":
             _set_status(into, value, when=when)
@@ -270,4 +266,6 @@ def _restore_into(into, merge, *, by, when):
             setattr(into, name, parse_datetime(value) if value else None)
         else:
             setattr(into, name, value)
+    if contacted_since:
+        restore += ["first_contact_at", "first_reached_at"]
     _save(into, before=status_before, by=by, when=when, update_fields=[*PIPELINE_FIELDS, *restore])
