@@ -131,7 +131,7 @@ IOP_QUESTIONS = [
 ARTICLES = [
     {
         "slug": "what-is-iop",
-        "title": "What Is IOP? 10 Questions About Intensive Outpatient Programs",
+        "title": "What is IOP? 10 questions about intensive outpatient programs",
         "introduction": (
             "An intensive outpatient program lets you get serious treatment for addiction or mental health "
             "while you keep living at home. Here are plain answers to the questions people ask us most."
@@ -148,7 +148,7 @@ ARTICLES = [
     },
     {
         "slug": "inpatient-vs-outpatient",
-        "title": "Inpatient or Outpatient Treatment: Which Is Right for You?",
+        "title": "Inpatient or outpatient treatment: which is right for you?",
         "introduction": (
             "Choosing between living at a treatment center and getting care while you live at home is one "
             "of the first decisions in recovery. These answers explain the difference."
@@ -180,7 +180,7 @@ ARTICLES = [
     },
     {
         "slug": "insurance-and-treatment",
-        "title": "Does Insurance Cover Addiction Treatment? 5 Questions",
+        "title": "Does insurance cover addiction treatment? 5 questions",
         "introduction": "Worry about cost keeps many people from asking for help. Here is how coverage usually works.",
         "closing": "[Ask us to verify your insurance](/insurance/verify/), or call, and we will check your benefits "
         "for free, with no obligation.",

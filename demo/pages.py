@@ -103,7 +103,7 @@ will apply to all information we hold, and we will post it here and at the cente
 
 WEBSITE_PRIVACY = """\
 This policy covers this website. How we protect the health information of people in our care is in our
-[Notice of Privacy Practices](/notice-of-privacy-practices/).
+[notice of privacy practices](/notice-of-privacy-practices/).
 
 ## No one else watches you here
 
@@ -214,7 +214,7 @@ PAGES = [
      "summary": "Who we are, how we treat addiction and mental health in Los Angeles, and our licence."},
     {"slug": "admissions", "title": "Admissions: what to expect and what to bring", "body": ADMISSIONS,
      "summary": "From the first call to your first day: the steps of admission, and what to pack."},
-    {"slug": "notice-of-privacy-practices", "title": "Notice of Privacy Practices", "body": PRIVACY_PRACTICES,
+    {"slug": "notice-of-privacy-practices", "title": "Notice of privacy practices", "body": PRIVACY_PRACTICES,
      "summary": "How we use and protect your health information, and your rights."},
     {"slug": "privacy", "title": "Website privacy policy", "body": WEBSITE_PRIVACY,
      "summary": "No third-party trackers: what this website keeps, and for how long."},

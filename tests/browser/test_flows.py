@@ -88,7 +88,7 @@ def test_errors_keep_input_and_focus_the_summary(page, site):
 
 def test_reader_jumps_to_question_seven_and_searches(page, site):
     page.goto(site + "/faq/")
-    page.get_by_role("link", name="What Is IOP? 10 Questions About Intensive Outpatient Programs").click()
+    page.get_by_role("link", name="What is IOP? 10 questions about intensive outpatient programs").click()
     toc = page.get_by_role("navigation", name="In this article")
     toc.get_by_role("link").nth(6).click()
     expect(page).to_have_url(re.compile(r"#q7$"))

@@ -13,8 +13,8 @@ from ..factories import UserFactory
 from .test_accessibility import VIEWPORTS, assert_no_violations
 from .test_flows import log_in
 
-IOP = "What Is IOP? 10 Questions About Intensive Outpatient Programs"
-INSURANCE = "Does Insurance Cover Addiction Treatment? 5 Questions"
+IOP = "What is IOP? 10 questions about intensive outpatient programs"
+INSURANCE = "Does insurance cover addiction treatment? 5 questions"
 
 
 @pytest.fixture

@@ -164,7 +164,7 @@ def test_load_demo_is_idempotent(settings):
     assert counts == (5, 3, 19, 166, 1)  # 6 hand-written inquiries and 160 over 90 days
     iop = Article.objects.get(slug="what-is-iop")
     assert iop.questions.count() == 10
-    assert iop.title == "What Is IOP? 10 Questions About Intensive Outpatient Programs"
+    assert iop.title == "What is IOP? 10 questions about intensive outpatient programs"
 
 
 def test_load_demo_refuses_demo_logins_without_debug(settings):
