@@ -16,6 +16,7 @@ class MagnoliaAdminSite(admin.AdminSite):
     def get_urls(self):
         # Imported here, not above: the site is built while the apps' admin modules are still loading.
         from admissions.card_views import card_image
+        from pages.patterns import pattern_library
         from staff.keep_alive import keep_alive
         from staff.markdown_preview import markdown_preview_view
         from staff.views import view_on_site
@@ -28,6 +29,8 @@ class MagnoliaAdminSite(admin.AdminSite):
             # Not behind admin_view either: a signed-out page is told so (403), not sent the sign-in page.
             path("keep-alive/", keep_alive, name="keep_alive"),
             path("markdown-preview/", self.admin_view(markdown_preview_view), name="markdown_preview"),
+            # Every public component with sample content, for whoever changes how the site looks.
+            path("patterns/", self.admin_view(pattern_library), name="patterns"),
             # In place of the admin's own "view on site" (see staff/views.py).
             path("r/<path:content_type_id>/<path:object_id>/", self.admin_view(view_on_site), name="view_on_site"),
         ]
