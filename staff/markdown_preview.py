@@ -25,12 +25,8 @@ class MarkdownPreviewWidget(AdminTextareaWidget):
     # In the app: form widgets are found by the form renderer, which reads app folders only.
     template_name = "staff/widgets/markdown_preview.html"
 
-    def __init__(self, attrs=None, language=None):
-        # The language of the field's column (answer_es: es): a care card's words are in it.
-        attrs = {"data-markdown-preview": reverse_lazy("admin:markdown_preview"), **(attrs or {})}
-        if language:
-            attrs["data-markdown-language"] = language
-        super().__init__(attrs)
+    def __init__(self, attrs=None):
+        super().__init__({"data-markdown-preview": reverse_lazy("admin:markdown_preview"), **(attrs or {})})
 
     @property
     def media(self):
@@ -50,12 +46,17 @@ class MarkdownPreviewMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # A field translated per language (answer_en, answer_es) is named by its original.
-        if getattr(db_field, "translated_field", db_field).name in self.markdown_fields:
-            kwargs["widget"] = MarkdownPreviewWidget(language=getattr(db_field, "language", None))
-            formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        is_markdown = getattr(db_field, "translated_field", db_field).name in self.markdown_fields
+        if is_markdown:
+            kwargs["widget"] = MarkdownPreviewWidget
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if is_markdown and formfield is not None:
+            # The language of a field's column (answer_es: es) is the preview's: a care card's words.
+            # Set here, as django-modeltranslation gives each language a copy of the original's widget.
+            if language := getattr(db_field, "language", None):
+                formfield.widget.attrs["data-markdown-language"] = language
             formfield.help_text = f"{formfield.help_text} {SYNTAX_HELP}".strip()
-            return formfield
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return formfield
 
 
 @require_POST
