@@ -27,7 +27,10 @@ import time
 import markdown
 import nh3
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import linebreaks, strip_tags
+
+from .care_cards import CARD_CLASSES, CareCardExtension
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ ALLOWED_TAGS = {
     "th",
     "td",
     "span",
+    "section",
+    "div",
 }
 # lang and dir mark a passage in another language (WCAG 3.1.2), such as a notice's language taglines.
 ALLOWED_ATTRIBUTES = {
@@ -65,6 +70,7 @@ ALLOWED_ATTRIBUTES = {
     "p": {"lang", "dir"},
     "span": {"lang", "dir"},
     "li": {"lang", "dir"},
+    "section": {"aria-label"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
@@ -128,7 +134,8 @@ def markdown_html(text):
     state = _request.get()
     if state is None:
         return _convert_in_child(text, settings.MARKDOWN_RENDER_SECONDS)
-    digest = hashlib.sha256(text.encode()).digest()
+    # A care card's words are in the language active while formatting (common/care_cards.py).
+    digest = hashlib.sha256(f"{translation.get_language()}:{text}".encode()).digest()
     if digest not in state["done"]:
         left = state["deadline"] - time.monotonic()
         if left <= 0:
@@ -138,7 +145,7 @@ def markdown_html(text):
 
 
 def _convert(text):
-    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return markdown.markdown(text, extensions=["extra", "sane_lists", CareCardExtension()], output_format="html")
 
 
 def _convert_in_child(text, seconds):
@@ -179,6 +186,7 @@ def sanitise(html_text):
         html_text,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=CARD_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
@@ -203,15 +211,23 @@ def html_to_text(html_text):
 
 def render_fields(instance, save_kwargs, sources):
     """Before a save: store the HTML of each Markdown field, `sources` being {html_field: markdown_field}.
-    A field translated per language (title_en, title_es, ...) is rendered in each. A save limited to
-    some fields (update_fields) also stores the HTML."""
+    A field translated per language (title_en, title_es, ...) is rendered in each, in its language (a
+    care card's words). A save limited to some fields (update_fields) also stores the HTML."""
     stored = set()
     for target, source in sources.items():
         for target_name, source_name in per_language(instance, target, source):
-            setattr(instance, target_name, render_markdown(getattr(instance, source_name)))
+            with translation.override(_language_of(target_name, translation.get_language())):
+                setattr(instance, target_name, render_markdown(getattr(instance, source_name)))
             stored.add(target_name)
     if save_kwargs.get("update_fields") is not None:
         save_kwargs["update_fields"] = {*save_kwargs["update_fields"], *sources, *stored}
+
+
+def _language_of(field_name, default):
+    """The language of a field's column per language (body_es: es), or `default`."""
+    codes = {code for code, _ in settings.LANGUAGES}
+    suffix = field_name.rsplit("_", 1)[-1]
+    return suffix if "_" in field_name and suffix in codes else default
 
 
 def per_language(instance, *names):

@@ -13,6 +13,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
+from common.care_cards import OTHER_KIND_MARK
 from common.markdown import TooSlow, markdown_html, render_markdown, sanitise, too_slow_message
 
 from .models import Redirect
@@ -83,6 +84,13 @@ def check_rendered(rendered):
             "Pictures cannot go in the text, where visitors would not see them: remove it, and choose a "
             "picture in the Picture field instead (it gets alt text and sizes for phones).",
             code="image_in_text",
+        )
+    if OTHER_KIND_MARK in rendered:
+        raise ValidationError(
+            "A line starting with !!! makes a care card: write !!! non-urgent, !!! urgent or !!! immediate, "
+            'then the heading in quotes, e.g. !!! urgent "Call us now if", and the card\'s text on the next '
+            "lines, indented by four spaces.",
+            code="unknown_care_card",
         )
     broken = [
         address for address in _hrefs(sanitise(rendered)) if (path := _own_path(address)) and not page_exists(path)

@@ -1,4 +1,5 @@
-"""The center as schema.org MedicalClinic, for the home and contact pages."""
+"""The center as schema.org MedicalClinic, for the home and contact pages; and the medical review of
+a content page (an article, a level of care, a page of the center's) as MedicalWebPage properties."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -65,3 +66,42 @@ def _credentials(site):
             credential["identifier"] = accreditation.number
         credentials.append(credential)
     return credentials
+
+
+def review_properties(reviewed, reviewer_url):
+    """MedicalWebPage's lastReviewed and reviewedBy for `reviewed` (an article, a level or a page):
+    only what it has."""
+    properties = {}
+    if reviewed.last_reviewed:
+        properties["lastReviewed"] = reviewed.last_reviewed.isoformat()
+    if reviewed.reviewer:
+        properties["reviewedBy"] = {
+            "@type": "Person",
+            "name": reviewed.reviewer.name,
+            "honorificSuffix": reviewed.reviewer.credentials,
+            "url": reviewer_url,
+        }
+        if reviewed.reviewer.specialty:
+            properties["reviewedBy"]["knowsAbout"] = reviewed.reviewer.specialty
+    return properties
+
+
+def reviewed_page_json_ld(reviewed, name, description, url, absolute, site, language):
+    """A level's or a page's MedicalWebPage, for one that has been medically reviewed (else None).
+    `absolute` makes a path an absolute address; `language`: the language its text is in."""
+    if not reviewed.last_reviewed:
+        return None
+    page = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": f"{url}#webpage",
+        "url": url,
+        "inLanguage": language,
+        "name": name,
+        "description": description,
+        "dateModified": reviewed.updated_at.isoformat(),
+        "publisher": {"@type": "MedicalOrganization", "name": site.name, "telephone": site.helpline_e164},
+    }
+    reviewer_url = reviewed.reviewer and absolute(reviewed.reviewer.get_absolute_url())
+    page.update(review_properties(reviewed, reviewer_url))
+    return script_json(page)

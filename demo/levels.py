@@ -1,9 +1,38 @@
 """The five demo levels of care, from the fact sheet, in our own words, and their loader."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
+from faq.models import Reviewer
 from levels.models import LevelOfCare
 
 from .levels_es import PICTURE_ALT, SPANISH
 from .pictures import landscape, save_picture
+
+# An immediate-action care card (common/care_cards.py) with the danger signs of withdrawal and
+# what to do for an overdose.
+DETOX_CARD = """!!! immediate "Call 911 or go to the emergency room if"
+    While someone is coming off alcohol, sedatives or opioids, they:
+
+    - have a seizure
+    - see, hear or feel things that are not there
+    - are confused, very agitated or hard to wake
+
+    If someone may have overdosed on opioids (slow or no breathing, blue lips, they will not wake up),
+    [call 911](tel:911) and give naloxone (Narcan) if you have it. Stay with them until help comes.
+
+    Do not stop heavy drinking or benzodiazepines suddenly on your own: that withdrawal can be
+    life-threatening. [Call us at (818) 431-2224](tel:+18184312224), day or night, to plan a safe detox."""
+
+# The clinician who last reviewed each level's page, and how many days ago.
+REVIEWS = {
+    "medical-detox": ("samuel-okafor", 40),
+    "residential": ("samuel-okafor", 75),
+    "partial-hospitalization": ("dana-whitfield", 110),
+    "intensive-outpatient": ("dana-whitfield", 30),
+    "outpatient": ("dana-whitfield", 150),
+}
 
 LEVELS = [
     {
@@ -16,7 +45,7 @@ LEVELS = [
             "Stopping alcohol, opioids or sedatives suddenly can be dangerous. In medical detox you stay "
             "with us while nurses watch over you day and night and doctors ease withdrawal with medication "
             "when it helps.\n\nDetox is a beginning, not the whole treatment: before it ends, our clinicians "
-            "plan the next level of care with you."
+            "plan the next level of care with you.\n\n" + DETOX_CARD
         ),
         "who_it_fits": (
             "- People at risk of a hard or unsafe withdrawal\n"
@@ -192,3 +221,13 @@ def load_levels():
     for level in chain:
         level.save(update_fields=["steps_down_to", "steps_up_to"])
     return levels
+
+
+def review_levels(levels):
+    """Give each demo level its medical review (the reviewers are made with the articles)."""
+    today = timezone.localdate()
+    for slug, (reviewer, days_ago) in REVIEWS.items():
+        level = levels[slug]
+        level.reviewer = Reviewer.objects.get(slug=reviewer)
+        level.last_reviewed = today - timedelta(days=days_ago)
+        level.save(update_fields=["reviewer", "last_reviewed"])

@@ -1,6 +1,22 @@
 """The demo levels of care in Spanish, written by the team from the same fact sheet (not a machine
 translation): {slug: translated fields}."""
 
+# The detox page's immediate-action care card (common/care_cards.py), in Spanish.
+DETOX_CARD = """!!! inmediato "Llame al 911 o vaya a la sala de emergencias si"
+    Mientras alguien deja el alcohol, los sedantes o los opioides, la persona:
+
+    - tiene una convulsión
+    - ve, oye o siente cosas que no están ahí
+    - está confundida, muy agitada o cuesta despertarla
+
+    Si alguien pudo haber tenido una sobredosis de opioides (respira lento o no respira, tiene los labios
+    azulados, no se despierta), [llame al 911](tel:911) y dele naloxona (Narcan) si la tiene. Quédese con
+    la persona hasta que llegue la ayuda.
+
+    No deje de golpe el consumo intenso de alcohol ni las benzodiacepinas por su cuenta: esa abstinencia
+    puede poner la vida en peligro. [Llámenos al (818) 431-2224](tel:+18184312224), de día o de noche,
+    para planear una desintoxicación segura."""
+
 SPANISH = {
     "medical-detox": {
         "name_es": "Desintoxicación médica",
@@ -11,7 +27,7 @@ SPANISH = {
             "médica usted se queda con nosotros mientras el personal de enfermería le cuida de día y de noche, "
             "y los médicos alivian los síntomas de abstinencia con medicamentos cuando hace falta.\n\n"
             "La desintoxicación es el comienzo, no todo el tratamiento: antes de que termine, nuestros "
-            "clínicos planean con usted el siguiente nivel de atención."
+            "clínicos planean con usted el siguiente nivel de atención.\n\n" + DETOX_CARD
         ),
         "who_it_fits_es": (
             "- Personas con riesgo de una abstinencia difícil o peligrosa\n"

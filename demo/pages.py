@@ -2,6 +2,11 @@
 
 They are demo text: a real center has its lawyer and compliance officer read the notices first."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
+from faq.models import Reviewer
 from pages.models import Page
 
 from .pages_es import SPANISH
@@ -227,9 +232,18 @@ PAGES = [
 ]  # fmt: skip
 
 
+# The pages about care a clinician reviews, by whom and how many days ago (the notices and policies
+# are the privacy officer's and the web team's, not a medical review).
+REVIEWS = {"about": ("samuel-okafor", 60), "admissions": ("dana-whitfield", 45)}
+
+
 def load_pages():
-    """Create or update the demo pages, published and linked in the footer in this order."""
+    """Create or update the demo pages, published and linked in the footer in this order (after the
+    articles, whose loader makes the reviewers)."""
+    today = timezone.localdate()
     for position, data in enumerate(PAGES, start=1):
+        slug, days_ago = REVIEWS.get(data["slug"], (None, None))
+        reviewer = slug and Reviewer.objects.filter(slug=slug).first()  # none when loaded on their own
         Page.objects.update_or_create(
             slug=data["slug"],
             defaults={
@@ -238,6 +252,8 @@ def load_pages():
                 "is_published": True,
                 "in_footer": True,
                 "footer_position": position,
+                "reviewer": reviewer or None,
+                "last_reviewed": today - timedelta(days=days_ago) if reviewer else None,
             },
         )
     return len(PAGES)

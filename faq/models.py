@@ -56,6 +56,15 @@ class Reviewer(models.Model):
         return reverse("faq:reviewer", kwargs={"slug": self.slug})
 
 
+def set_review_due(instance, save_kwargs):
+    """Before a save: the next review's date, from the last review and the interval (articles', levels' and pages')."""
+    instance.review_due_on = instance.last_reviewed and add_months(
+        instance.last_reviewed, instance.review_interval_months
+    )
+    if save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], "review_due_on"}
+
+
 # The review-due list warns this many days ahead.
 REVIEW_NOTICE_DAYS = 30
 
@@ -180,7 +189,7 @@ class Article(models.Model):
         ):
             text = getattr(self, meta_description) or html_to_text(getattr(self, introduction_html))[:160]
             setattr(self, teaser, text)
-        self.review_due_on = self.last_reviewed and add_months(self.last_reviewed, self.review_interval_months)
+        set_review_due(self, kwargs)
         if kwargs.get("update_fields") is not None:
             teasers = [names[0] for names in per_language(self, "teaser")]
             kwargs["update_fields"] = {*kwargs["update_fields"], "teaser", *teasers, "review_due_on"}

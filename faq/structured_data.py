@@ -1,6 +1,7 @@
 """JSON-LD for article pages (FAQPage and MedicalWebPage)."""
 
 from common.json_ld import script_json
+from core.structured_data import review_properties
 
 
 def article_json_ld(article, questions, sources, url, reviewer_url, site, language):
@@ -35,17 +36,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site, langua
         ],
     }
     webpage = page["@graph"][0]
-    if article.last_reviewed:
-        webpage["lastReviewed"] = article.last_reviewed.isoformat()
-    if article.reviewer:
-        webpage["reviewedBy"] = {
-            "@type": "Person",
-            "name": article.reviewer.name,
-            "honorificSuffix": article.reviewer.credentials,
-            "url": reviewer_url,
-        }
-        if article.reviewer.specialty:
-            webpage["reviewedBy"]["knowsAbout"] = article.reviewer.specialty
+    webpage.update(review_properties(article, reviewer_url))
     if sources:
         webpage["citation"] = [_citation(source) for source in sources]
     return script_json(page)

@@ -29,8 +29,8 @@ class LevelOfCareAdmin(ContentAdmin):
     search_fields = ["name", "short_name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = False
-    autocomplete_fields = ["steps_down_to", "steps_up_to", "picture"]
-    readonly_fields = ["updated_at", "links_elsewhere"]
+    autocomplete_fields = ["steps_down_to", "steps_up_to", "picture", "reviewer"]
+    readonly_fields = ["updated_at", "links_elsewhere", "review_due_on"]
     fieldsets = [
         ("Basics", {"fields": ["name", "slug", "short_name", "asam_level", "summary", "picture", "is_published"]}),
         (
@@ -49,5 +49,6 @@ class LevelOfCareAdmin(ContentAdmin):
             },
         ),
         ("Texts", {"fields": ["description", "who_it_fits", "typical_week", "links_elsewhere"]}),
+        ("Medical review", {"fields": ["reviewer", "last_reviewed", "review_interval_months", "review_due_on"]}),
         ("Search engines", {"fields": ["meta_description", "updated_at"]}),
     ]

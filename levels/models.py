@@ -1,14 +1,16 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, slug_re
+from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from common.markdown import render_fields
 from core.links import validate_internal_links
 from core.models import picture_field
+from faq.models import set_review_due
 
 # Stored HTML: {html field: the Markdown field it is rendered from at every save}.
 RENDERED_FIELDS = {
@@ -92,6 +94,26 @@ class LevelOfCare(models.Model):
         related_name="steps_down_from",
         help_text="Where someone goes if they need more support.",
     )
+    # Medical review, the same fields as an article's (faq.Article).
+    reviewer = models.ForeignKey(
+        "faq.Reviewer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewed_levels",
+        verbose_name="medical reviewer",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the reviewer last checked it. Shown on the page with the next review."
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Months between medical reviews (1 to 36).",
+    )
+    # last_reviewed + review_interval_months, kept at save: the "next review due" date.
+    review_due_on = models.DateField("review due", null=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = LevelOfCareQuerySet.as_manager()
@@ -121,6 +143,7 @@ class LevelOfCare(models.Model):
 
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, RENDERED_FIELDS)
+        set_review_due(self, kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -141,6 +164,8 @@ class LevelOfCare(models.Model):
             errors["steps_down_to"] = "A level cannot step down to itself."
         if self.pk and self.steps_up_to_id == self.pk:
             errors["steps_up_to"] = "A level cannot step up to itself."
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "A review date cannot be in the future."
         if errors:
             raise ValidationError(errors)
 

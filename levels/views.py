@@ -29,7 +29,7 @@ class LevelDetailView(PublishedLevelMixin, DetailView):
     context_object_name = "level"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("picture")
+        return super().get_queryset().select_related("picture", "reviewer")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -14,10 +14,11 @@ class PageAdmin(ContentAdmin):
     list_filter = ["is_published", "in_footer"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["picture"]
-    readonly_fields = ["preview_link", "links_elsewhere", "updated_at"]
+    autocomplete_fields = ["picture", "reviewer"]
+    readonly_fields = ["preview_link", "links_elsewhere", "updated_at", "review_due_on"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "picture", "body", "shows_center_profile"]}),
+        ("Medical review", {"fields": ["reviewer", "last_reviewed", "review_interval_months", "review_due_on"]}),
         ("Publishing", {"fields": ["is_published", "preview_link", "in_footer", "footer_position", "updated_at"]}),
         ("Links", {"fields": ["links_elsewhere"]}),
     ]
@@ -26,6 +27,8 @@ class PageAdmin(ContentAdmin):
         "is_published": "Published",
         "in_footer": "Linked in the footer", "footer_position": "Footer order",
         "shows_center_profile": "Shows licence and accreditations",
+        "reviewer": "Medical reviewer", "last_reviewed": "Last reviewed",
+        "review_interval_months": "Review every (months)",
     }  # fmt: skip
 
     @admin.display(description="preview")

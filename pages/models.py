@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 
 from common.markdown import render_fields
 from core.links import validate_internal_links
 from core.models import picture_field
+from faq.models import set_review_due
 
 
 class PageQuerySet(models.QuerySet):
@@ -38,6 +41,26 @@ class Page(models.Model):
         default=False,
         help_text="Adds an “Accreditation and licensing” part under the text, from the site settings.",
     )
+    # Medical review, the same fields as an article's (faq.Article).
+    reviewer = models.ForeignKey(
+        "faq.Reviewer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewed_pages",
+        verbose_name="medical reviewer",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the reviewer last checked it. Shown on the page with the next review."
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Months between medical reviews (1 to 36).",
+    )
+    # last_reviewed + review_interval_months, kept at save: the "next review due" date.
+    review_due_on = models.DateField("review due", null=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
@@ -50,6 +73,7 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, {"body_html": "body"})
+        set_review_due(self, kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -64,6 +88,8 @@ class Page(models.Model):
         taken = self.slug in {code for code, _ in settings.LANGUAGES}
         if self.slug and (taken or any(_answered_elsewhere(path) for path in (f"/{self.slug}/", f"/{self.slug}"))):
             raise ValidationError({"slug": f"/{self.slug}/ is already a part of the site: choose another address."})
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
 
 
 def _answered_elsewhere(path):

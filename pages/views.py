@@ -56,7 +56,7 @@ class PageView(DetailView):
     preview = False
 
     def get_queryset(self):
-        return Page.objects.published().select_related("picture")
+        return Page.objects.published().select_related("picture", "reviewer")
 
     def get_context_data(self, **kwargs):
         # The summary is for search engines and link previews, not on the page.
@@ -70,7 +70,7 @@ class PagePreviewView(StaffPreviewMixin, PageView):
     permission_required = "pages.view_page"
 
     def get_queryset(self):
-        return Page.objects.select_related("picture")
+        return Page.objects.select_related("picture", "reviewer")
 
 
 @require_GET

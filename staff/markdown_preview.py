@@ -4,12 +4,15 @@ The widget asks the server (markdown_preview_view) so the preview is made by the
 page: the same Markdown, the same sanitising, the same link check."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.views.decorators.http import require_POST
 
+from common.care_cards import SYNTAX_HELP
 from common.markdown import TooSlow, markdown_html, sanitise, too_slow_message
 from core.links import check_rendered
 
@@ -43,9 +46,17 @@ class MarkdownPreviewMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # A field translated per language (answer_en, answer_es) is named by its original.
-        if getattr(db_field, "translated_field", db_field).name in self.markdown_fields:
+        is_markdown = getattr(db_field, "translated_field", db_field).name in self.markdown_fields
+        if is_markdown:
             kwargs["widget"] = MarkdownPreviewWidget
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if is_markdown and formfield is not None:
+            # The language of a field's column (answer_es: es) is the preview's: a care card's words.
+            # Set here, as django-modeltranslation gives each language a copy of the original's widget.
+            if language := getattr(db_field, "language", None):
+                formfield.widget.attrs["data-markdown-language"] = language
+            formfield.help_text = f"{formfield.help_text} {SYNTAX_HELP}".strip()
+        return formfield
 
 
 @require_POST
@@ -53,8 +64,12 @@ def markdown_preview_view(request):
     if not any(request.user.has_perm(permission) for permission in EDITING_PERMISSIONS):
         raise PermissionDenied
     text = request.POST.get("text", "")[:MAX_PREVIEW_CHARACTERS]
+    language = request.POST.get("language")
+    if language not in {code for code, _ in settings.LANGUAGES}:
+        language = translation.get_language()
     try:
-        rendered = markdown_html(text)  # once, for both the checks and the preview
+        with translation.override(language):
+            rendered = markdown_html(text)  # once, for both the checks and the preview
     except TooSlow:
         return JsonResponse({"html": "", "problems": [too_slow_message()]})
     problems = []

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from core.languages import shows_english, split_language_prefix
 from core.structured_data import clinic_json_ld as _clinic_json_ld
+from core.structured_data import reviewed_page_json_ld as _reviewed_page_json_ld
 
 register = template.Library()
 
@@ -34,6 +35,19 @@ def nav_section(path):
 def clinic_json_ld(context):
     """The center as schema.org MedicalClinic JSON-LD."""
     return _clinic_json_ld(context["site"], context["request"].build_absolute_uri)
+
+
+@register.simple_tag(takes_context=True)
+def reviewed_page_json_ld(context, reviewed, name, description, untranslated=False):
+    """A reviewed level's or page's MedicalWebPage JSON-LD in its <script> element; nothing without a
+    review. `untranslated`: its text is shown in English."""
+    request = context["request"]
+    language = settings.LANGUAGE_CODE if untranslated else translation.get_language()
+    url = request.build_absolute_uri(request.path)
+    data = _reviewed_page_json_ld(
+        reviewed, name, description, url, request.build_absolute_uri, context["site"], language
+    )
+    return format_html('<script type="application/ld+json">{}</script>', data) if data else ""
 
 
 @register.simple_tag(takes_context=True)

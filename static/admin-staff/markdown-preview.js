@@ -13,6 +13,7 @@
   async function refresh(field) {
     const preview = field.closest(".markdown-field").querySelector(".markdown-preview");
     const body = new URLSearchParams({ text: field.value });
+    if (field.dataset.markdownLanguage) body.set("language", field.dataset.markdownLanguage);
     const response = await fetch(field.dataset.markdownPreview, {
       method: "POST",
       headers: { "X-CSRFToken": csrfToken() },

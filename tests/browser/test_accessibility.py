@@ -8,6 +8,8 @@ PAGES = {
     "home": "/",
     "levels list": "/levels-of-care/",
     "level": "/levels-of-care/intensive-outpatient/",
+    "detox, with its care card and review": "/levels-of-care/medical-detox/",
+    "Spanish detox": "/es/levels-of-care/medical-detox/",
     "compare": "/levels-of-care/compare/",
     "faq list": "/faq/",
     "article": "/faq/what-is-iop/",

@@ -67,6 +67,7 @@ def test_the_admin_refuses_the_save_and_keeps_what_was_typed(editor_client):
         "name": level.name, "slug": level.slug, "short_name": level.short_name, "asam_level": "2.1",
         "summary": "s", "is_published": "on", "intensity_rank": level.intensity_rank,
         "hours_min": 9, "hours_max": 19, "days_min": 3, "days_max": 5, "weeks_min": "", "weeks_max": "",
+        "review_interval_months": 12,
         "supervision": "scheduled", "description": "Steps up to [IOP](/levels-of-care/iop-typo/).",
         "who_it_fits": "Read [SAMHSA](https://www.samhsa.gov/).", "typical_week": "t", "meta_description": "",
     }  # fmt: skip

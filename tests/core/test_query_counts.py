@@ -6,13 +6,15 @@ Every page reads the content version (one query). With the whole-page cache on, 
 that one query alone.
 """
 
+from datetime import date
+
 import pytest
 from django.db import transaction
 
 from core import content_version
 from core.models import SiteSettings
 
-from ..factories import ArticleFactory, LevelFactory, PageFactory, TopicFactory
+from ..factories import ArticleFactory, LevelFactory, PageFactory, ReviewerFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,9 @@ def _content(request, django_db_setup, django_db_blocker):
     run inside it, each in a savepoint of its own)."""
     size = request.param
     with django_db_blocker.unblock(), transaction.atomic():
-        levels = [LevelFactory(slug=f"level-{i}", intensity_rank=i) for i in range(1, 5 + size)]
+        # Reviewed, as the articles are: the reviewer comes in the page's own query.
+        review = {"reviewer": ReviewerFactory(), "last_reviewed": date(2026, 1, 31)}
+        levels = [LevelFactory(slug=f"level-{i}", intensity_rank=i, **review) for i in range(1, 5 + size)]
         for upper, lower in zip(levels, levels[1:], strict=False):
             upper.steps_down_to = lower
             upper.save()
@@ -53,7 +57,7 @@ def _content(request, django_db_setup, django_db_blocker):
             article.topics.add(topic_a, topic_b)
             article.related_levels.add(*levels[:3])
         for i in range(size):
-            PageFactory(slug="about" if i == 0 else f"page-{i}", picture=None)
+            PageFactory(slug="about" if i == 0 else f"page-{i}", picture=None, **review)
         yield
         transaction.set_rollback(True)
 

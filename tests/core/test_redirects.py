@@ -61,6 +61,7 @@ def test_the_editor_is_told_the_old_address_now_redirects(editor_client):
         "name": level.name, "slug": "new-address", "short_name": level.short_name, "asam_level": "2.1",
         "summary": "s", "is_published": "on", "intensity_rank": level.intensity_rank,
         "hours_min": 9, "hours_max": 19, "days_min": 3, "days_max": 5, "weeks_min": "", "weeks_max": "",
+        "review_interval_months": 12,
         "supervision": "scheduled", "description": "d", "who_it_fits": "w", "typical_week": "t",
         "meta_description": "",
     }  # fmt: skip

@@ -12,6 +12,7 @@ from faq.models import Article
 
 from ..factories import ArticleFactory, QuestionFactory, ReviewerFactory, SourceFactory
 from ..faq_helpers import article_form
+from ..markup import one, parse, select
 from .test_articles import json_ld
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +175,23 @@ def test_reviewers_are_in_the_sitemap(client):
     QuestionFactory()
     body = client.get("/sitemap-reviewers.xml").content.decode()
     assert "http://testserver/faq/reviewers/dana/" in body
+
+
+REVIEW_LINE = {
+    "": "Page last reviewed: March 31, 2026 · Next review due: September 30, 2026",
+    "/es": "Última revisión de la página: 31 de marzo de 2026 · Próxima revisión: 30 de septiembre de 2026",
+}
+
+
+@pytest.mark.parametrize("prefix", REVIEW_LINE)
+def test_the_article_ends_with_its_last_and_next_review(client, prefix):
+    ArticleFactory(slug="reviewed", last_reviewed=date(2026, 3, 31), review_interval_months=6, questions=1)
+    page = parse(client.get(f"{prefix}/faq/reviewed/").content.decode())
+    line = one(page, "article > p.review-dates")
+    assert line.text == REVIEW_LINE[prefix]  # the byline is under the title already
+    assert [t.attrs["datetime"] for t in select(line, "time")] == ["2026-03-31", "2026-09-30"]
+
+
+def test_an_article_without_a_review_date_says_nothing_of_it(client):
+    ArticleFactory(slug="unreviewed", last_reviewed=None)
+    assert select(parse(client.get("/faq/unreviewed/").content.decode()), ".review-dates") == []

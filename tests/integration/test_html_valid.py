@@ -4,15 +4,17 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from demo.pages import PAGES, load_pages
+from pages.models import Page
 from pages.views import bad_request, server_error
 
-from ..factories import ArticleFactory, LevelFactory, TopicFactory
+from ..factories import ArticleFactory, LevelFactory, ReviewerFactory, TopicFactory
 from ..intake_helpers import form_data
 from ..public_pages import PUBLIC_PAGES, add_center_pages
 
@@ -27,10 +29,20 @@ def test_public_pages_are_valid_html(client, tmp_path, rf):
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    LevelFactory(slug="iop", short_name="IOP")
+    # Reviewed, with a care card of each kind in both languages.
+    cards = "\n\n".join(
+        f'!!! {kind} "Heading"\n    - [Call](tel:911)' for kind in ("non-urgent", "urgent", "immediate")
+    )
+    LevelFactory(
+        slug="iop", short_name="IOP", description=cards, description_es=cards, reviewer=ReviewerFactory(),
+        last_reviewed=date(2026, 1, 31),
+    )  # fmt: skip
     ArticleFactory(slug="what-is-iop", questions=3).topics.add(TopicFactory(slug="programs"))
     add_center_pages()
     load_pages()  # the center's own pages as the demo writes them (taglines in ten languages)
+    about = Page.objects.get(slug="about")
+    about.reviewer, about.last_reviewed = ReviewerFactory(), date(2026, 1, 31)
+    about.save()
     paths = PUBLIC_PAGES + [f"/{data['slug']}/" for data in PAGES]
     paths += [f"/es{path}" for path in paths]  # and each in Spanish
     pages = {path: client.get(path).content for path in paths}

@@ -164,6 +164,7 @@ def test_admin_shows_constraint_violations_as_form_errors(editor_client):
         "name": level.name, "slug": level.slug, "short_name": level.short_name, "asam_level": "2.1",
         "summary": "s", "is_published": "on", "intensity_rank": level.intensity_rank,
         "hours_min": 20, "hours_max": 10, "days_min": 3, "days_max": 5, "weeks_min": "", "weeks_max": "",
+        "review_interval_months": 12,
         "supervision": "scheduled", "description": "d", "who_it_fits": "w", "typical_week": "t",
         "meta_description": "",
     }  # fmt: skip

@@ -22,7 +22,7 @@ def page_form(page, **fields):
     data = {
         "title": page.title, "slug": page.slug, "summary": page.summary, "body": page.body,
         "is_published": "on" if page.is_published else "", "in_footer": "on" if page.in_footer else "",
-        "footer_position": page.footer_position, "shows_center_profile": "",
+        "footer_position": page.footer_position, "shows_center_profile": "", "review_interval_months": 12,
     }  # fmt: skip
     data.update(fields)
     return english_names({key: value for key, value in data.items() if value != ""}, Page)

@@ -10,7 +10,7 @@ from django.db import transaction
 from demo.articles import ARTICLES, load_articles
 from demo.history import load_history
 from demo.inquiries import INQUIRIES, load_inquiries
-from demo.levels import load_levels
+from demo.levels import load_levels, review_levels
 from demo.pages import load_pages
 from demo.site import load_site
 from demo.verifications import load_verifications
@@ -41,6 +41,7 @@ class Command(BaseCommand):
             reversion.set_comment("Demo content")
             levels = load_levels()
             load_articles(levels)
+            review_levels(levels)  # by the reviewers the articles brought
             pages = load_pages()
         load_inquiries(levels)
         verifications = load_verifications(levels)
