@@ -315,7 +315,9 @@ class SiteSettings(models.Model):
 
     @property
     def shows_trust_line(self):
-        return bool(self.licence_number or self.current_accreditations or self.payment_list)
+        """A licence number or a current accreditation to check: the payers (a required field) ride along
+        with them, never alone."""
+        return bool(self.licence_number or self.current_accreditations)
 
     @property
     def shows_who_we_treat(self):
