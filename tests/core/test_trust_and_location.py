@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from core.models import Accreditation, SiteSettings
+from demo.site import load_site
 
 from ..factories import PageFactory
 from ..markup import one, select, texts
@@ -153,3 +154,22 @@ def test_nothing_shows_when_the_profile_has_none(client, profile):
         for selector in ("ul.trust-line", "section.home-trust", "div.footer-trust", "section.who-we-treat"):
             assert select(page, selector) == [], (path, selector)
         assert select(page, "a.directions-link") == [] and select(page, "ul.getting-here") == [], path
+
+
+def test_load_demo_fills_the_profile_in_both_languages(db):
+    site = load_site()
+    for name in (
+        "getting_here", "ages_treated", "conditions_treated", "medi_cal_elsewhere", "medicare_elsewhere",
+        "self_pay", "payment_plans", "good_faith_estimate", "tagline",
+    ):  # fmt: skip
+        english, spanish = getattr(site, f"{name}_en"), getattr(site, f"{name}_es")
+        assert english and spanish and english != spanish, name
+    assert (
+        site.in_network_en
+        == site.in_network_es
+        == ("Aetna\nAnthem Blue Cross\nBlue Shield of California\nCigna\nUnitedHealthcare / Optum\nTRICARE")
+    )
+    assert (site.accepts_medi_cal, site.accepts_medicare) == (False, False)
+    assert site.licence_lookup_url.startswith("https://www.dhcs.ca.gov/")
+    assert site.accreditations.get().lookup_url == "https://www.qualitycheck.org/"
+    assert site.street_address == "1234 Example Blvd"
