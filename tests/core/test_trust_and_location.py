@@ -173,3 +173,17 @@ def test_load_demo_fills_the_profile_in_both_languages(db):
     assert site.licence_lookup_url.startswith("https://www.dhcs.ca.gov/")
     assert site.accreditations.get().lookup_url == "https://www.qualitycheck.org/"
     assert site.street_address == "1234 Example Blvd"
+
+
+def test_the_admin_edits_the_profile_in_its_fieldsets_and_both_languages(admin_client, profile):
+    page = admin_client.get("/admin/core/sitesettings/1/change/").content.decode()
+    headings = texts(page, "fieldset h2")
+    for heading in ("Where we are", "Who we treat", "Costs and coverage", "Licence"):
+        assert heading in headings
+    for name in (
+        "licence_lookup_url", "directions_url", "getting_here_en", "getting_here_es", "ages_treated_es",
+        "conditions_treated_es", "in_network_es", "accepts_medi_cal", "medi_cal_elsewhere_es",
+        "medi_cal_elsewhere_url", "accepts_medicare", "medicare_elsewhere_es", "medicare_elsewhere_url",
+        "self_pay_es", "payment_plans_es", "good_faith_estimate_es", "accreditations-0-lookup_url",
+    ):  # fmt: skip
+        assert len(select(page, f"[name={name}]")) == 1, name
