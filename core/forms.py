@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from phonenumber_field.formfields import PhoneNumberField
 
 from .images import reencoded, refuse_if_too_large, validate_picture
@@ -26,8 +27,16 @@ class DigitsPhoneNumberField(PhoneNumberField):
         return super().to_python(value)
 
 
+def _https_addresses(field, **kwargs):
+    """An address typed without a scheme is taken as https (as Django 6 will)."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class SiteSettingsForm(forms.ModelForm):
     class Meta:
+        formfield_callback = _https_addresses
         model = SiteSettings
         # The admin takes its fields from its fieldsets. Naming fields here would make
         # django-modeltranslation copy them onto the admin, which the admin's checks then refuse.

@@ -1,5 +1,7 @@
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -107,6 +109,75 @@ class SiteSettings(models.Model):
     )
     licence_state = models.CharField("licence state", max_length=2, default="CA")
     licence_number = models.CharField("licence number", max_length=50, blank=True, default="")
+    licence_lookup_url = models.URLField(
+        "licence look-up address",
+        blank=True,
+        default="",
+        help_text="The state's page where anyone can check the licence, e.g. DHCS's facility look-up.",
+    )
+    # Where the center is (item 5 of issue 25): shown on About, Contact and in the footer.
+    directions_url = models.URLField(
+        "directions address",
+        blank=True,
+        default="",
+        help_text="Leave empty to link to a maps search for the street address above.",
+    )
+    getting_here = models.TextField(
+        "parking and transit",
+        blank=True,
+        default="",
+        help_text="Where to park and which bus or train stops near. One note per line. Leave empty for none.",
+    )
+    # Who we treat: shown on the home page and About when filled in.
+    ages_treated = models.CharField(
+        "ages treated", max_length=200, blank=True, default="", help_text="E.g. “Adults 18 and older”."
+    )
+    conditions_treated = models.TextField(
+        "conditions treated", blank=True, default="", help_text="One condition per line."
+    )
+    # Costs and coverage (its own page): the payers, Medi-Cal and Medicare, self-pay.
+    in_network = models.TextField(
+        "in network with",
+        blank=True,
+        default="",
+        help_text="The insurance plans the center is in network with, one per line.",
+    )
+    accepts_medi_cal = models.BooleanField("accepts Medi-Cal", default=False)
+    medi_cal_elsewhere = models.TextField(
+        "with Medi-Cal, where to go",
+        blank=True,
+        default="",
+        help_text="Shown when the center does not accept Medi-Cal: where people with it can get care.",
+    )
+    medi_cal_elsewhere_url = models.URLField("with Medi-Cal, address to go to", blank=True, default="")
+    accepts_medicare = models.BooleanField("accepts Medicare", default=False)
+    medicare_elsewhere = models.TextField(
+        "with Medicare, where to go",
+        blank=True,
+        default="",
+        help_text="Shown when the center does not accept Medicare: where people with it can get care.",
+    )
+    medicare_elsewhere_url = models.URLField("with Medicare, address to go to", blank=True, default="")
+    self_pay = models.TextField(
+        "self-pay prices",
+        blank=True,
+        default="",
+        help_text="One price range per line, e.g. “Intensive outpatient: $X to $Y a week”.",
+    )
+    payment_plans = models.TextField(
+        "payment plans", blank=True, default="", help_text="What plans the center offers to spread the cost."
+    )
+    good_faith_estimate = models.TextField(
+        "Good Faith Estimate notice",
+        default=_(
+            "If you have no insurance, or choose not to use it, you have the right to a Good Faith Estimate: "
+            "a written estimate of what your care will cost, given to you before it starts. Ask us for one "
+            "when you schedule, or at any time. If the bill comes to at least $400 more than the estimate, "
+            "you may dispute it. To learn more or to file a complaint, call the Centers for Medicare & "
+            "Medicaid Services at 1-800-985-3059."
+        ),
+        help_text="The No Surprises Act notice for uninsured and self-pay patients, on the costs page.",
+    )
     disclaimer = models.TextField(
         default=_(
             "This site is for education only and is not medical advice. Decisions about "
@@ -205,6 +276,63 @@ class SiteSettings(models.Model):
     def service_list(self):
         return _split(self.services, "\n")
 
+    @property
+    def directions_link(self):
+        """The editors' directions address, or a maps search for the street address (a plain link:
+        nothing from another site loads with the page)."""
+        if self.directions_url:
+            return self.directions_url
+        if not self.street_address:
+            return ""
+        return "https://www.google.com/maps/search/?" + urlencode({"api": 1, "query": ", ".join(self.address_lines)})
+
+    @property
+    def getting_here_list(self):
+        return _split(self.getting_here, "\n")
+
+    @property
+    def condition_list(self):
+        return _split(self.conditions_treated, "\n")
+
+    @property
+    def in_network_list(self):
+        return _split(self.in_network, "\n")
+
+    @property
+    def self_pay_list(self):
+        return _split(self.self_pay, "\n")
+
+    @property
+    def public_payers(self):
+        """Medi-Cal and Medicare, which many ask about: whether the center takes each, and where to go
+        when not. Keyed like the insurance form's choices (intake's Carrier)."""
+        return [
+            PublicPayer("medi_cal", "Medi-Cal", self.accepts_medi_cal, "medi_cal_elsewhere", self.medi_cal_elsewhere,
+                        self.medi_cal_elsewhere_url),
+            PublicPayer("medicare", "Medicare", self.accepts_medicare, "medicare_elsewhere", self.medicare_elsewhere,
+                        self.medicare_elsewhere_url),
+        ]  # fmt: skip
+
+    @property
+    def shows_trust_line(self):
+        """A licence number or a current accreditation to check: the payers (a required field) ride along
+        with them, never alone."""
+        return bool(self.licence_number or self.current_accreditations)
+
+    @property
+    def shows_who_we_treat(self):
+        return bool(self.ages_treated or self.condition_list)
+
+
+@dataclass(frozen=True)
+class PublicPayer:
+    key: str
+    name: str
+    accepted: bool
+    elsewhere_field: str  # the translated field's name, for the template's fallback_lang
+    elsewhere: str
+    elsewhere_url: str
+
 
 def _split(text, separator):
     return [item.strip() for item in text.split(separator) if item.strip()]
@@ -240,6 +368,12 @@ class Accreditation(models.Model):
     )
     number = models.CharField(max_length=50, blank=True)
     expires_on = models.DateField("expires")
+    lookup_url = models.URLField(
+        "look-up address",
+        blank=True,
+        default="",
+        help_text="The accreditor's page where anyone can check it, e.g. The Joint Commission's Quality Check.",
+    )
 
     objects = AccreditationQuerySet.as_manager()
 

@@ -7,7 +7,12 @@ from .models import Picture, SiteSettings
 
 @register(SiteSettings)
 class SiteSettingsTranslation(TranslationOptions):
-    fields = ("tagline", "hours", "languages", "payment", "services", "disclaimer", "crisis_text", "home_intro")
+    fields = (
+        "tagline", "hours", "languages", "payment", "services", "disclaimer", "crisis_text", "home_intro",
+        # Added for issue 25 (where the center is, who it treats, costs and coverage).
+        "getting_here", "ages_treated", "conditions_treated", "in_network", "medi_cal_elsewhere",
+        "medicare_elsewhere", "self_pay", "payment_plans", "good_faith_estimate",
+    )  # fmt: skip
     required_languages = ("en",)
     # Each language's column starts with the default in that language (the defaults are gettext's);
     # only an empty one falls back to English, not one equal to a default.

@@ -2,7 +2,7 @@
 It validates only: the view hands what it cleaned to intake.services.request_verification."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +90,8 @@ class VerificationRequestForm(ReplyFields):
             Fieldset(
                 _("Your insurance"),
                 "carrier",
+                # Whether the center takes the payer chosen (Medi-Cal, Medicare), at once.
+                HTML('{% include "intake/includes/payer_note.html" with chosen_carrier=form.carrier.value %}'),
                 "carrier_other",
                 "member_id",
                 "group_number",

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("faq/", include("faq.urls")),
     path("contact/", include("intake.urls")),
     path("insurance/", include("intake.insurance_urls")),
+    path("costs-and-coverage/", page_views.CostsView.as_view(), name="costs"),
     # Last: a page's address is any slug the rest of the site does not answer.
     path("", include("pages.urls")),
     prefix_default_language=False,

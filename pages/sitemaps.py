@@ -12,7 +12,7 @@ class StaticPageSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "faq:list", "faq:reviewers", "intake:contact"]
+        return ["home", "faq:list", "faq:reviewers", "intake:contact", "costs"]
 
     def location(self, name):
         return reverse(name)

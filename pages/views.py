@@ -50,6 +50,13 @@ class HomeView(TemplateView):
         )
 
 
+class CostsView(TemplateView):
+    """Costs and coverage: the payers, Medi-Cal and Medicare, self-pay and the Good Faith Estimate,
+    all from the site settings (already read for the frame: no query of its own)."""
+
+    template_name = "pages/costs.html"
+
+
 class PageView(DetailView):
     template_name = "pages/page.html"
     context_object_name = "page"

@@ -2,6 +2,7 @@
 old addresses). Here rather than in core, which sits below staff and imports nothing of it."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -16,7 +17,8 @@ from .admin_translation import TranslatedAdmin
 class AccreditationInline(admin.TabularInline):
     model = Accreditation
     extra = 0
-    fields = ["body", "program", "number", "expires_on"]
+    fields = ["body", "program", "number", "expires_on", "lookup_url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SiteSettings)
@@ -24,12 +26,35 @@ class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
     refuse_stale_edits = True
     form = SiteSettingsForm
     inlines = [AccreditationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
         ("Contact", {"fields": ["helpline", "text_line", "email", "hours", "opening_hours"]}),
-        ("Address", {"fields": ["street_address", "city", "region", "postal_code"]}),
-        ("What the center offers", {"fields": ["services", "languages", "payment"]}),
-        ("Licence", {"fields": ["licence_agency", "licence_state", "licence_number"]}),
+        (
+            "Where we are",
+            {"fields": ["street_address", "city", "region", "postal_code", "directions_url", "getting_here"]},
+        ),
+        ("What the center offers", {"fields": ["services", "payment"]}),
+        ("Who we treat", {"fields": ["ages_treated", "conditions_treated", "languages"]}),
+        (
+            "Costs and coverage",
+            {
+                "description": "Shown on the Costs and coverage page; Medi-Cal and Medicare on the insurance form too.",
+                "fields": [
+                    "in_network",
+                    "accepts_medi_cal",
+                    "medi_cal_elsewhere",
+                    "medi_cal_elsewhere_url",
+                    "accepts_medicare",
+                    "medicare_elsewhere",
+                    "medicare_elsewhere_url",
+                    "self_pay",
+                    "payment_plans",
+                    "good_faith_estimate",
+                ],
+            },
+        ),
+        ("Licence", {"fields": ["licence_agency", "licence_state", "licence_number", "licence_lookup_url"]}),
         ("Safety", {"fields": ["crisis_text", "disclaimer"]}),
     ]
 

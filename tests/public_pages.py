@@ -22,6 +22,7 @@ PUBLIC_PAGES = [
     "/faq/reviewers/",
     "/faq/reviewers/dana/",
     "/about/",
+    "/costs-and-coverage/",
     "/does-not-exist/",
 ]
 

@@ -18,7 +18,12 @@ def canonical_url(context, path=None):
     return request.build_absolute_uri(path or request.path)
 
 
-NAV_SECTIONS = {"/levels-of-care/": "levels", "/faq/": "faq", "/contact/": "contact"}
+NAV_SECTIONS = {
+    "/levels-of-care/": "levels",
+    "/faq/": "faq",
+    "/contact/": "contact",
+    "/costs-and-coverage/": "costs",
+}
 
 
 @register.filter

@@ -22,6 +22,7 @@ PAGES = {
     "reviewers": "/faq/reviewers/",
     "reviewer": "/faq/reviewers/samuel-okafor/",
     "about us": "/about/",
+    "costs and coverage": "/costs-and-coverage/",
     "admissions": "/admissions/",
     "privacy practices": "/notice-of-privacy-practices/",
     "website privacy": "/privacy/",

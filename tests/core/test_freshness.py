@@ -87,7 +87,7 @@ def test_scheduled_related_article_appears_on_time_though_the_body_is_cached(cli
 def test_lists_with_the_same_articles_keep_their_own_empty_text(client):
     TopicFactory(slug="empty")
     assert "No articles on this topic yet." in client.get("/faq/topic/empty/").content.decode()
-    assert "Nothing matched." in client.get("/faq/?q=zebra").content.decode()
+    assert "No answers mention “zebra” yet. We can still help." in client.get("/faq/?q=zebra").content.decode()
 
 
 def test_renamed_topic_shows_in_cached_lists(client):

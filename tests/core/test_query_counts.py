@@ -34,6 +34,8 @@ BUDGET = {
     "/insurance/verify/": (2, 1),
     "/faq/reviewers/": (3, 2),  # + the reviewers
     "/about/": (3, 2),  # + the page
+    "/costs-and-coverage/": (2, 1),  # all from the site settings
+    "/faq/?q=teen": (4, 2),  # a search that finds nothing: no articles nor topics to read for its items
 }
 # The same pages in Spanish cost the same: each language is columns of the same rows.
 BUDGET.update({f"/es{path}": budget for path, budget in list(BUDGET.items())})
