@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from common.dates import add_months
 from common.markdown import html_to_text, per_language, render_fields
+from common.text import shorten
 from core.links import validate_internal_links
 from core.models import picture_field
 
@@ -178,7 +179,7 @@ class Article(models.Model):
         for teaser, meta_description, introduction_html in per_language(
             self, "teaser", "meta_description", "introduction_html"
         ):
-            text = getattr(self, meta_description) or html_to_text(getattr(self, introduction_html))[:160]
+            text = getattr(self, meta_description) or shorten(html_to_text(getattr(self, introduction_html)))
             setattr(self, teaser, text)
         self.review_due_on = self.last_reviewed and add_months(self.last_reviewed, self.review_interval_months)
         if kwargs.get("update_fields") is not None:

@@ -25,7 +25,7 @@ class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
     form = SiteSettingsForm
     inlines = [AccreditationInline]
     fieldsets = [
-        ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
+        ("Identity", {"fields": ["name", "tagline", "home_heading", "home_intro"]}),
         ("Contact", {"fields": ["helpline", "text_line", "email", "hours", "opening_hours"]}),
         ("Address", {"fields": ["street_address", "city", "region", "postal_code"]}),
         ("What the center offers", {"fields": ["services", "languages", "payment"]}),
