@@ -48,7 +48,7 @@ class SiteSettings(models.Model):
     tagline = models.CharField(
         max_length=200,
         default=_("Addiction and mental health treatment in Los Angeles"),
-        help_text="One line under the name on the home page.",
+        help_text="Follows the name in the home page's title; the site's description in search results.",
     )
     helpline = PhoneNumberField(
         "24-hour helpline",
@@ -198,6 +198,12 @@ class SiteSettings(models.Model):
             "at every level of care from medical detox to outpatient."
         ),
         help_text="The opening paragraph of the home page.",
+    )
+    home_heading = models.CharField(
+        "home page heading",
+        max_length=120,
+        default=_("Treatment for addiction and mental health, from detox to outpatient care"),
+        help_text="What the center does, in a few words: the home page's main heading, above the call button.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

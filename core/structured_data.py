@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from common.json_ld import script_json
+from common.text import shorten
 
 
 def clinic_json_ld(site, absolute):
@@ -15,7 +16,7 @@ def clinic_json_ld(site, absolute):
         "@type": "MedicalClinic",
         "@id": f"{home}#clinic",
         "name": site.name,
-        "description": site.tagline,
+        "description": shorten(site.tagline),
         "url": home,
         "logo": absolute(static("img/magnolia.svg")),
         "telephone": site.helpline_e164,

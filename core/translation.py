@@ -12,6 +12,7 @@ class SiteSettingsTranslation(TranslationOptions):
         # Added for issue 25 (where the center is, who it treats, costs and coverage).
         "getting_here", "ages_treated", "conditions_treated", "in_network", "medi_cal_elsewhere",
         "medicare_elsewhere", "self_pay", "payment_plans", "good_faith_estimate",
+        "home_heading",
     )  # fmt: skip
     required_languages = ("en",)
     # Each language's column starts with the default in that language (the defaults are gettext's);

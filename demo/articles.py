@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from core.models import Picture
 from faq.models import Article, Question, Reviewer, Source, Topic
 
 from . import articles_es as spanish
-from .pictures import landscape, monogram, save_picture
+from .pictures import landscape, save_picture
 
 REVIEWERS = [
     {
@@ -216,13 +217,14 @@ ARTICLES = [
 
 def load_articles(levels):
     """Create or update the demo reviewer, topics and articles, linked to `levels` ({slug: level})."""
-    reviewers = {}
-    for data, colour in zip(REVIEWERS, [(122, 74, 110), (44, 102, 110)], strict=True):
-        initials = "".join(word[0] for word in data["name"].split())
-        photo = save_picture(f"Reviewer: {data['name']}", monogram(initials, colour), is_decorative=True)
-        reviewers[data["slug"]] = Reviewer.objects.update_or_create(
-            slug=data["slug"], defaults={**data, **spanish.REVIEWERS[data["slug"]], "picture": photo}
+    # No photo: a circle of initials would only pretend to be one (a rerun removes those it once made).
+    reviewers = {
+        data["slug"]: Reviewer.objects.update_or_create(
+            slug=data["slug"], defaults={**data, **spanish.REVIEWERS[data["slug"]], "picture": None}
         )[0]
+        for data in REVIEWERS
+    }
+    Picture.objects.filter(name__in=[f"Reviewer: {data['name']}" for data in REVIEWERS], is_decorative=True).delete()
     iop_picture = save_picture(
         "Article: What is IOP",
         landscape(7, ((236, 214, 232), (250, 240, 234)), [(190, 170, 196), (150, 128, 160), (110, 92, 126)]),

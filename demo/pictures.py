@@ -1,11 +1,11 @@
-"""Pictures drawn by the project for the demo site: calm landscapes and monograms, made with
+"""Pictures drawn by the project for the demo site: calm landscapes, made with
 Pillow when the demo loads (no photographs, nothing downloaded)."""
 
 import random
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 from core.models import Picture
 
@@ -29,15 +29,6 @@ def landscape(seed, sky, hills, size=(1600, 900)):
         points.append((width, height))
         draw.polygon(points, fill=colour)
     return image.filter(ImageFilter.GaussianBlur(1.2))
-
-
-def monogram(initials, colour, size=600):
-    image = Image.new("RGB", (size, size), (246, 241, 236))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse([40, 40, size - 40, size - 40], fill=colour)
-    font = ImageFont.load_default(size=size // 3)
-    draw.text((size / 2, size / 2), initials, fill=(255, 255, 255), font=font, anchor="mm")
-    return image
 
 
 def save_picture(name, image, alt_text="", is_decorative=False, alt_text_es=""):

@@ -3,6 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.text import shorten
 from core.context_processors import site_settings
 
 from .models import Article
@@ -28,7 +29,7 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.teaser
+        return shorten(article.teaser)
 
     def item_pubdate(self, article):
         return article.publish_at

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from common.dates import add_months
 from common.markdown import html_to_text, per_language, render_fields
+from common.text import shorten
 from core.links import validate_internal_links
 from core.models import picture_field
 
@@ -187,7 +188,7 @@ class Article(models.Model):
         for teaser, meta_description, introduction_html in per_language(
             self, "teaser", "meta_description", "introduction_html"
         ):
-            text = getattr(self, meta_description) or html_to_text(getattr(self, introduction_html))[:160]
+            text = getattr(self, meta_description) or shorten(html_to_text(getattr(self, introduction_html)))
             setattr(self, teaser, text)
         set_review_due(self, kwargs)
         if kwargs.get("update_fields") is not None:

@@ -1,6 +1,7 @@
 """JSON-LD for article pages (FAQPage and MedicalWebPage)."""
 
 from common.json_ld import script_json
+from common.text import shorten
 from core.structured_data import review_properties
 
 
@@ -15,7 +16,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site, langua
                 "url": url,
                 "inLanguage": language,
                 "name": article.title,
-                "description": article.teaser,
+                "description": shorten(article.teaser),
                 "datePublished": article.publish_at.isoformat(),
                 "dateModified": article.updated_at.isoformat(),
                 "publisher": {"@type": "MedicalOrganization", "name": site.name, "telephone": site.helpline_e164},

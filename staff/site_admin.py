@@ -28,7 +28,7 @@ class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
     inlines = [AccreditationInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
+        ("Identity", {"fields": ["name", "tagline", "home_heading", "home_intro"]}),
         ("Contact", {"fields": ["helpline", "text_line", "email", "hours", "opening_hours"]}),
         (
             "Where we are",

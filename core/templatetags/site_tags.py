@@ -4,6 +4,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.html import format_html
 
+from common.text import shorten as _shorten
 from core.languages import shows_english, split_language_prefix
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 from core.structured_data import reviewed_page_json_ld as _reviewed_page_json_ld
@@ -100,6 +101,12 @@ def fallback_lang(instance, field_name):
     if language == settings.LANGUAGE_CODE or not shows_english(instance, field_name, language):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def shorten(text):
+    """A description for search results and link previews: whole words, "…" where it was cut."""
+    return _shorten(text)
 
 
 @register.filter

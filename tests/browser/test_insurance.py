@@ -22,7 +22,7 @@ def test_a_verification_sent_from_a_phone_and_completed_by_a_coordinator(browser
     phone = browser.new_context(viewport={"width": 390, "height": 844})
     page = phone.new_page()
     page.goto(site + "/")
-    page.get_by_role("link", name="Verify your insurance").first.click()
+    page.get_by_role("link", name="Check my insurance").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify your insurance")
     page.get_by_label("Your name").fill("Robin")
     page.get_by_label("Phone", exact=True).fill("(818) 555-0199")

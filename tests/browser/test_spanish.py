@@ -17,7 +17,7 @@ def test_a_spanish_inquiry_from_a_phone_reaches_the_inbox_marked_spanish(browser
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     page.goto(site + "/contact/")
-    page.get_by_role("link", name="Español").click()
+    page.get_by_role("link", name="Hablamos español").click()
     expect(page).to_have_url(re.compile(r"/es/contact/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Contactar a admisiones")
     expect(page.locator("html")).to_have_attribute("lang", "es")

@@ -45,9 +45,11 @@ def test_a_csrf_refusal_keeps_the_helpline_and_what_was_typed(settings):
     call_us = "If you need help now, call us: (818) 431-2224, any time, day or night."
     assert one(page, "main [role=alert] p.mb-0").text == call_us
     assert links(page, "tel:") == [("tel:+18184312224", "(818) 431-2224")]
-    assert [(a.attrs["href"], a.text) for a in select(page, "aside.crisis-notice a")] == [
+    assert [(a.attrs["href"], a.text) for a in select(page, "aside.crisis-notice .crisis-full a")] == [
         ("tel:988", "Call 988"), ("sms:988", "Text 988"), ("tel:911", "Call 911")
     ]  # fmt: skip
+    short_line = select(page, "aside.crisis-notice .crisis-short a")
+    assert [a.attrs["href"] for a in short_line] == ["tel:988", "sms:988", "tel:911"]
     assert one(page, "input[name=name]").attrs["value"] == "Kept Name"
     assert one(page, "textarea[name=message]").text == "Kept words."
     again = form_data(name="Kept Name", started=hidden_value(html, "started"))

@@ -9,8 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from core.models import Picture
+from faq.models import Reviewer
 
 from ..factories import LevelFactory, PageFactory
+from ..markup import one, parse, select, texts
 
 pytestmark = pytest.mark.django_db
 GPS_IFD = 0x8825
@@ -187,3 +189,32 @@ def test_a_picture_given_a_new_file_shows_its_new_widths_at_once(client, media):
     assert named_by_imagekit(picture) in after and 'width="700" height="350"' in after
     assert old not in after and named_by_imagekit(picture) not in before
     assert f'content="http://testserver{picture.w1600.url}"' in after  # og:image
+
+
+def test_a_decorative_top_picture_has_empty_alt_and_keeps_its_size(client, media):
+    drawing = Picture.objects.create(name="Hills", original=photo(1600, 900), is_decorative=True)
+    LevelFactory(slug="iop", picture=drawing)
+    (img,) = select(parse(client.get("/levels-of-care/iop/")), "main img")
+    assert (img.attrs["class"], img.attrs["alt"]) == ("picture picture-top mb-4", "")
+    assert (img.attrs["width"], img.attrs["height"]) == ("1600", "900")  # its space is kept while it loads
+
+
+def test_a_reviewer_without_a_photo_shows_none_and_no_initials_in_its_place(client):
+    from ..factories import ArticleFactory, ReviewerFactory
+
+    reviewer = ReviewerFactory(slug="lee", name="Jordan Lee", bio="Therapist.", picture=None)
+    ArticleFactory(slug="x", reviewer=reviewer)
+    for path in ("/faq/reviewers/lee/", "/faq/x/"):
+        page = parse(client.get(path))
+        assert select(page, "main img") == [], path
+        assert [element for element in one(page, "main").descendants() if element.text == "JL"] == [], path
+    assert texts(parse(client.get("/faq/x/")), "main .reviewer-note") == ["About the reviewer: Therapist."]
+
+
+def test_the_demo_reviewers_have_no_photo(media):
+    from demo.articles import load_articles
+    from demo.levels import load_levels
+
+    load_articles(load_levels())
+    assert list(Reviewer.objects.values_list("picture", flat=True)) == [None, None]
+    assert not Picture.objects.filter(name__startswith="Reviewer: ").exists()

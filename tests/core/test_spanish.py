@@ -66,8 +66,8 @@ def test_every_page_answers_in_both_languages_and_leads_to_the_other(client, con
     assert '<html lang="en">' in english_html and '<html lang="es">' in spanish_html
     if expected_status(path) == 404:
         assert alternates(english_html) == alternates(spanish_html) == {}
-        assert switcher(english_html) == [("http://testserver/es/", "es", "Español")]
-        assert switcher(spanish_html) == [("http://testserver/", "en", "English")]
+        assert switcher(english_html) == [("http://testserver/es/", "es", "Hablamos español")]
+        assert switcher(spanish_html) == [("http://testserver/", "en", "We speak English")]
         return
     expected = {
         "en": f"http://testserver{english_path}",
@@ -75,8 +75,8 @@ def test_every_page_answers_in_both_languages_and_leads_to_the_other(client, con
         "x-default": f"http://testserver{english_path}",
     }
     assert alternates(english_html) == alternates(spanish_html) == expected
-    assert switcher(english_html) == [(expected["es"], "es", "Español")]
-    assert switcher(spanish_html) == [(expected["en"], "en", "English")]
+    assert switcher(english_html) == [(expected["es"], "es", "Hablamos español")]
+    assert switcher(spanish_html) == [(expected["en"], "en", "We speak English")]
     # The interface is Spanish: the skip link, the helpline label, the menu.
     assert "Saltar al contenido principal" in spanish_html and "Línea de ayuda 24 horas" in spanish_html
     assert "Skip to main content" not in spanish_html and "Levels of care</a>" not in spanish_html

@@ -245,7 +245,7 @@ def test_the_form_is_linked_from_the_contact_home_level_and_insurance_pages(clie
 
     LevelFactory(slug="iop", short_name="IOP")
     linked = {
-        "/": "Verify your insurance",
+        "/": "Check my insurance",
         "/contact/": "Ask us to verify your insurance",
         "/levels-of-care/iop/": "Check what your insurance pays for IOP",
     }
