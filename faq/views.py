@@ -9,6 +9,7 @@ from core.context_processors import site_settings
 from core.languages import lacks_translation
 from core.middleware import not_kept
 from core.previews import StaffPreviewMixin
+from core.versioned import VersionedObjectMixin
 from levels.models import LevelOfCare
 
 from .models import Article, Reviewer, Topic
@@ -62,7 +63,7 @@ class TopicView(ListView):
         )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(VersionedObjectMixin, DetailView):
     template_name = "faq/article_detail.html"
     context_object_name = "article"
     preview = False
