@@ -9,6 +9,7 @@ from core.context_processors import site_settings
 from core.languages import lacks_translation
 from core.middleware import not_kept
 from core.previews import StaffPreviewMixin
+from core.versioned import VersionedCountMixin, VersionedObjectMixin
 from levels.models import LevelOfCare
 
 from .models import Article, Reviewer, Topic
@@ -18,7 +19,7 @@ from .structured_data import article_json_ld
 RELATED_ARTICLES = 3
 
 
-class ArticleListView(ListView):
+class ArticleListView(VersionedCountMixin, ListView):
     """All published articles, a search, or the articles about one level of care (?level=)."""
 
     template_name = "faq/article_list.html"
@@ -37,32 +38,33 @@ class ArticleListView(ListView):
             articles = articles.filter(related_levels=self.level)
         if self.query:
             articles = search_articles(articles, self.query)
+        # Names the cached list items and count; a search's are not kept (free text would fill the cache).
+        self.list_name = "" if self.query else f"all:{self.level.pk if self.level else ''}"
         return articles
 
     def get_context_data(self, **kwargs):
-        # Names the cached list items; a search's are not kept (free text would fill the cache).
-        list_name = "" if self.query else f"all:{self.level.pk if self.level else ''}"
         return super().get_context_data(
-            query=self.query, level=self.level, topics=Topic.objects.all(), list_name=list_name, **kwargs
+            query=self.query, level=self.level, topics=Topic.objects.all(), list_name=self.list_name, **kwargs
         )
 
 
-class TopicView(ListView):
+class TopicView(VersionedCountMixin, ListView):
     template_name = "faq/topic.html"
     context_object_name = "articles"
     paginate_by = 10
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        self.list_name = f"topic:{self.topic.pk}"
         return Article.objects.published().for_listing().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            topic=self.topic, list_name=f"topic:{self.topic.pk}", untranslated=lacks_translation(self.topic), **kwargs
+            topic=self.topic, list_name=self.list_name, untranslated=lacks_translation(self.topic), **kwargs
         )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(VersionedObjectMixin, DetailView):
     template_name = "faq/article_detail.html"
     context_object_name = "article"
     preview = False

@@ -44,7 +44,10 @@ def _form_page(request, template, form, status=200):
 
 def _chosen_level(request):
     """The slug of the published level named by ?level=, or ""."""
-    levels = LevelOfCare.objects.published().with_slug(request.GET.get("level"))
+    slug = request.GET.get("level")
+    if not slug:
+        return ""  # most visits: building the query costs more than the rest of the view
+    levels = LevelOfCare.objects.published().with_slug(slug)
     return levels.values_list("slug", flat=True).first() or ""
 
 

@@ -2,6 +2,7 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from core.languages import lacks_translation
+from core.versioned import VersionedObjectMixin
 
 from .models import LevelOfCare
 
@@ -24,7 +25,7 @@ class LevelCompareView(PublishedLevelMixin, ListView):
     context_object_name = "levels"
 
 
-class LevelDetailView(PublishedLevelMixin, DetailView):
+class LevelDetailView(VersionedObjectMixin, PublishedLevelMixin, DetailView):
     template_name = "levels/level_detail.html"
     context_object_name = "level"
 

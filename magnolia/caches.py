@@ -1,5 +1,8 @@
 """The CACHES setting: Redis when REDIS_URL is set; otherwise a folder of files that every worker
-process on the machine shares. Nothing is kept in one process's memory."""
+process on the machine shares. Besides it, each process keeps rendered fragments and looked-up
+content in its own memory ("template_fragments"), only ever under the content version's number
+(core/content_version.py): a change made in any process moves the number on, which every request
+reads from the database, so nothing kept there can outlive a change made elsewhere."""
 
 import errno
 import logging
@@ -34,7 +37,16 @@ def cache_settings(redis_url, cache_dir):
             "LOCATION": str(cache_dir),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
-    return {"default": default}
+    return {"default": default, "template_fragments": VERSIONED}
+
+
+# What `{% cache %}` uses when its tag names no cache, and core/versioned.py. Bounded: the oldest
+# third goes when it is full (about 20 MB of fragments at most).
+VERSIONED = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "versioned",
+    "OPTIONS": {"MAX_ENTRIES": 1500},
+}
 
 
 class ForgivingRedisCache(RedisCache):

@@ -25,6 +25,7 @@ from core import content_version, site_copy
 from core.languages import lacks_translation
 from core.models import LAST_SITE_SETTINGS_KEY, ContentVersion, SiteSettings
 from core.previews import StaffPreviewMixin
+from core.versioned import VersionedObjectMixin
 from faq.models import Article
 from intake.forms import InquiryForm
 from intake.spam import seconds_since_start, sign_start
@@ -57,7 +58,7 @@ class CostsView(TemplateView):
     template_name = "pages/costs.html"
 
 
-class PageView(DetailView):
+class PageView(VersionedObjectMixin, DetailView):
     template_name = "pages/page.html"
     context_object_name = "page"
     preview = False

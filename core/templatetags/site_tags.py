@@ -8,6 +8,7 @@ from common.text import shorten as _shorten
 from core.languages import shows_english, split_language_prefix
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 from core.structured_data import reviewed_page_json_ld as _reviewed_page_json_ld
+from core.versioned import versioned_cache
 
 register = template.Library()
 
@@ -39,8 +40,11 @@ def nav_section(path):
 
 @register.simple_tag(takes_context=True)
 def clinic_json_ld(context):
-    """The center as schema.org MedicalClinic JSON-LD."""
-    return _clinic_json_ld(context["site"], context["request"].build_absolute_uri)
+    """The center as schema.org MedicalClinic JSON-LD, built once per content version."""
+    request = context["request"]
+    key = f"clinic-json-ld:{context['content_version']}:{translation.get_language()}:{request.get_host()}"
+    build = lambda: _clinic_json_ld(context["site"], request.build_absolute_uri)  # noqa: E731
+    return versioned_cache().get_or_set(key, build, settings.FRAGMENT_CACHE_SECONDS)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,8 +2,8 @@
 
 Each page is rendered twice with the whole-page cache off: cold (nothing rendered yet; site settings
 already cached, as they are after the first request) and warm (its cached fragments in place).
-Every page reads the content version (one query). With the whole-page cache on, a kept page costs
-that one query alone.
+Every page reads the content version (one query); a page's object and a list's count are kept under it
+(core/versioned.py). With the whole-page cache on, a kept page costs that one query alone.
 """
 
 from datetime import date
@@ -23,17 +23,17 @@ BUDGET = {
     "/": (4, 1),  # cold: the levels, the three newest articles
     "/levels-of-care/": (3, 1),
     "/levels-of-care/compare/": (3, 1),
-    "/levels-of-care/level-1/": (5, 2),  # + the level; cold: its neighbours and articles
-    "/faq/": (6, 2),  # + the count; cold: the topic menu, the page, its topics
+    "/levels-of-care/level-1/": (5, 1),  # cold: the level, its neighbours and articles
+    "/faq/": (6, 1),  # cold: the count, the topic menu, the page, its topics
     "/faq/?q=article": (6, 4),  # a search's items are never kept: + the articles found and their topics
-    "/faq/topic/topic-a/": (6, 3),  # + the topic, the count; cold: the page, its topics
-    "/faq/article-0/": (8, 2),  # + the article; cold: questions, sources, topics, levels, related articles
+    "/faq/topic/topic-a/": (6, 2),  # + the topic; cold: the count, the page, its topics
+    "/faq/article-0/": (8, 1),  # cold: the article, questions, sources, topics, levels, related articles
     "/contact/": (3, 1),  # cold: the levels in the form
     "/contact/?level=level-1": (4, 2),  # + the chosen level
     "/contact/thanks/": (2, 1),
     "/insurance/verify/": (2, 1),
     "/faq/reviewers/": (3, 2),  # + the reviewers
-    "/about/": (3, 2),  # + the page
+    "/about/": (3, 1),  # cold: the page
     "/costs-and-coverage/": (2, 1),  # all from the site settings
     "/faq/?q=teen": (4, 2),  # a search that finds nothing: no articles nor topics to read for its items
 }
