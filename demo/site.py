@@ -1,6 +1,6 @@
 """The demo center's settings: its licence and accreditation are placeholders, marked as such."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.utils import timezone, translation
 
@@ -16,6 +16,11 @@ def load_site():
         with translation.override(SPANISH):
             for name in missing:
                 setattr(site, f"{name}_{SPANISH}", str(SiteSettings._meta.get_field(name).get_default()))
+        site.save()
+    if not site.callback_number:
+        # Admissions calls back from its helpline, within 15 minutes from 7 a.m. to 11 p.m.
+        site.callback_number, site.callback_minutes = site.helpline, 15
+        site.callback_from, site.callback_until = time(7), time(23)
         site.save()
     Accreditation.objects.get_or_create(
         site=site,

@@ -27,6 +27,10 @@ class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
     fieldsets = [
         ("Identity", {"fields": ["name", "tagline", "home_intro"]}),
         ("Contact", {"fields": ["helpline", "text_line", "email", "hours", "opening_hours"]}),
+        (
+            "Call back after a message",
+            {"fields": ["callback_number", "callback_minutes", ("callback_from", "callback_until")]},
+        ),
         ("Address", {"fields": ["street_address", "city", "region", "postal_code"]}),
         ("What the center offers", {"fields": ["services", "languages", "payment"]}),
         ("Licence", {"fields": ["licence_agency", "licence_state", "licence_number"]}),
