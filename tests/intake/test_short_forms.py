@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from core.models import SiteSettings
+from demo.site import load_site
 from intake.models import Inquiry, InsuranceVerification
 from intake.spam import sign_start
 
@@ -282,3 +283,10 @@ def test_the_callback_settings_are_edited_in_the_admin(client, superuser, callba
     page = parse(client.get("/admin/core/sitesettings/1/change/"))
     for name in ("callback_number", "callback_minutes", "callback_from", "callback_until"):
         assert one(page, f"[name={name}]").attrs["name"] == name
+
+
+def test_the_demo_center_calls_back_from_its_helpline_within_15_minutes_by_day():
+    site = load_site()
+    site.refresh_from_db()
+    assert (str(site.callback_number), site.callback_minutes) == ("+18184312224", 15)
+    assert (site.callback_from.isoformat(), site.callback_until.isoformat()) == ("07:00:00", "23:00:00")
