@@ -30,6 +30,10 @@ def require_a_way_to_reply(form, cleaned):
         and not form.has_error("email")
     ):
         form.add_error("phone", forms.ValidationError(NO_CONTACT, code="no_contact"))
+        # The e-mail box is half of the answer: a screen reader there hears the same message.
+        form.fields["email"].widget.attrs.update(
+            {"aria-describedby": f"{form['phone'].auto_id}_error", "aria-invalid": "true"}
+        )
         return
     if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
         form.add_error("phone", _("You asked us to call or text: add a phone number, or choose e-mail."))

@@ -48,6 +48,9 @@ def test_only_a_first_name_a_phone_or_email_and_consent_are_required_each_said_o
     assert [(e.attrs["id"], e.text) for e in select(page, "form .invalid-feedback")] == list(
         zip(["id_name_error", "id_phone_error", "id_consent_error"], messages, strict=True)
     )
+    # The e-mail box, the pair's other half, points at the same message.
+    email = one(page, "#id_email")
+    assert (email.attrs["aria-describedby"], email.attrs["aria-invalid"]) == ("id_phone_error", "true")
     summary = [a.text for a in select(page, "#error-summary li a")]
     assert not [text for text in summary if ".:" in text or "I agree" in text or "Acepto" in text]
     assert not Inquiry.objects.exists()
