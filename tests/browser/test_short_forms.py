@@ -122,15 +122,21 @@ def test_spanish_date_boxes_are_month_day_year_and_labelled_in_spanish(page, sit
     ]
 
 
+HELPED = [("/contact/", "name"), ("/insurance/verify/", "member_id"), ("/insurance/verify/", "card_front")]
+
+
 def test_on_a_desktop_help_sits_beside_its_field_and_on_a_phone_below_it(browser, site):
     for viewport, beside in (("desktop", True), ("phone", False)):
         context = browser.new_context(viewport=VIEWPORTS[viewport])
         page = context.new_page()
-        page.goto(site + "/contact/")
-        field, help_text = page.locator("#id_name").bounding_box(), page.locator("#id_name_helptext").bounding_box()
-        if beside:
-            assert help_text["x"] >= field["x"] + field["width"] and help_text["y"] < field["y"] + field["height"]
-        else:
-            assert help_text["y"] >= field["y"] + field["height"] and help_text["x"] == field["x"]
-        assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
+        for path, name in HELPED:
+            page.goto(site + path)
+            field = page.locator(f"#id_{name}").bounding_box()
+            help_text = page.locator(f"#id_{name}_helptext").bounding_box()
+            if beside:
+                assert help_text["x"] >= field["x"] + field["width"], name
+                assert help_text["y"] < field["y"] + field["height"], name
+            else:
+                assert (help_text["y"] >= field["y"] + field["height"], help_text["x"]) == (True, field["x"]), name
+            assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
         context.close()
