@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache, caches
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -206,6 +206,27 @@ class SiteSettings(models.Model):
         default=_("Treatment for addiction and mental health, from detox to outpatient care"),
         help_text="What the center does, in a few words: the home page's main heading, above the call button.",
     )
+    # The call back promised on the thank-you pages (issue 25).
+    callback_number = PhoneNumberField(
+        "callback number",
+        blank=True,
+        default="",
+        help_text="The number admissions calls people back from, shown on the thank-you pages so they "
+        "save it and pick up. Leave empty if it is the helpline.",
+    )
+    callback_minutes = models.PositiveSmallIntegerField(
+        "callback within (minutes)",
+        default=15,
+        validators=[MinValueValidator(1)],
+        help_text="How soon admissions calls back after a message, within the callback hours.",
+    )
+    callback_from = models.TimeField(
+        "callback hours from",
+        null=True,
+        blank=True,
+        help_text="Leave both hours empty when admissions calls back at any hour. Pacific time.",
+    )
+    callback_until = models.TimeField("callback hours until", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -223,6 +244,10 @@ class SiteSettings(models.Model):
         super().save(*args, **kwargs)
         # For the error page, which must not ask the database (it may be what failed).
         transaction.on_commit(self._keep_for_error_pages)
+
+    def clean(self):
+        if bool(self.callback_from) != bool(self.callback_until):
+            raise ValidationError({"callback_until": "Give both callback hours, or neither (any hour)."})
 
     def _keep_for_error_pages(self):
         site_copy.write(self)
@@ -267,6 +292,18 @@ class SiteSettings(models.Model):
     @cached_property
     def helpline_display(self):
         return self.helpline.as_national
+
+    @property
+    def callback_e164(self):
+        return (self.callback_number or self.helpline).as_e164
+
+    @property
+    def callback_display(self):
+        return (self.callback_number or self.helpline).as_national
+
+    @property
+    def calls_back_any_hour(self):
+        return not (self.callback_from and self.callback_until)
 
     @property
     def text_line_display(self):

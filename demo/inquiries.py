@@ -10,6 +10,7 @@ from intake.models import Inquiry
 INQUIRIES = [
     {
         "name": "Demo Person A",
+        "voicemail_ok": "no",
         "phone": "+18185550101",
         "email": "",
         "status": "new",
@@ -21,6 +22,7 @@ INQUIRIES = [
     },
     {
         "name": "Demo Person B",
+        "voicemail_ok": "unanswered",
         "phone": "",
         "email": "demo.b@example.com",
         "status": "new",
@@ -31,6 +33,7 @@ INQUIRIES = [
     },
     {
         "name": "Demo Person C",
+        "voicemail_ok": "yes",
         "phone": "+18185550103",
         "email": "demo.c@example.com",
         "status": "contact_attempted",
@@ -41,6 +44,7 @@ INQUIRIES = [
     },
     {
         "name": "Demo Person D",
+        "voicemail_ok": "not_sure",
         "phone": "+18185550104",
         "email": "",
         "status": "assessment_scheduled",
@@ -62,6 +66,7 @@ INQUIRIES = [
     },
     {
         "name": "Demo Spam",
+        "voicemail_ok": "unanswered",
         "phone": "",
         "email": "spam@example.com",
         "status": "spam",

@@ -1,6 +1,6 @@
 """The demo center's settings: its licence, accreditation, address and prices are placeholders."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.utils import timezone, translation
 
@@ -106,6 +106,11 @@ def load_site():
             setattr(site, f"{name}_{SPANISH}", spanish)
             changed = True
     if changed:
+        site.save()
+    if not site.callback_number:
+        # Admissions calls back from its helpline, within 15 minutes from 7 a.m. to 11 p.m.
+        site.callback_number, site.callback_minutes = site.helpline, 15
+        site.callback_from, site.callback_until = time(7), time(23)
         site.save()
     accreditation, _ = Accreditation.objects.get_or_create(
         site=site,

@@ -17,10 +17,8 @@ CONSENT_TEXT = _(
 )
 
 
-NO_CONTACT = {
-    "phone": _("Please give a phone number, an e-mail address below, or both, so that we can reply."),
-    "email": _("Please give an e-mail address, a phone number above, or both, so that we can reply."),
-}
+# Said once, beside the phone box that opens the pair (and once in the error summary).
+NO_CONTACT = _("Enter a phone number or an e-mail address")
 
 
 def require_a_way_to_reply(form, cleaned):
@@ -31,14 +29,16 @@ def require_a_way_to_reply(form, cleaned):
         and not form.has_error("phone")
         and not form.has_error("email")
     ):
-        # Next to both fields, so that a screen reader hears it at either.
-        form.add_error("phone", forms.ValidationError(NO_CONTACT["phone"], code="no_contact"))
-        form.add_error("email", forms.ValidationError(NO_CONTACT["email"], code="no_contact"))
+        form.add_error("phone", forms.ValidationError(NO_CONTACT, code="no_contact"))
+        # The e-mail box is half of the answer: a screen reader there hears the same message.
+        form.fields["email"].widget.attrs.update(
+            {"aria-describedby": f"{form['phone'].auto_id}_error", "aria-invalid": "true"}
+        )
         return
     if cleaned.get("preferred_contact") in ("call", "text") and not cleaned.get("phone") and cleaned.get("email"):
-        form.add_error("phone", _("You asked us to call or text: please add a phone number, or choose e-mail."))
+        form.add_error("phone", _("You asked us to call or text: add a phone number, or choose e-mail."))
     if cleaned.get("preferred_contact") == "email" and not cleaned.get("email") and cleaned.get("phone"):
-        form.add_error("email", _("You asked for an e-mail: please add an e-mail address, or choose a call."))
+        form.add_error("email", _("You asked for an e-mail: add an e-mail address, or choose a call."))
 
 
 class CleanCharField(forms.CharField):
@@ -56,7 +56,12 @@ class ReplyFields(forms.Form):
     """Who is asking and how to reply, their consent and the spam trap: the contact form's and the
     insurance form's alike."""
 
-    name = CleanCharField(max_length=100, label=_("Your name"), help_text=_("A first name is enough."))
+    name = CleanCharField(
+        max_length=100,
+        label=_("First name"),
+        help_text=_("Only a first name is needed."),
+        error_messages={"required": _("Enter your first name")},
+    )
     phone = PhoneNumberField(
         region="US",
         required=False,
@@ -67,7 +72,7 @@ class ReplyFields(forms.Form):
     email = forms.EmailField(max_length=254, required=False, label=_("E-mail"))
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
-        error_messages={"required": _("Please agree to be contacted, so that we can reply to you.")},
+        error_messages={"required": _("Check the box to let us contact you")},
     )
     # Spam control: people never see or fill `website`; `started` is a signed time stamp.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
@@ -78,19 +83,41 @@ class ReplyFields(forms.Form):
             self.initial.setdefault("started", sign_start())
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
-        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["name"].widget.attrs.update({"autocomplete": "given-name"})
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
 
-class InquiryForm(ReplyFields, forms.ModelForm):
-    """The contact form. It validates only (the inquiry as the model would take it, too): the view hands
-    what it cleaned to intake.services.submit_inquiry, which stores it."""
+# The contact form's questions a visitor may skip, after its first button; left empty, each takes
+# the inquiry's default (a preferred contact method follows from what they gave).
+OPTIONAL_DEFAULTS = {
+    "best_time": Inquiry.BestTime.ANY,
+    "inquiry_for": Inquiry.For.MYSELF,
+    "payment": Inquiry.Payment.NOT_SURE,
+    "voicemail_ok": Inquiry.Voicemail.UNANSWERED,
+}
 
+
+class InquiryForm(ReplyFields, forms.ModelForm):
+    """The contact form: a first name, a phone or an e-mail and consent, then a send button; every other
+    question is optional and comes after it. It validates only (the inquiry as the model would take it,
+    too): the view hands what it cleaned to intake.services.submit_inquiry, which stores it."""
+
+    voicemail_ok = forms.ChoiceField(
+        required=False,
+        choices=[
+            (Inquiry.Voicemail.YES, _("Yes")),
+            (Inquiry.Voicemail.NO, _("No")),
+            (Inquiry.Voicemail.NOT_SURE, _("I don't know yet")),
+        ],
+        widget=forms.RadioSelect,
+        label=_("Is it safe to leave a voicemail or a text that names us? (optional)"),
+        help_text=_("If not, we will not leave a message that names the center."),
+    )
     level = forms.ModelChoiceField(
         queryset=LevelOfCare.objects.published(),
         required=False,
         empty_label=_("Not sure"),
-        label=_("Level of care you are asking about"),
+        label=_("Level of care you are asking about (optional)"),
         to_field_name="slug",
     )
     insurance_carrier = CleanCharField(
@@ -117,6 +144,7 @@ class InquiryForm(ReplyFields, forms.ModelForm):
             "name",
             "phone",
             "email",
+            "voicemail_ok",
             "preferred_contact",
             "best_time",
             "inquiry_for",
@@ -126,10 +154,10 @@ class InquiryForm(ReplyFields, forms.ModelForm):
             "message",
         ]
         labels = {
-            "preferred_contact": _("How should we reach you?"),
-            "best_time": _("Best time to reach you"),
-            "inquiry_for": _("Who is this for?"),
-            "payment": _("How do you plan to pay?"),
+            "preferred_contact": _("How should we reach you? (optional)"),
+            "best_time": _("Best time to reach you (optional)"),
+            "inquiry_for": _("Who is this for? (optional)"),
+            "payment": _("How do you plan to pay? (optional)"),
         }
         widgets = {
             "preferred_contact": forms.RadioSelect,
@@ -140,6 +168,13 @@ class InquiryForm(ReplyFields, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.set_up_reply_fields()
+        for name in ("preferred_contact", *OPTIONAL_DEFAULTS):
+            field = self.fields[name]
+            field.required = False
+            # The model's choices carry a blank ("---------") once optional: radios need none.
+            field.choices = [choice for choice in field.choices if choice[0]]
+        # None is chosen for them: a method they did not choose must not stop the form.
+        self.fields["preferred_contact"].initial = None
         self.helper = FormHelper()
         # The <form> tag, CSRF token and time stamp are written by intake/includes/inquiry_form.html,
         # outside the fields, so that the blank form's rendering can be cached.
@@ -147,33 +182,50 @@ class InquiryForm(ReplyFields, forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.form_show_errors = True
         self.helper.layout = Layout(
+            "name",
             Fieldset(
-                _("About you"),
-                "name",
-                "phone",
-                "email",
+                _("How can we reach you?"),
                 HTML(
                     format_lazy(
-                        '<p class="form-text" id="reach-help">{}</p>', _("Give us a phone number, an e-mail, or both.")
+                        '<p class="form-text" id="reach-help">{}</p>', _("A phone number, an e-mail address, or both.")
                     )
                 ),
+                "phone",
+                "email",
+                css_class="reach-fields",
+                aria_describedby="reach-help",
+            ),
+            Field("consent"),
+            Submit("submit", _("Send to admissions"), css_class="btn-brand btn-lg"),
+            Fieldset(
+                _("Tell us more (optional)"),
+                HTML(
+                    format_lazy(
+                        '<p class="form-text">{}</p>',
+                        _("You can send the form now, or answer any of these first. They help us prepare."),
+                    )
+                ),
+                "voicemail_ok",
                 "preferred_contact",
                 "best_time",
-            ),
-            Fieldset(
-                _("About the care you are looking for"),
                 "inquiry_for",
                 "level",
                 "payment",
                 "insurance_carrier",
                 "message",
+                css_class="optional-fields",
             ),
-            Fieldset(_("Permission to contact you"), Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            Submit("submit", _("Send to admissions"), css_class="btn-brand btn-lg"),
+            Submit("send", _("Send to admissions"), css_class="btn-brand btn-lg"),
         )
 
     def clean(self):
         cleaned = super().clean()
         require_a_way_to_reply(self, cleaned)
+        for name, default in OPTIONAL_DEFAULTS.items():
+            if not cleaned.get(name):
+                cleaned[name] = default
+        if not cleaned.get("preferred_contact"):
+            reach_by_email = cleaned.get("email") and not cleaned.get("phone")
+            cleaned["preferred_contact"] = Inquiry.ContactMethod.EMAIL if reach_by_email else Inquiry.ContactMethod.CALL
         return cleaned

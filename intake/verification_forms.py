@@ -4,19 +4,21 @@ It validates only: the view hands what it cleaned to intake.services.request_ver
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .card_files import card_content
+from .date_input import BirthDateField
 from .forms import CleanCharField, ReplyFields, require_a_way_to_reply
 from .models import Carrier, Inquiry, InsuranceVerification
 
 # What a file box says when the rest of the form needs fixing: browsers never refill a file box.
-CHOOSE_AGAIN = _("Your photo was not kept because something else needed fixing: please choose it again.")
+CHOOSE_AGAIN = _("Choose this photo again: it was not kept while something else needed fixing")
 
 
 class CardPhotoField(forms.FileField):
-    def __init__(self, label, **kwargs):
+    def __init__(self, label, summary_label, **kwargs):
+        # Which photo, before its message in the error summary (the two messages read alike).
+        self.summary_label = summary_label
         super().__init__(
             required=False,
             label=label,
@@ -40,7 +42,9 @@ class VerificationRequestForm(ReplyFields):
         label=_("How should we reach you?"),
     )
     carrier = forms.ChoiceField(
-        choices=[("", _("Choose your insurance company"))] + Carrier.choices, label=_("Insurance company")
+        choices=[("", _("Choose your insurance company"))] + Carrier.choices,
+        label=_("Insurance company"),
+        error_messages={"required": _("Choose your insurance company")},
     )
     carrier_other = CleanCharField(
         max_length=100, required=False, label=_("Insurance company's name"), help_text=_("If you chose “Other”.")
@@ -49,6 +53,9 @@ class VerificationRequestForm(ReplyFields):
         max_length=50,
         label=_("Member ID"),
         help_text=_("On the front of your card; it may also be called subscriber ID."),
+        error_messages={"required": _("Enter the member ID from your insurance card")},
+        # Letters and digits as printed: no capital-only-first, no "corrections", no saved guesses.
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false", "autocomplete": "off"}),
     )
     group_number = CleanCharField(max_length=50, required=False, label=_("Group number (optional)"))
     subscriber = forms.ChoiceField(
@@ -63,16 +70,13 @@ class VerificationRequestForm(ReplyFields):
         label=_("Name of the person who holds the plan"),
         help_text=_("If it is not you."),
     )
-    patient_birth_date = forms.DateField(
+    patient_birth_date = BirthDateField(
         label=_("Date of birth of the person who needs care"),
-        help_text=_("For example 03/14/1990."),
-        input_formats=["%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y"],
-        # Often a loved one's: the browser must not offer the visitor's own birthday.
-        widget=forms.DateInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
-        error_messages={"invalid": _("Enter the date as month/day/year, for example 03/14/1990.")},
+        help_text=_("For example, 3 14 1990"),
+        error_messages={"required": _("Enter the date of birth of the person who needs care")},
     )
-    card_front = CardPhotoField(_("Photo of the front of your card (optional)"))
-    card_back = CardPhotoField(_("Photo of the back of your card (optional)"))
+    card_front = CardPhotoField(_("Photo of the front of your card (optional)"), _("Front of your card"))
+    card_back = CardPhotoField(_("Photo of the back of your card (optional)"), _("Back of your card"))
 
     field_order = [
         "name", "phone", "email", "preferred_contact", "carrier", "carrier_other", "member_id", "group_number",
@@ -97,21 +101,13 @@ class VerificationRequestForm(ReplyFields):
                 "group_number",
                 "subscriber",
                 "subscriber_name",
-                "patient_birth_date",
+                Field("patient_birth_date", template="intake/includes/date_field.html"),
             ),
             Fieldset(_("Photos of your card"), "card_front", "card_back"),
             Fieldset(_("Permission to contact you"), Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
             Submit("submit", _("Ask us to check my benefits"), css_class="btn-brand btn-lg"),
         )
-
-    def clean_patient_birth_date(self):
-        born = self.cleaned_data["patient_birth_date"]
-        if born > timezone.localdate():
-            raise forms.ValidationError(_("A date of birth cannot be in the future."))
-        if born.year < 1900:
-            raise forms.ValidationError(_("Please check the year."))
-        return born
 
     def clean(self):
         cleaned = super().clean()

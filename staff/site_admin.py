@@ -31,6 +31,10 @@ class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
         ("Identity", {"fields": ["name", "tagline", "home_heading", "home_intro"]}),
         ("Contact", {"fields": ["helpline", "text_line", "email", "hours", "opening_hours"]}),
         (
+            "Call back after a message",
+            {"fields": ["callback_number", "callback_minutes", ("callback_from", "callback_until")]},
+        ),
+        (
             "Where we are",
             {"fields": ["street_address", "city", "region", "postal_code", "directions_url", "getting_here"]},
         ),

@@ -32,11 +32,16 @@ def request_data(**overrides):
     data = {
         "name": "Sam Rivera", "phone": "(818) 555-0134", "email": "sam@example.com", "preferred_contact": "call",
         "carrier": "blue_shield", "carrier_other": "", "member_id": MEMBER_ID, "group_number": "GRP-5521",
-        "subscriber": "self", "subscriber_name": "", "patient_birth_date": "03/14/1990", "consent": "on",
+        "subscriber": "self", "subscriber_name": "", **birth_date("03", "14", "1990"), "consent": "on",
         "website": "", "started": base["started"],
     }  # fmt: skip
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def birth_date(month, day, year):
+    """What the insurance form's three date of birth boxes send."""
+    return {"patient_birth_date_month": month, "patient_birth_date_day": day, "patient_birth_date_year": year}
 
 
 def hidden_value(html, name):
@@ -59,6 +64,7 @@ def inquiry_form(inquiry, seen="", **changes):
         "preferred_contact": inquiry.preferred_contact, "best_time": inquiry.best_time,
         "inquiry_for": inquiry.inquiry_for, "level": inquiry.level_id or "", "payment": inquiry.payment,
         "insurance_carrier": inquiry.insurance_carrier, "message": inquiry.message,
+        "voicemail_ok": inquiry.voicemail_ok,
         "seen_updated_at": seen, **INLINES,
     }  # fmt: skip
     data.update(changes)

@@ -131,6 +131,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         "follow_up",
         "first_contact_time",
         "duplicate",
+        "voicemail",
     ]
     list_display_links = ["number", "name"]
     list_filter = [
@@ -170,7 +171,20 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     fieldsets = [
         ("Pipeline", {"fields": ["status", "close_reason", "assigned_to", "spam_reason"]}),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
-        ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time", "possible_duplicates"]}),
+        (
+            "Person",
+            {
+                "fields": [
+                    "name",
+                    "phone",
+                    "email",
+                    "preferred_contact",
+                    "best_time",
+                    "voicemail_ok",
+                    "possible_duplicates",
+                ]
+            },
+        ),
         (
             "Request",
             {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "insurance_verification", "message"]},
@@ -194,7 +208,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     radio_fields = {"received_as": admin.VERTICAL}
     add_fieldsets = [
         ("Channel", {"fields": ["channel", "received_as", "language", "referral_source", "referral_contact"]}),
-        ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time"]}),
+        ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time", "voicemail_ok"]}),
         ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
         ("Pipeline", {"fields": ["assigned_to"]}),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
@@ -244,6 +258,9 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             kwargs.update(
                 choices=Inquiry.ReceivedAs.choices, required=True, label=gettext_lazy("How did this reach you?")
             )
+        if db_field.name == "voicemail_ok":
+            # A form sent without it (an older page) keeps the inquiry's answer.
+            kwargs["required"] = False
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     @admin.display(description="no.", ordering="pk")
@@ -295,6 +312,13 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             if inquiry.has_duplicate
             else ""
         )
+
+    @admin.display(description="voicemail naming us?", ordering="voicemail_ok")
+    def voicemail(self, inquiry):
+        # "No" stands out: a voicemail or text naming a treatment center can put someone at risk.
+        if inquiry.voicemail_ok == Inquiry.Voicemail.NO:
+            return format_html('<strong class="no-voicemail">{}</strong>', "No: do not name us")
+        return inquiry.get_voicemail_ok_display()
 
     @admin.display(description="insurance verification")
     def insurance_verification(self, inquiry):

@@ -163,6 +163,14 @@ class Inquiry(models.Model):
         AFTERNOON = "afternoon", _("Afternoon")
         EVENING = "evening", _("Evening")
 
+    class Voicemail(models.TextChoices):
+        # Asked on the contact form since issue 25: may a voicemail or a text name the center?
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        NOT_SURE = "not_sure", _("I don't know yet")
+        UNANSWERED = "unanswered", "Not answered"
+        NOT_ASKED = "not_asked", "Not asked"
+
     class Payment(models.TextChoices):
         INSURANCE = "insurance", _("Insurance")
         SELF_PAY = "self_pay", _("Self-pay")
@@ -241,6 +249,14 @@ class Inquiry(models.Model):
         help_text="Empty means they were not sure.",
     )
     payment = models.CharField(max_length=10, choices=Payment.choices, default=Payment.NOT_SURE)
+    voicemail_ok = models.CharField(
+        "safe to leave a named voicemail or text",
+        max_length=10,
+        choices=Voicemail.choices,
+        default=Voicemail.NOT_ASKED,
+        help_text="Their answer to “Is it safe to leave a voicemail or a text that names us?”. "
+        "On “No”, leave no message that names the center.",
+    )
     insurance_carrier = models.CharField(max_length=100, blank=True)
     message = models.TextField(max_length=2000, blank=True)
     consent_text = models.TextField(help_text="The consent wording the person agreed to.")

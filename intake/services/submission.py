@@ -33,6 +33,7 @@ def submit_inquiry(
     insurance_carrier,
     message,
     consent,
+    voicemail_ok=Inquiry.Voicemail.UNANSWERED,
     website,
     started,
     attribution,
@@ -51,6 +52,7 @@ def submit_inquiry(
         payment=payment,
         insurance_carrier=insurance_carrier,
         message=message,
+        voicemail_ok=voicemail_ok,
     )
     with transaction.atomic():
         _receive(inquiry, consent=consent, website=website, started=started, attribution=attribution, language=language)

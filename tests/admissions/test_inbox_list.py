@@ -108,3 +108,13 @@ def test_someone_who_may_only_view_inquiries_runs_no_bulk_action(client):
     for action in ("mark_spam", "assign_to_me", "mark_not_spam"):
         client.post(LIST, {"action": action, "_selected_action": [inquiry.pk], "confirmed": "yes"})
     assert Inquiry.objects.filter(pk=inquiry.pk).values_list("status", "assigned_to").get() == ("new", None)
+
+
+def test_the_voicemail_answer_is_a_column_and_a_no_stands_out(admissions_client):
+    said_no = InquiryFactory(name="Said No", voicemail_ok=Inquiry.Voicemail.NO)
+    said_yes = InquiryFactory(name="Said Yes", voicemail_ok=Inquiry.Voicemail.YES)
+    before = InquiryFactory(name="From Before")  # inquiries from before the question: not asked
+    html = admissions_client.get(LIST).content.decode()
+    assert cell(html, said_no, "voicemail") == '<strong class="no-voicemail">No: do not name us</strong>'
+    assert cell(html, said_yes, "voicemail") == "Yes"
+    assert cell(html, before, "voicemail") == "Not asked"

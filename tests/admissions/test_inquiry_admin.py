@@ -415,3 +415,22 @@ def test_a_follow_up_past_the_years_pages_can_show_is_refused_beside_its_field(a
     assert response.context["adminform"].form.errors["follow_up_at"] == ["Choose a date between the years 2 and 9998."]
     inquiry.refresh_from_db()
     assert inquiry.follow_up_at is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "said", "stands_out"),
+    [
+        ("no", "No: leave no voicemail and send no text that names us", True),
+        ("yes", "Safe, they said", False),
+        ("not_sure", "I don't know yet: leave no name in a message until they say it is safe", False),
+        ("not_asked", "Not asked: leave no name in a message until they say it is safe", False),
+    ],
+)
+def test_the_workspace_says_whether_a_message_may_name_the_center(admissions_client, answer, said, stands_out):
+    inquiry = InquiryFactory(voicemail_ok=answer)
+    page = parse(admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/"))
+    rows = select(page, ".workspace-facts div")
+    (fact,) = [row for row in rows if texts(row, "dt") == ["Voicemail or text naming us"]]
+    assert texts(fact, "dd") == [said]
+    assert texts(fact, "dd strong.no-voicemail") == ([said] if stands_out else [])
+    assert [o.attrs["value"] for o in select(page, "#id_voicemail_ok option[selected]")] == [answer]

@@ -24,11 +24,13 @@ def test_a_verification_sent_from_a_phone_and_completed_by_a_coordinator(browser
     page.goto(site + "/")
     page.get_by_role("link", name="Check my insurance").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify your insurance")
-    page.get_by_label("Your name").fill("Robin")
+    page.get_by_label("First name").fill("Robin")
     page.get_by_label("Phone", exact=True).fill("(818) 555-0199")
     page.locator("#id_carrier").select_option(label="Cigna")
     page.get_by_label("Member ID").fill("U99887766")
-    page.get_by_label("Date of birth of the person who needs care").fill("07/04/1988")
+    birth = page.get_by_role("group", name="Date of birth of the person who needs care")
+    for part, typed in (("Month", "7"), ("Day", "4"), ("Year", "1988")):  # as a number pad types them
+        birth.get_by_label(part).press_sequentially(typed)
     page.get_by_label("Photo of the front of your card (optional)").set_input_files(
         {"name": "front.jpg", "mimeType": "image/jpeg", "buffer": card_photo("navy")}
     )

@@ -19,7 +19,8 @@ from intake.models import Inquiry
 
 from ..factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
 from ..faq_helpers import article_form
-from ..intake_helpers import form_data, request_data
+from ..intake_helpers import birth_date, form_data, request_data
+from ..markup import texts
 from ..public_pages import PUBLIC_PAGES, add_center_pages, expected_status
 
 pytestmark = pytest.mark.django_db
@@ -106,9 +107,12 @@ def test_a_spanish_inquiry_gets_spanish_errors_and_is_marked_spanish(
     settings.INTAKE_NOTIFY_EMAILS = ["team@example.org"]
     response = client.post("/es/contact/", form_data(name="", phone="", email="", consent=None))
     html = response.content.decode()
-    assert response.status_code == 200 and "Corrija 4 cosas abajo. Todo lo que escribió sigue aquí." in html
-    assert "Este campo es obligatorio." in html and "Acepte que le contactemos" in html
-    assert "Escriba un número de teléfono, un correo electrónico más abajo, o ambos" in html
+    assert response.status_code == 200 and "Corrija 3 cosas abajo. Todo lo que escribió sigue aquí." in html
+    assert texts(response, "#error-summary li") == [
+        "Escriba su nombre",
+        "Escriba un número de teléfono o un correo electrónico",
+        "Marque la casilla para que podamos contactarle",
+    ]
     assert "I would like to know about evening programs." in html  # nothing typed is lost
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/es/contact/", form_data(name="Ana Pérez", email="ana@example.com"))
@@ -133,9 +137,12 @@ def test_the_insurance_form_works_in_spanish(client, django_capture_on_commit_ca
     html = client.get("/es/insurance/verify/").content.decode()
     for words in ("Número de miembro", "Fecha de nacimiento de la persona que necesita atención", "Soy el titular"):
         assert words in html
-    response = client.post("/es/insurance/verify/", request_data(patient_birth_date="14/03/1990", member_id=""))
-    html = response.content.decode()
-    assert "Escriba la fecha como mes/día/año, por ejemplo 03/14/1990." in html and "Este campo es obligatorio." in html
+    # The day typed first, as many Spanish speakers write dates: the month box says it is no date.
+    response = client.post("/es/insurance/verify/", request_data(**birth_date("14", "03", "1990"), member_id=""))
+    assert texts(response, "#error-summary li") == [
+        "Escriba el número de miembro de su tarjeta de seguro",
+        "La fecha de nacimiento debe ser una fecha real",
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/es/insurance/verify/", request_data())
     assert response["Location"] == "/es/insurance/verify/thanks/"

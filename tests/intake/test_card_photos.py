@@ -29,7 +29,7 @@ from ..intake_helpers import MEMBER_ID, request_data
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
-TYPED = ("Sam Rivera", MEMBER_ID, "GRP-5521", "03/14/1990", "sam@example.com")
+TYPED = ("Sam Rivera", MEMBER_ID, "GRP-5521", "03", "14", "1990", "sam@example.com")
 CANNOT_READ = (
     "This picture could not be read to the end: the file may be cut short or damaged. Take or export it again "
     "and choose the new file."
@@ -38,7 +38,7 @@ CANNOT_READ_ES = (
     "No pudimos leer esta imagen completa: puede que el archivo esté cortado o dañado. Vuelva a tomarla o a "
     "exportarla y elija el archivo nuevo."
 )
-CHOOSE_AGAIN = "Your photo was not kept because something else needed fixing: please choose it again."
+CHOOSE_AGAIN = "Choose this photo again: it was not kept while something else needed fixing"
 
 
 def _chunk(kind, data):

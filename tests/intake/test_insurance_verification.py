@@ -44,7 +44,7 @@ def send(client, **overrides):
     return client.post("/insurance/verify/", request_data(**overrides))
 
 
-FRONT = "Photo of the front of your card (optional)"
+FRONT = "Front of your card"  # its short name in the error summary
 
 
 def test_a_visitor_asks_for_a_verification_with_both_card_photos(client, django_capture_on_commit_callbacks):
@@ -72,8 +72,8 @@ def test_a_visitor_asks_for_a_verification_with_both_card_photos(client, django_
     thanks = parse(client.get("/insurance/verify/thanks/"))
     assert texts(thanks, "main h2") == ["What happens next"]
     assert links(thanks, "tel:") == [
-        ("tel:+18184312224", "(818) 431-2224"), ("tel:911", "911"), ("tel:988", "988"),
-        ("tel:+18006624357", "1-800-662-4357"),
+        ("tel:+18184312224", "(818) 431-2224"), ("tel:+18184312224", "(818) 431-2224"), ("tel:911", "911"),
+        ("tel:988", "988"), ("tel:+18006624357", "1-800-662-4357"),
     ]  # fmt: skip
 
 
@@ -124,7 +124,8 @@ def test_a_bad_card_photo_gets_a_clear_message_and_nothing_typed_is_lost(client,
         ("id_card_front_error", message)
     ]
     typed = {"name": "Sam Rivera", "member_id": MEMBER_ID, "group_number": "GRP-5521",
-             "patient_birth_date": "03/14/1990", "email": "sam@example.com"}  # fmt: skip
+             "patient_birth_date_month": "03", "patient_birth_date_day": "14", "patient_birth_date_year": "1990",
+             "email": "sam@example.com"}  # fmt: skip
     for name, value in typed.items():
         assert one(page, f"input[name={name}]").attrs.get("value") == value, name
     assert not Inquiry.objects.exists() and not CardImage.objects.exists()
@@ -132,10 +133,12 @@ def test_a_bad_card_photo_gets_a_clear_message_and_nothing_typed_is_lost(client,
 
 def test_a_good_photo_beside_another_mistake_must_be_chosen_again_and_says_so(client):
     response = send(client, card_front=photo(), member_id="")
-    kept_not = "Your photo was not kept because something else needed fixing: please choose it again."
+    kept_not = "Choose this photo again: it was not kept while something else needed fixing"
+    member_id = "Enter the member ID from your insurance card"
     assert [(e.attrs["id"], e.text) for e in select(response, "form .invalid-feedback")] == [
-        ("id_member_id_error", "This field is required."), ("id_card_front_error", kept_not)
+        ("id_member_id_error", member_id), ("id_card_front_error", kept_not)
     ]  # fmt: skip
+    assert texts(response, "#error-summary li") == [member_id, f"Front of your card: {kept_not}"]
 
 
 def test_card_photos_are_for_admissions_only_and_every_look_is_logged(client, admissions_user, editor_user):
@@ -390,4 +393,6 @@ def test_the_queue_is_logged_and_a_save_from_an_old_copy_is_refused(admissions_c
 
 
 def test_the_patients_birth_date_is_not_filled_with_the_visitors_own(client):
-    assert one(client.get("/insurance/verify/"), "input[name=patient_birth_date]").attrs["autocomplete"] == "off"
+    page = parse(client.get("/insurance/verify/"))
+    for part in ("month", "day", "year"):
+        assert one(page, f"input[name=patient_birth_date_{part}]").attrs["autocomplete"] == "off", part

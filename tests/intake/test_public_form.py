@@ -71,44 +71,31 @@ def test_thanks_page_shows_next_steps_and_reload_does_not_resubmit(client):
         "A clinician evaluates what level of care fits, and together you plan the next step.",
     ]
     assert links(page, "tel:") == [
-        ("tel:+18184312224", "(818) 431-2224"), ("tel:911", "911"), ("tel:988", "988"),
-        ("tel:+18006624357", "1-800-662-4357"),
+        ("tel:+18184312224", "(818) 431-2224"), ("tel:+18184312224", "(818) 431-2224"), ("tel:911", "911"),
+        ("tel:988", "988"), ("tel:+18006624357", "1-800-662-4357"),
     ]  # fmt: skip
     client.get("/contact/thanks/")
     client.get("/contact/thanks/")
     assert Inquiry.objects.count() == 1
 
 
-LABELS = {
-    "name": "Your name", "phone": "Phone", "email": "E-mail",
-    "message": "Anything you would like us to know (optional)",
-    "consent": "I agree that the admissions team may contact me by the phone number or e-mail I gave, about treatment "
-               "options. This is not a commitment to treatment.",
-    "inquiry_for": "Who is this for?", "level": "Level of care you are asking about",
-    "insurance_carrier": "Insurance carrier (optional)",
-}  # fmt: skip
-
-
 @pytest.mark.parametrize(
     ("overrides", "errors"),
     [
-        ({"name": ""}, {"name": "This field is required."}),
+        ({"name": ""}, {"name": "Enter your first name"}),
         ({"name": "x" * 101}, {"name": "Ensure this value has at most 100 characters (it has 101)."}),
-        ({"phone": "", "email": ""}, {
-            "phone": "Please give a phone number, an e-mail address below, or both, so that we can reply.",
-            "email": "Please give an e-mail address, a phone number above, or both, so that we can reply.",
-        }),
+        ({"phone": "", "email": ""}, {"phone": "Enter a phone number or an e-mail address"}),
         ({"email": "nobody@"}, {"email": "Enter a valid email address."}),
         ({"message": "x" * 2001}, {"message": "Ensure this value has at most 2000 characters (it has 2001)."}),
-        ({"consent": None}, {"consent": "Please agree to be contacted, so that we can reply to you."}),
+        ({"consent": None}, {"consent": "Check the box to let us contact you"}),
         ({"inquiry_for": "alien"},
          {"inquiry_for": "Select a valid choice. alien is not one of the available choices."}),
         ({"level": "no-such-level"},
          {"level": "Select a valid choice. That choice is not one of the available choices."}),
         ({"phone": "", "preferred_contact": "call"},
-         {"phone": "You asked us to call or text: please add a phone number, or choose e-mail."}),
+         {"phone": "You asked us to call or text: add a phone number, or choose e-mail."}),
         ({"email": "", "preferred_contact": "email"},
-         {"email": "You asked for an e-mail: please add an e-mail address, or choose a call."}),
+         {"email": "You asked for an e-mail: add an e-mail address, or choose a call."}),
     ],
 )  # fmt: skip
 def test_errors_are_explained_and_input_is_kept(client, overrides, errors):
@@ -120,8 +107,9 @@ def test_errors_are_explained_and_input_is_kept(client, overrides, errors):
     things = "1 thing" if len(errors) == 1 else f"{len(errors)} things"
     assert texts(summary, "h2") == [f"Please fix {things} below. Everything you typed is still here."]
     anchor = {"inquiry_for": "#id_inquiry_for_0"}  # a group of radio buttons: its first
+    # Each message alone (it says what to do): no label before it, which for the consent box was its whole text.
     assert [(a.attrs["href"], a.text) for a in summary.select("li a")] == [
-        (anchor.get(field, f"#id_{field}"), f"{LABELS[field]}: {message}") for field, message in errors.items()
+        (anchor.get(field, f"#id_{field}"), message) for field, message in errors.items()
     ]
     assert [(e.attrs["id"], e.text) for e in select(page, "form .invalid-feedback")] == [
         (f"id_{field}_error", message) for field, message in errors.items()
@@ -180,11 +168,22 @@ def test_contact_page_preselects_level_and_ignores_unknown(client):
     assert client.get("/contact/?level=%00%ff").status_code == 400  # refused for every page
 
 
+LABELS = {
+    "name": "First name*", "phone": "Phone", "email": "E-mail",
+    "message": "Anything you would like us to know (optional)",
+    "insurance_carrier": "Insurance carrier (optional)",
+}  # fmt: skip
+CONSENT = (
+    "I agree that the admissions team may contact me by the phone number or e-mail I gave, about treatment "
+    "options. This is not a commitment to treatment."
+)
+
+
 def test_form_is_labelled_and_explains_consent(client):
     page = parse(client.get("/contact/"))
     for field in ("name", "phone", "email", "insurance_carrier", "message"):
-        assert texts(page, f"label[for=id_{field}]") == [LABELS[field] + ("*" if field == "name" else "")], field
-    assert texts(page, "label[for=id_consent]") == [LABELS["consent"] + "*"]
+        assert texts(page, f"label[for=id_{field}]") == [LABELS[field]], field
+    assert texts(page, "label[for=id_consent]") == [CONSENT + "*"]
     assert one(page, "#id_message_helptext").text == (
         "Up to 2,000 characters. Please do not include medical details you would rather not share in writing; "
         "we can talk by phone."

@@ -48,6 +48,8 @@ def test_public_pages_are_valid_html(client, tmp_path, rf):
     pages = {path: client.get(path).content for path in paths}
     pages["contact with errors"] = client.post("/contact/", form_data(phone="", email="", name="")).content
     pages["Spanish contact with errors"] = client.post("/es/contact/", form_data(phone="", email="", name="")).content
+    # The date of birth's fieldset with its error, and every other error of the insurance form.
+    pages["insurance form with errors"] = client.post("/insurance/verify/", {"patient_birth_date_month": "3"}).content
     refused = Client(enforce_csrf_checks=True)
     pages["form refused by the CSRF check"] = refused.post("/contact/", form_data()).content
     pages["400"] = bad_request(rf.get("/")).content
