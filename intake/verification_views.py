@@ -3,6 +3,7 @@
 import logging
 
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -29,7 +30,8 @@ def verify(request):
             )
             return redirect("insurance:thanks")
         return _form_page(request, form)
-    form = VerificationRequestForm()
+    # The blank form is a cached fragment: it is built only when the fragment has to be rendered.
+    form = SimpleLazyObject(VerificationRequestForm)
     return render(request, "intake/verify.html", {"form": form, "blank": True, "started": sign_start()})
 
 

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.templatetags.cache import CacheNode, do_cache
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -117,3 +118,24 @@ def shorten(text):
 def picture_urls(picture):
     """`picture`'s src, srcset and largest width's address (Picture.urls), for a template."""
     return picture.urls()
+
+
+class AddressFragmentNode(CacheNode):
+    """`{% cache %}` for what depends on the address alone (a page's head, the header): rendered
+    afresh for a query string (a search, a page number: free text would fill the cache), for anything
+    but a GET (a form sent back with its errors names them in its title) and on Django's error pages
+    (an `exception` in their context: made-up addresses must not fill it either)."""
+
+    def render(self, context):
+        request = context["request"]
+        if request.method != "GET" or request.GET or "exception" in context:
+            return self.nodelist.render(context)
+        return super().render(context)
+
+
+@register.tag
+def cache_by_address(parser, token):
+    """`{% cache_by_address timeout name vary_on... %}...{% endcache %}`: see AddressFragmentNode."""
+    node = do_cache(parser, token)
+    node.__class__ = AddressFragmentNode
+    return node

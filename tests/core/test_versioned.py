@@ -17,7 +17,7 @@ from ..markup import one, texts
 
 pytestmark = pytest.mark.django_db
 
-CACHE_TAG = re.compile(r"{%\s*cache\s+([^%]*)%}")
+CACHE_TAG = re.compile(r"{%\s*cache(?:_by_address)?\s+([^%]*)%}")
 
 
 def _templates():
