@@ -8,7 +8,7 @@ from intake.models import Inquiry
 
 from ..factories import UserFactory
 from .test_accessibility import VIEWPORTS, assert_no_violations
-from .test_flows import log_in
+from .test_flows import log_in, log_in_with_the_form
 
 KEY_COLUMNS = [
     "no.",
@@ -88,7 +88,7 @@ def test_two_step_sign_in_on_a_phone(browser, site, settings):
     UserFactory(username="coordinator", group="Admissions")
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
-    log_in(page, site, "coordinator")
+    log_in_with_the_form(page, site, "coordinator")
     page.goto(site + "/admin/intake/inquiry/")
     expect(page.get_by_text("Scan this code")).to_be_visible()
     assert not page_scrolls_sideways(page)
