@@ -85,7 +85,7 @@ LEVELS = [
             "- A home that is not yet a safe or sober place to recover"
         ),
         "typical_week": (
-            "Full days of therapy and activities, [[days_per_week]]: individual sessions, group therapy, "
+            "Full days of therapy and activities, every day: individual sessions, group therapy, "
             "family sessions, exercise and time for reflection."
         ),
         "hours_min": None,

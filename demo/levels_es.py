@@ -58,7 +58,7 @@ SPANISH = {
             "- Un hogar que todavía no es un lugar seguro o libre de sustancias para recuperarse"
         ),
         "typical_week_es": (
-            "Días completos de terapia y actividades, [[days_per_week]]: sesiones individuales, "
+            "Días completos de terapia y actividades, todos los días: sesiones individuales, "
             "terapia de grupo, sesiones con la familia, ejercicio y tiempo para reflexionar."
         ),
     },
