@@ -31,6 +31,7 @@ from django.utils import translation
 from django.utils.html import linebreaks, strip_tags
 
 from .care_cards import CARD_CLASSES, CareCardExtension
+from .citations import CitationExtension
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +146,9 @@ def markdown_html(text):
 
 
 def _convert(text):
-    return markdown.markdown(text, extensions=["extra", "sane_lists", CareCardExtension()], output_format="html")
+    return markdown.markdown(
+        text, extensions=["extra", "sane_lists", CareCardExtension(), CitationExtension()], output_format="html"
+    )
 
 
 def _convert_in_child(text, seconds):

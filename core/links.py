@@ -16,7 +16,8 @@ from django.utils.html import format_html, format_html_join
 from common.care_cards import OTHER_KIND_MARK
 from common.markdown import TooSlow, markdown_html, render_markdown, sanitise, too_slow_message
 
-from .models import Redirect
+from . import content_version, placeholders
+from .models import Redirect, SiteSettings
 
 HREF = re.compile(r'href="([^"]+)"')
 # Filled once at start-up by each app's ready() with functions that ask the database every time:
@@ -92,6 +93,7 @@ def check_rendered(rendered):
             "lines, indented by four spaces.",
             code="unknown_care_card",
         )
+    check_placeholders(rendered)
     broken = [
         address for address in _hrefs(sanitise(rendered)) if (path := _own_path(address)) and not page_exists(path)
     ]
@@ -101,6 +103,25 @@ def check_rendered(rendered):
             f"This links to {listed}, which is not a page visitors can open on this site (a typo, or not "
             f"published yet). Correct the address, or publish that page first.",
             code="broken_link",
+        )
+
+
+def check_placeholders(rendered):
+    """Every [[placeholder]] names one, and the helpline is a placeholder, not typed by hand (it would
+    stay the old number when Site settings change)."""
+    unknown = placeholders.unknown_names(rendered)
+    if unknown:
+        listed = ", ".join(f"[[{name}]]" for name in unknown)
+        raise ValidationError(f"{listed} is not a placeholder. {placeholders.HELP_TEXT}", code="unknown_placeholder")
+    text = html.unescape(rendered)
+    if not placeholders.has_phone_number(text):
+        return  # most texts: no need to read the settings
+    site = SiteSettings.current(content_version.current())
+    if placeholders.writes_number(text, site.helpline):
+        raise ValidationError(
+            f"This writes the helpline, {site.helpline_display}, by hand: type [[helpline]] instead. It shows the "
+            "number from Site settings as a link to call, and stays right when the number changes.",
+            code="helpline_by_hand",
         )
 
 

@@ -83,8 +83,8 @@ IOP_QUESTIONS = [
     (
         "How does an IOP work?",
         "It starts with an evaluation by our clinical team, who set a plan with you. Most people come in three "
-        "to five times a week, often in blocks of about three hours, for roughly 10 to 12 hours of group and "
-        "individual therapy a week. Twelve-step meetings are encouraged. As you make progress, the weekly hours go down.",
+        "to five times a week, often in blocks of about three hours, for 9 to 19 hours of group and "
+        "individual therapy a week [1]. Twelve-step meetings are encouraged. As you make progress, the weekly hours go down.",
     ),
     (
         "How is IOP different from day treatment (PHP)?",
@@ -94,8 +94,8 @@ IOP_QUESTIONS = [
     ),
     (
         "Does IOP work?",
-        "When IOP suits the person, its results compare well with inpatient care; studies cited in the field "
-        "report success rates of 50 to 70 percent. Because it fits around daily life, people tend to stay in "
+        "When IOP suits the person, its results compare well with inpatient care. "
+        "Because it fits around daily life, people tend to stay in "
         "treatment and finish it. IOPs offer most of the same therapies, and medication-assisted treatment too.",
     ),
     (
@@ -106,7 +106,7 @@ IOP_QUESTIONS = [
     (
         "Does insurance pay for IOP?",
         "Most health plans cover mental health care, and that includes treatment for substance use. How much of "
-        "an IOP they pay depends on the plan: it may be part of the cost (for example 60 to 70 percent), usually "
+        "an IOP they pay depends on the plan: it may pay only part of the cost, usually "
         "after the yearly deductible. We can check your benefits for you.",
     ),
     (
@@ -118,8 +118,7 @@ IOP_QUESTIONS = [
         "Who is a good fit for IOP?",
         "IOP tends to suit people who:\n\n- have a mild addiction, or have finished inpatient care or PHP;\n"
         "- are motivated and can stay away from substances;\n- have a stable, sober home;\n"
-        "- have duties at home, work or school, such as children, an older or disabled relative, or even pets;\n"
-        "- are paying for treatment themselves.",
+        "- have duties at home, work or school, such as children, an older or disabled relative, or even pets.",
     ),
     (
         "How do I choose an IOP?",
@@ -192,7 +191,7 @@ ARTICLES = [
             ),
             (
                 "Will I have to pay anything?",
-                "Often yes: coverage may be partial, for example 60 to 70 percent of costs, and usually applies once you have met your yearly deductible.",
+                "Often yes: coverage may pay only part of the costs, and usually applies once you have met your yearly deductible.",
             ),
             (
                 "What if I do not have insurance?",

@@ -43,7 +43,7 @@ IOP_QUESTIONS = [
         "¿Cómo funciona un IOP?",
         "Empieza con una evaluación de nuestro equipo clínico, que prepara un plan con usted. La mayoría de las "
         "personas viene de tres a cinco veces por semana, a menudo en bloques de unas tres horas, para un total "
-        "de 10 a 12 horas semanales de terapia individual y de grupo. Recomendamos las reuniones de doce pasos. "
+        "de 9 a 19 horas semanales de terapia individual y de grupo [1]. Recomendamos las reuniones de doce pasos. "
         "A medida que usted avanza, las horas por semana disminuyen.",
     ),
     (
@@ -55,7 +55,7 @@ IOP_QUESTIONS = [
     (
         "¿Funciona el IOP?",
         "Cuando el IOP es adecuado para la persona, sus resultados se comparan bien con los de la atención con "
-        "internamiento; los estudios que se citan en este campo reportan tasas de éxito del 50 al 70 por ciento. "
+        "internamiento. "
         "Como se acomoda a la vida diaria, la gente tiende a seguir en tratamiento y terminarlo. Los IOP ofrecen "
         "casi las mismas terapias, y también tratamiento asistido con medicamentos.",
     ),
@@ -68,8 +68,8 @@ IOP_QUESTIONS = [
     (
         "¿El seguro médico paga el IOP?",
         "La mayoría de los planes de salud cubren la atención de salud mental, y eso incluye el tratamiento por "
-        "uso de sustancias. Cuánto paguen de un IOP depende del plan: puede ser una parte del costo (por ejemplo, "
-        "del 60 al 70 por ciento), casi siempre después del deducible anual. Podemos revisar sus beneficios por "
+        "uso de sustancias. Cuánto paguen de un IOP depende del plan: puede ser solo una parte del costo, "
+        "casi siempre después del deducible anual. Podemos revisar sus beneficios por "
         "usted.",
     ),
     (
@@ -85,8 +85,7 @@ IOP_QUESTIONS = [
         "- están motivadas y pueden mantenerse lejos de las sustancias;\n"
         "- tienen un hogar estable y sin consumo;\n"
         "- tienen responsabilidades en casa, el trabajo o la escuela, como hijos, un familiar mayor o con "
-        "discapacidad, o incluso mascotas;\n"
-        "- pagan el tratamiento por su cuenta.",
+        "discapacidad, o incluso mascotas.",
     ),
     (
         "¿Cómo elijo un IOP?",

@@ -23,7 +23,7 @@ DETOX_CARD = """!!! immediate "Call 911 or go to the emergency room if"
     [call 911](tel:911) and give naloxone (Narcan) if you have it. Stay with them until help comes.
 
     Do not stop heavy drinking or benzodiazepines suddenly on your own: that withdrawal can be
-    life-threatening. [Call us at (818) 431-2224](tel:+18184312224), day or night, to plan a safe detox."""
+    life-threatening. Call us at [[helpline]], day or night, to plan a safe detox."""
 
 # The clinician who last reviewed each level's page, and how many days ago.
 REVIEWS = {
@@ -54,14 +54,15 @@ LEVELS = [
         ),
         "typical_week": (
             "Rest, regular checks of vital signs, medication when needed, meals and first conversations "
-            "with a therapist. Most stays last several days to about a week."
+            "with a therapist. Most stays last [[typical_length]]."
         ),
         "hours_min": None,
         "hours_max": None,
         "days_min": 7,
         "days_max": 7,
-        "weeks_min": 1,
-        "weeks_max": 2,
+        "weeks_min": None,
+        "weeks_max": None,
+        "length_in_words": "several days to about a week",
         "lives_on_site": True,
         "supervision": "24h",
         "work_or_school_fits": False,
@@ -84,7 +85,7 @@ LEVELS = [
             "- A home that is not yet a safe or sober place to recover"
         ),
         "typical_week": (
-            "Full days of therapy and activities, seven days a week: individual sessions, group therapy, "
+            "Full days of therapy and activities, every day: individual sessions, group therapy, "
             "family sessions, exercise and time for reflection."
         ),
         "hours_min": None,
@@ -114,7 +115,7 @@ LEVELS = [
             "- People who need daily support but have a stable place to live\n"
             "- Those who can manage part-time work or school at most"
         ),
-        "typical_week": "About five days a week in programming, for 20 or more hours in all.",
+        "typical_week": "Programming on [[days_per_week]], [[hours_per_week]] in all.",
         "hours_min": 20,
         "hours_max": None,
         "days_min": 5,
@@ -144,8 +145,8 @@ LEVELS = [
             "- People with a stable, sober home and obligations they cannot set aside"
         ),
         "typical_week": (
-            "Three to five visits a week, often about three hours each: roughly 10 to 12 hours of group "
-            "and individual therapy. Twelve-step meetings are encouraged."
+            "Visits on [[days_per_week]], often in blocks of a few hours: [[hours_per_week]] of group "
+            "and individual therapy in all. Twelve-step meetings are encouraged."
         ),
         "hours_min": 9,
         "hours_max": 19,
@@ -173,7 +174,7 @@ LEVELS = [
             "- Mild substance use or mental health concerns\n"
             "- Anyone who wants ongoing support in recovery"
         ),
-        "typical_week": "One or two sessions a week, under nine hours in all.",
+        "typical_week": "Sessions on [[days_per_week]], [[hours_per_week]] in all.",
         "hours_min": 1,
         "hours_max": 8,
         "days_min": 1,

@@ -14,12 +14,13 @@ DETOX_CARD = """!!! inmediato "Llame al 911 o vaya a la sala de emergencias si"
     la persona hasta que llegue la ayuda.
 
     No deje de golpe el consumo intenso de alcohol ni las benzodiacepinas por su cuenta: esa abstinencia
-    puede poner la vida en peligro. [Llámenos al (818) 431-2224](tel:+18184312224), de día o de noche,
+    puede poner la vida en peligro. Llámenos al [[helpline]], de día o de noche,
     para planear una desintoxicación segura."""
 
 SPANISH = {
     "medical-detox": {
         "name_es": "Desintoxicación médica",
+        "length_in_words_es": "de varios días a una semana",
         "short_name_es": "Desintoxicación",
         "summary_es": "Un comienzo seguro: enfermeras y médicos controlan la abstinencia a toda hora.",
         "description_es": (
@@ -36,8 +37,8 @@ SPANISH = {
         ),
         "typical_week_es": (
             "Descanso, control frecuente de los signos vitales, medicamentos cuando se necesitan, comidas y "
-            "las primeras conversaciones con un terapeuta. La mayoría de las estancias duran de varios días "
-            "a una semana."
+            "las primeras conversaciones con un terapeuta. La mayoría de las estancias duran "
+            "[[typical_length]]."
         ),
     },
     "residential": {
@@ -57,7 +58,7 @@ SPANISH = {
             "- Un hogar que todavía no es un lugar seguro o libre de sustancias para recuperarse"
         ),
         "typical_week_es": (
-            "Días completos de terapia y actividades, los siete días de la semana: sesiones individuales, "
+            "Días completos de terapia y actividades, todos los días: sesiones individuales, "
             "terapia de grupo, sesiones con la familia, ejercicio y tiempo para reflexionar."
         ),
     },
@@ -77,7 +78,7 @@ SPANISH = {
             "- Quienes necesitan apoyo diario pero tienen un lugar estable donde vivir\n"
             "- Quienes pueden con un trabajo o estudios de medio tiempo como mucho"
         ),
-        "typical_week_es": "Unos cinco días a la semana en el programa, 20 horas o más en total.",
+        "typical_week_es": "En el programa [[days_per_week]], [[hours_per_week]] en total.",
     },
     "intensive-outpatient": {
         "name_es": "Programa ambulatorio intensivo",
@@ -96,8 +97,8 @@ SPANISH = {
             "- Personas con un hogar estable y sin consumo, y obligaciones que no pueden dejar"
         ),
         "typical_week_es": (
-            "De tres a cinco visitas por semana, a menudo de unas tres horas cada una: entre 10 y 12 horas de "
-            "terapia individual y de grupo. Recomendamos asistir a reuniones de doce pasos."
+            "Visitas [[days_per_week]], a menudo en bloques de unas horas: [[hours_per_week]] de "
+            "terapia individual y de grupo en total. Recomendamos asistir a reuniones de doce pasos."
         ),
     },
     "outpatient": {
@@ -117,7 +118,7 @@ SPANISH = {
             "- Problemas leves de consumo de sustancias o de salud mental\n"
             "- Quien quiera apoyo continuo en su recuperación"
         ),
-        "typical_week_es": "Una o dos sesiones por semana, menos de nueve horas en total.",
+        "typical_week_es": "Sesiones [[days_per_week]], [[hours_per_week]] en total.",
     },
 }
 

@@ -2,7 +2,7 @@
 
 They are demo text: a real center has its lawyer and compliance officer read the notices first."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -13,7 +13,7 @@ from .pages_es import SPANISH
 from .pages_shared import HELPLINE, OTHER_TAGLINES
 
 ABOUT = """\
-Magnolia Recovery treats addiction and mental health conditions in Los Angeles, including people who live with
+[[center_name]] treats addiction and mental health conditions in Los Angeles, including people who live with
 both at once. We offer every level of care, from medical detox to outpatient, so that a person can move from
 one to the next without starting over with a new team.
 
@@ -138,7 +138,7 @@ Call our helpline at any hour and ask for the privacy officer.
 """
 
 NONDISCRIMINATION = f"""\
-Magnolia Recovery complies with applicable federal civil rights laws and does not discriminate on the basis of
+[[center_name]] complies with applicable federal civil rights laws and does not discriminate on the basis of
 race, color, national origin, age, disability or sex (including sexual orientation and gender identity). We do
 not exclude people or treat them differently because of any of these.
 
@@ -198,13 +198,13 @@ review. Each one is reviewed again at least every twelve months, sooner when the
 
 ## Sourced
 
-We rely on government health agencies, professional societies, peer-reviewed research and clinical
+We rely on government health agencies, professional societies, peer-reviewed journals and clinical
 guidelines, and we list the sources under each article, numbered. We do not cite other treatment centers'
 marketing.
 
 ## Honest about us
 
-Our articles are written by Magnolia Recovery, a treatment provider. They invite you to call us, and they also
+Our articles are written by [[center_name]], a treatment provider. They invite you to call us, and they also
 point to free public resources, such as the 988 Suicide & Crisis Lifeline and SAMHSA's National Helpline.
 We do not promise outcomes.
 
@@ -235,6 +235,8 @@ PAGES = [
 # The pages about care a clinician reviews, by whom and how many days ago (the notices and policies
 # are the privacy officer's and the web team's, not a medical review).
 REVIEWS = {"about": ("samuel-okafor", 60), "admissions": ("dana-whitfield", 45)}
+# When the notices took effect, shown at their top.
+EFFECTIVE_ON = {"notice-of-privacy-practices": date(2026, 2, 16)}
 
 
 def load_pages():
@@ -254,6 +256,7 @@ def load_pages():
                 "footer_position": position,
                 "reviewer": reviewer or None,
                 "last_reviewed": today - timedelta(days=days_ago) if reviewer else None,
+                "effective_on": EFFECTIVE_ON.get(data["slug"]),
             },
         )
     return len(PAGES)

@@ -4,7 +4,7 @@ compliance officer read the notices in both languages). Links lead to the Spanis
 from .pages_shared import HELPLINE, OTHER_TAGLINES
 
 ABOUT = """\
-Magnolia Recovery trata las adicciones y los problemas de salud mental en Los Ángeles, también en personas que
+[[center_name]] trata las adicciones y los problemas de salud mental en Los Ángeles, también en personas que
 viven con ambos a la vez. Ofrecemos todos los niveles de atención, desde la desintoxicación médica hasta el
 tratamiento ambulatorio, para que cada persona pueda pasar de uno al siguiente sin empezar de cero con otro equipo.
 
@@ -139,7 +139,7 @@ Llame a nuestra línea de ayuda a cualquier hora y pida hablar con el responsabl
 """
 
 NONDISCRIMINATION = f"""\
-Magnolia Recovery cumple con las leyes federales de derechos civiles aplicables y no discrimina por motivos de
+[[center_name]] cumple con las leyes federales de derechos civiles aplicables y no discrimina por motivos de
 raza, color, origen nacional, edad, discapacidad o sexo (incluidas la orientación sexual y la identidad de
 género). No excluimos a nadie ni tratamos a nadie de manera diferente por ninguno de estos motivos.
 
@@ -200,13 +200,13 @@ Cada uno se revisa de nuevo por lo menos cada doce meses, antes si cambian la ci
 
 ## Con fuentes
 
-Nos basamos en agencias de salud del gobierno, sociedades profesionales, investigaciones revisadas por
+Nos basamos en agencias de salud del gobierno, sociedades profesionales, revistas científicas revisadas por
 expertos y guías clínicas, y citamos las fuentes numeradas al pie de cada artículo. No citamos la publicidad de
 otros centros de tratamiento.
 
 ## Honestos sobre nosotros
 
-Nuestros artículos los escribe Magnolia Recovery, un proveedor de tratamiento. Le invitan a llamarnos, y
+Nuestros artículos los escribe [[center_name]], un proveedor de tratamiento. Le invitan a llamarnos, y
 también le indican recursos públicos gratuitos, como la Línea 988 de Prevención del Suicidio y Crisis y la
 Línea Nacional de Ayuda de SAMHSA. No prometemos resultados.
 

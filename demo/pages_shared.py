@@ -1,6 +1,7 @@
 """What the demo pages say alike in English and in Spanish."""
 
-HELPLINE = "(818) 431-2224"
+# The helpline from Site settings (core/placeholders.py): right whenever the number changes.
+HELPLINE = "[[helpline]]"
 
 # "Free help in your language", in the languages most spoken in Los Angeles after English and Spanish.
 OTHER_TAGLINES = f"""\

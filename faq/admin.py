@@ -9,8 +9,10 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
+from common.markdown import per_language
 from core.links import external_links_display
 from staff.admin_base import StaffAdmin
+from staff.admin_claims import where
 from staff.admin_content import ContentAdmin
 from staff.admin_translation import TranslatedAdmin
 from staff.admin_widgets import LabelledDateTimeMixin
@@ -146,6 +148,13 @@ class ArticleAdmin(LabelledDateTimeMixin, ContentAdmin):
                 if f.instance.pk and ("position" in f.changed_data or f in formset.deleted_forms)
             )
         super().save_formset(request, form, formset, change)
+
+    def claim_texts(self, article):
+        texts = super().claim_texts(article)
+        for question in article.questions.order_by("position"):
+            for (html_field,) in per_language(question, "answer_html"):
+                texts.append((where(f"Answer {question.position}", html_field), getattr(question, html_field)))
+        return texts
 
     def prepare_restore(self, article):
         # A restored question takes back its old position, which another may hold now.

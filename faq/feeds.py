@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.text import shorten
 from core.context_processors import site_settings
+from core.placeholders import fill_text
 
 from .models import Article
 
@@ -29,7 +30,7 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return shorten(article.teaser)
+        return shorten(fill_text(article.teaser, self.site))
 
     def item_pubdate(self, article):
         return article.publish_at

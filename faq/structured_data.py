@@ -2,6 +2,7 @@
 
 from common.json_ld import script_json
 from common.text import shorten
+from core.placeholders import fill_text
 from core.structured_data import review_properties
 
 
@@ -16,7 +17,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site, langua
                 "url": url,
                 "inLanguage": language,
                 "name": article.title,
-                "description": shorten(article.teaser),
+                "description": shorten(fill_text(article.teaser, site)),
                 "datePublished": article.publish_at.isoformat(),
                 "dateModified": article.updated_at.isoformat(),
                 "publisher": {"@type": "MedicalOrganization", "name": site.name, "telephone": site.helpline_e164},
@@ -29,7 +30,7 @@ def article_json_ld(article, questions, sources, url, reviewer_url, site, langua
                     {
                         "@type": "Question",
                         "name": question.question,
-                        "acceptedAnswer": {"@type": "Answer", "text": question.answer_text},
+                        "acceptedAnswer": {"@type": "Answer", "text": fill_text(question.answer_text, site)},
                     }
                     for question in questions
                 ],

@@ -41,6 +41,7 @@ class LevelOfCareAdmin(ContentAdmin):
                     ("hours_min", "hours_max"),
                     ("days_min", "days_max"),
                     ("weeks_min", "weeks_max"),
+                    "length_in_words",
                     "lives_on_site",
                     "supervision",
                     "work_or_school_fits",

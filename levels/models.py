@@ -48,6 +48,8 @@ class LevelOfCare(models.Model):
         "ASAM level", max_length=20, blank=True, help_text="The ASAM Criteria label, e.g. “2.1”."
     )
     summary = models.CharField(max_length=200, help_text="One plain sentence shown in lists.")
+    # The figures of the Intensity part go in these texts as placeholders ([[hours_per_week]]...,
+    # core/placeholders.py): one place for each, so the text cannot contradict the "At a glance" box.
     description = models.TextField(help_text="What this level is. Markdown.", validators=[validate_internal_links])
     who_it_fits = models.TextField(help_text="Who this level suits. Markdown.", validators=[validate_internal_links])
     typical_week = models.TextField(
@@ -65,6 +67,13 @@ class LevelOfCare(models.Model):
     days_max = models.PositiveSmallIntegerField("days a week (max)", null=True, blank=True)
     weeks_min = models.PositiveSmallIntegerField("typical length in weeks (min)", null=True, blank=True)
     weeks_max = models.PositiveSmallIntegerField("typical length in weeks (max)", null=True, blank=True)
+    length_in_words = models.CharField(
+        "typical length in words",
+        max_length=100,
+        blank=True,
+        help_text="When weeks do not fit, e.g. “several days to about a week”; leave the weeks empty then. "
+        "Shown in the box and the comparison, and in the texts as [[typical_length]].",
+    )
     lives_on_site = models.BooleanField(default=False, help_text="The patient stays at the facility.")
     supervision = models.CharField(
         "medical supervision", max_length=20, choices=Supervision.choices, default=Supervision.SCHEDULED
@@ -158,6 +167,9 @@ class LevelOfCare(models.Model):
             lo, hi = getattr(self, low), getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
                 errors[high] = "Must not be below the minimum."
+        if self.length_in_words and (self.weeks_min is not None or self.weeks_max is not None):
+            # One place for the length: the box and the texts ([[typical_length]]) show the same.
+            errors["length_in_words"] = "Give the typical length in weeks or in words, not both: clear one."
         if self.days_max is not None and self.days_max > 7:
             errors["days_max"] = "A week has seven days."
         if self.pk and self.steps_down_to_id == self.pk:
@@ -191,6 +203,8 @@ class LevelOfCare(models.Model):
 
     @property
     def length_display(self):
+        if self.length_in_words:
+            return self.length_in_words[:1].upper() + self.length_in_words[1:]
         return self._span(self.weeks_min, self.weeks_max, _("weeks")) or _("Varies with need")
 
     @property

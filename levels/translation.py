@@ -18,5 +18,6 @@ class LevelOfCareTranslation(TranslationOptions):
         "who_it_fits_html",
         "typical_week_html",
         "meta_description",
+        "length_in_words",
     )
     required_languages = ("en",)

@@ -17,7 +17,7 @@ class PageAdmin(ContentAdmin):
     autocomplete_fields = ["picture", "reviewer"]
     readonly_fields = ["preview_link", "links_elsewhere", "updated_at", "review_due_on"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "picture", "body", "shows_center_profile"]}),
+        (None, {"fields": ["title", "slug", "summary", "picture", "effective_on", "body", "shows_center_profile"]}),
         ("Medical review", {"fields": ["reviewer", "last_reviewed", "review_interval_months", "review_due_on"]}),
         ("Publishing", {"fields": ["is_published", "preview_link", "in_footer", "footer_position", "updated_at"]}),
         ("Links", {"fields": ["links_elsewhere"]}),
@@ -26,7 +26,7 @@ class PageAdmin(ContentAdmin):
         "title": "Title", "slug": "Address", "summary": "Description", "picture": "Picture", "body": "Text",
         "is_published": "Published",
         "in_footer": "Linked in the footer", "footer_position": "Footer order",
-        "shows_center_profile": "Shows licence and accreditations",
+        "shows_center_profile": "Shows licence and accreditations", "effective_on": "Effective date",
         "reviewer": "Medical reviewer", "last_reviewed": "Last reviewed",
         "review_interval_months": "Review every (months)",
     }  # fmt: skip

@@ -30,6 +30,13 @@ class Page(models.Model):
     )
     body = models.TextField(help_text="Markdown.", validators=[validate_internal_links])
     body_html = models.TextField(editable=False, default="")
+    effective_on = models.DateField(
+        "effective date",
+        null=True,
+        blank=True,
+        help_text="For a notice (such as the Notice of Privacy Practices): the date it takes effect, shown at the "
+        "top of the page as “Effective date: …”. Leave empty for other pages.",
+    )
     is_published = models.BooleanField("published", default=False)
     in_footer = models.BooleanField("linked in the footer", default=False)
     footer_position = models.PositiveSmallIntegerField(

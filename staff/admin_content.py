@@ -4,6 +4,7 @@ same guarantees on each."""
 from core.redirects import AnnounceMovedAddressMixin
 
 from .admin_base import StaffAdmin
+from .admin_claims import ClaimWarningsMixin
 from .admin_ordering import SubmittedOrderMixin
 from .admin_translation import TranslatedAdmin
 from .admin_versions import VersionHistoryAdmin
@@ -11,6 +12,7 @@ from .markdown_preview import MarkdownPreviewMixin
 
 
 class ContentAdmin(
+    ClaimWarningsMixin,
     SubmittedOrderMixin,
     MarkdownPreviewMixin,
     StaffAdmin,
@@ -20,6 +22,6 @@ class ContentAdmin(
 ):
     """Markdown previews, editors only, stale saves refused, moved addresses announced and redirected,
     versions with their history, a field per language with what still lacks Spanish, and ordered parts
-    kept in the editor's order after a refused save."""
+    kept in the editor's order after a refused save; and a warning for each claim without a source."""
 
     refuse_stale_edits = True

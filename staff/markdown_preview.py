@@ -12,13 +12,18 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
+from common import citations, claims
 from common.care_cards import SYNTAX_HELP
 from common.markdown import TooSlow, markdown_html, sanitise, too_slow_message
+from core import placeholders
+from core.context_processors import site_settings
 from core.links import check_rendered
 
 # Who may ask for a preview: anyone who may change something written in Markdown.
 EDITING_PERMISSIONS = ("faq.change_article", "faq.add_article", "levels.change_levelofcare", "pages.change_page")
 MAX_PREVIEW_CHARACTERS = 100_000
+# Beside every Markdown field: care cards, placeholders and source references.
+MARKDOWN_HELP = f"{SYNTAX_HELP} Placeholders: {placeholders.HELP_TEXT} {citations.SYNTAX_HELP}"
 
 
 class MarkdownPreviewWidget(AdminTextareaWidget):
@@ -55,7 +60,7 @@ class MarkdownPreviewMixin:
             # Set here, as django-modeltranslation gives each language a copy of the original's widget.
             if language := getattr(db_field, "language", None):
                 formfield.widget.attrs["data-markdown-language"] = language
-            formfield.help_text = f"{formfield.help_text} {SYNTAX_HELP}".strip()
+            formfield.help_text = f"{formfield.help_text} {MARKDOWN_HELP}".strip()
         return formfield
 
 
@@ -71,10 +76,14 @@ def markdown_preview_view(request):
         with translation.override(language):
             rendered = markdown_html(text)  # once, for both the checks and the preview
     except TooSlow:
-        return JsonResponse({"html": "", "problems": [too_slow_message()]})
+        return JsonResponse({"html": "", "problems": [too_slow_message()], "warnings": []})
     problems = []
     try:
         check_rendered(rendered)
     except ValidationError as error:
         problems = error.messages
-    return JsonResponse({"html": sanitise(rendered), "problems": problems})
+    # As visitors see it: the placeholders filled from today's settings (a level's figures stay as
+    # typed: they are filled from the saved level on its page).
+    shown = placeholders.fill(sanitise(rendered), site_settings(request))
+    warnings = [claims.warning(sentence, kind, "This text") for sentence, kind in claims.unsupported_claims(shown)]
+    return JsonResponse({"html": shown, "problems": problems, "warnings": warnings})

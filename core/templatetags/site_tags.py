@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import format_html
 
 from common.text import shorten as _shorten
+from core import placeholders
 from core.languages import shows_english, split_language_prefix
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 from core.structured_data import reviewed_page_json_ld as _reviewed_page_json_ld
@@ -139,3 +140,16 @@ def cache_by_address(parser, token):
     node = do_cache(parser, token)
     node.__class__ = AddressFragmentNode
     return node
+
+
+@register.simple_tag(takes_context=True)
+def filled(context, stored_html, level=None):
+    """Stored HTML with its [[placeholders]] filled from the site settings (and a level's figures in
+    that level's texts): core/placeholders.py."""
+    return placeholders.fill(stored_html, context["site"], level)
+
+
+@register.filter
+def filled_text(text, site):
+    """Plain text with its [[placeholders]] filled, for descriptions and lists."""
+    return placeholders.fill_text(text, site)

@@ -28,6 +28,17 @@
     const problems = preview.querySelector(".markdown-preview-problems");
     problems.textContent = data.problems.join(" ");
     problems.classList.toggle("errornote", data.problems.length > 0);
+    // Claims without a source: warned of, not refused (common/claims.py).
+    const warnings = preview.querySelector(".markdown-preview-warnings");
+    warnings.replaceChildren(
+      ...data.warnings.map((text) => {
+        const item = document.createElement("li");
+        item.className = "warning";
+        item.textContent = text;
+        return item;
+      }),
+    );
+    warnings.hidden = data.warnings.length === 0;
   }
 
   function schedule(field) {

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from common.care_cards import SYNTAX_HELP
 from common.markdown import render_markdown
 from core.links import validate_internal_links
+from staff.markdown_preview import MARKDOWN_HELP
 
 from ..factories import LevelFactory
 from ..markup import one, parse
@@ -92,7 +92,7 @@ def test_the_preview_shows_the_card_in_the_fields_language(editor_client):
     card = CARD.format(kind="non-urgent")
     for language, label in (("es", "Consejo no urgente:"), ("en", "Non-urgent advice:"), ("xx", "Non-urgent advice:")):
         data = editor_client.post("/admin/markdown-preview/", {"text": card, "language": language}).json()
-        assert data == {"html": card_html("non-urgent", label), "problems": []}
+        assert data == {"html": card_html("non-urgent", label), "problems": [], "warnings": []}
 
 
 @pytest.mark.django_db
@@ -101,4 +101,4 @@ def test_each_markdown_field_says_its_language_and_how_to_type_a_card(editor_cli
     page = parse(editor_client.get(f"/admin/levels/levelofcare/{level.pk}/change/").content.decode())
     assert one(page, "textarea[name=description_es]").attrs["data-markdown-language"] == "es"
     assert one(page, "textarea[name=description_en]").attrs["data-markdown-language"] == "en"
-    assert one(page, "#id_description_es_helptext").text == f"What this level is. Markdown. {SYNTAX_HELP}"
+    assert one(page, "#id_description_es_helptext").text == f"What this level is. Markdown. {MARKDOWN_HELP}"

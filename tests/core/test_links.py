@@ -41,7 +41,7 @@ def test_a_link_to_a_missing_page_is_refused_naming_it(text):
     "text",
     [
         "See [residential](/levels-of-care/residential/) and [the IOP article](/faq/real/#q2).",
-        "Call [us](tel:+18184312224), [write](mailto:a@example.org), or read [on](#q3).",
+        "Call [us](tel:+13105550100), [write](mailto:a@example.org), or read [on](#q3).",
         "Read [SAMHSA](https://www.samhsa.gov/find-help) and [the topic](/faq/topic/programs/).",
         "Compare [them](/levels-of-care/compare/) or ask [us](/contact/?level=residential).",
         "Markup that is no link: <script>x</script>, </em>, and a definition nothing uses.\n\n[old]: /nowhere/",

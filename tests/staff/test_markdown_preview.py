@@ -16,7 +16,7 @@ def test_an_editor_gets_the_html_visitors_would_see_and_the_link_problems(editor
     data = editor_client.post(URL, {"text": text}).json()
     assert "<strong>Hello</strong>" in data["html"] and "<script" not in data["html"]
     assert len(data["problems"]) == 1 and "/faq/nothing-here/" in data["problems"][0]
-    assert editor_client.post(URL, {"text": "Fine."}).json() == {"html": "<p>Fine.</p>", "problems": []}
+    assert editor_client.post(URL, {"text": "Fine."}).json() == {"html": "<p>Fine.</p>", "problems": [], "warnings": []}
 
 
 def test_only_staff_who_edit_content_may_ask(client, admissions_user):
@@ -50,7 +50,7 @@ def test_text_markdown_cannot_format_in_time_is_answered_at_once_with_a_problem(
     response = editor_client.post(URL, {"text": text})
     assert time.monotonic() - started < 2
     assert response.status_code == 200
-    assert response.json() == {"html": "", "problems": [too_slow_message()]}
+    assert response.json() == {"html": "", "problems": [too_slow_message()], "warnings": []}
 
 
 def test_long_ordinary_text_is_formatted_in_a_child_process_as_it_would_be_here(editor_client):
@@ -60,7 +60,11 @@ def test_long_ordinary_text_is_formatted_in_a_child_process_as_it_would_be_here(
     )
     assert len(text) > QUICK_LENGTH
     data = editor_client.post(URL, {"text": text}).json()
-    assert data == {"html": sanitise(markdown.markdown(text, extensions=["extra", "sane_lists"])), "problems": []}
+    assert data == {
+        "html": sanitise(markdown.markdown(text, extensions=["extra", "sane_lists"])),
+        "problems": [],
+        "warnings": [],
+    }
 
 
 def test_line_breaks_from_a_browser_are_stored_as_the_saved_text_has_them():
