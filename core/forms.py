@@ -41,7 +41,11 @@ class SiteSettingsForm(forms.ModelForm):
         # The admin takes its fields from its fieldsets. Naming fields here would make
         # django-modeltranslation copy them onto the admin, which the admin's checks then refuse.
         exclude = []  # noqa: DJ006 (the admin passes the fieldsets fields)
-        field_classes = {"helpline": DigitsPhoneNumberField, "text_line": DigitsPhoneNumberField}
+        field_classes = {
+            "helpline": DigitsPhoneNumberField,
+            "text_line": DigitsPhoneNumberField,
+            "civil_rights_phone": DigitsPhoneNumberField,
+        }
 
 
 class PictureUploadField(forms.ImageField):

@@ -1,7 +1,7 @@
 """The center's pages in Spanish, written by the team (demo text: a real center has its lawyer and
 compliance officer read the notices in both languages). Links lead to the Spanish pages."""
 
-from .pages_shared import HELPLINE, OTHER_TAGLINES
+from .pages_shared import HELPLINE
 
 ABOUT = """\
 Magnolia Recovery trata las adicciones y los problemas de salud mental en Los Ángeles, también en personas que
@@ -139,31 +139,30 @@ Llame a nuestra línea de ayuda a cualquier hora y pida hablar con el responsabl
 """
 
 NONDISCRIMINATION = f"""\
-Magnolia Recovery cumple con las leyes federales de derechos civiles aplicables y no discrimina por motivos de
-raza, color, origen nacional, edad, discapacidad o sexo (incluidas la orientación sexual y la identidad de
-género). No excluimos a nadie ni tratamos a nadie de manera diferente por ninguno de estos motivos.
+Magnolia Recovery cumple las leyes federales de derechos civiles. No discriminamos a nadie por su raza, color,
+origen nacional, edad, discapacidad o sexo (incluidas la orientación sexual y la identidad de género). No
+rechazamos a nadie ni tratamos a nadie de otra forma por ninguno de estos motivos.
 
-## Ayuda gratuita que ofrecemos
+## Ayuda que le damos gratis
 
-- Para personas con discapacidad: intérpretes calificados de lengua de señas, información escrita en otros
-  formatos (letra grande, audio, formatos electrónicos accesibles) y otras ayudas, para que pueda comunicarse
-  bien con nosotros.
-- Para personas cuyo idioma principal no es el inglés: intérpretes calificados e información escrita en otros
-  idiomas.
+- **Para personas con discapacidad:** intérpretes calificados de lengua de señas, e información escrita en
+  otros formatos, como letra grande, audio y formatos electrónicos accesibles.
+- **Para personas cuyo idioma principal no es el inglés:** intérpretes calificados, e información escrita en
+  otros idiomas.
+- **Modificaciones razonables:** cambios en la forma en que hacemos las cosas, para que una persona con
+  discapacidad pueda recibir nuestra atención.
 
-Para pedir cualquiera de estas ayudas, llame al {HELPLINE}.
+Le damos esta ayuda de forma gratuita y oportuna. Para pedirla, llame al {HELPLINE}.
 
 ## Si cree que le fallamos
 
-Si cree que no le dimos estos servicios o que le discriminamos de otra manera, puede presentar una queja ante
-nuestro coordinador de derechos civiles en el {HELPLINE}, en persona, por correo o por teléfono; el coordinador
-puede ayudarle a presentarla. También puede presentar una queja de derechos civiles ante la Oficina de Derechos
-Civiles del Departamento de Salud y Servicios Humanos de EE. UU., en línea, por correo o por teléfono.
+Quizá no le dimos esta ayuda. O quizá le tratamos mal de otra forma. Si es así, puede presentar una queja ante
+nuestro coordinador de derechos civiles. Puede hacerlo en persona, por correo, por teléfono o por correo
+electrónico. El coordinador le puede ayudar a presentarla. Abajo le decimos cómo comunicarse con él.
 
-## Ayuda con el idioma
-
-<p lang="en">If you speak English, free help in your language is available. Call {HELPLINE}.</p>
-{OTHER_TAGLINES}
+También puede presentar una queja de derechos civiles ante la Oficina de Derechos Civiles del Departamento de
+Salud y Servicios Humanos de EE. UU. Puede hacerlo en línea, por correo o por teléfono. Abajo le decimos
+también cómo comunicarse con ellos.
 """
 
 ACCESSIBILITY = f"""\

@@ -251,7 +251,8 @@ class TestTheDemoInSpanish:
         assert "<h1>Programa ambulatorio intensivo</h1>" in level and "untranslated-note" not in level
         assert "de 9 a 19 horas a la semana" in level and "Consultas médicas programadas" in level
         page = client.get("/es/nondiscrimination/").content.decode()
-        assert "No discriminación y ayuda con el idioma" in page and 'lang="en">If you speak English' in page
+        assert "No discriminación y ayuda con el idioma" in page
+        assert '<p lang="en">ATTENTION: If you speak English, free language assistance' in page
 
     def test_untranslated_content_is_shown_in_english_with_a_note(self, client):
         note = "Esta página aún no está traducida al español"

@@ -110,7 +110,7 @@ def test_about_us_shows_the_licence_and_current_accreditations(client):
 def test_language_taglines_keep_their_language_for_screen_readers(client):
     load_pages()
     html = client.get("/nondiscrimination/").content.decode()
-    for lang in ("es", "zh-Hant", "tl", "vi", "ko", "hy", "fa", "ru", "ja", "ar"):
+    for lang in ("es", "zh-Hant", "vi", "tl", "ko", "hy", "fa", "ru", "ja", "ar", "pa", "km", "hmn", "hi", "th"):
         assert f'<p lang="{lang}"' in html, lang
     assert '<p lang="ar" dir="rtl">' in html
 
