@@ -42,7 +42,7 @@ is no obligation.
 
 ## 2. Checking your insurance
 
-With your carrier and member ID, we check your benefits and tell you plainly what your plan is likely to pay
+With the name of your insurance company and your member ID (the number your plan knows you by), we check your benefits and tell you plainly what your plan is likely to pay
 and what you would owe. If you have no insurance, we talk through self-pay and other options.
 
 ## 3. The assessment

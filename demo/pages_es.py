@@ -36,7 +36,7 @@ confidencial y no le compromete a nada.
 
 ## 2. Revisamos su seguro
 
-Con el nombre de su compañía de seguro y su número de miembro, revisamos sus beneficios y le decimos con
+Con el nombre de su aseguradora y su número de miembro (el número que le identifica en su plan), revisamos sus beneficios y le decimos con
 claridad cuánto pagaría probablemente su plan y cuánto le tocaría pagar a usted. Si no tiene seguro, hablamos
 del pago propio y de otras opciones.
 
@@ -70,8 +70,8 @@ ella. Léalo con atención.**
 
 La ley nos obliga a proteger la privacidad de su información de salud, a darle este aviso sobre nuestras
 obligaciones legales y nuestras prácticas de privacidad, y a cumplir el aviso vigente. Como tratamos trastornos
-por uso de sustancias, sus expedientes también están protegidos por la norma federal sobre la confidencialidad
-de los expedientes de pacientes con trastornos por uso de sustancias (42 CFR Parte 2), que en varios puntos es
+por consumo de sustancias, sus expedientes también están protegidos por la norma federal sobre la confidencialidad
+de los expedientes de pacientes con trastornos por consumo de sustancias (42 CFR Parte 2), que en varios puntos es
 más estricta que HIPAA.
 
 ## Cómo podemos usar y compartir su información
@@ -81,9 +81,9 @@ más estricta que HIPAA.
 - **Para nuestras operaciones:** para administrar el centro y mejorar la atención, por ejemplo en revisiones
   de calidad.
 - **Con su consentimiento por escrito** para todo lo demás, incluida la mayor parte de lo que se comparte de
-  los expedientes de tratamiento por uso de sustancias.
+  los expedientes de tratamiento por consumo de sustancias.
 - **Cuando la ley lo exige**, por ejemplo para evitar una amenaza grave a la salud o la seguridad de alguien, o
-  para reportar abuso o negligencia. Los expedientes de tratamiento por uso de sustancias no se usan en
+  para reportar abuso o negligencia. Los expedientes de tratamiento por consumo de sustancias no se usan en
   procesos penales en su contra sin su consentimiento o sin una orden judicial que cumpla las condiciones de
   la norma.
 
@@ -112,7 +112,7 @@ se explica en nuestro [Aviso de prácticas de privacidad](/es/notice-of-privacy-
 ## Nadie más le observa aquí
 
 Este sitio no tiene rastreadores de publicidad ni de analítica, ni botones de redes sociales, ni programas de
-terceros. Cada página, fuente e imagen viene de nuestro propio servidor, así que ninguna otra empresa sabe qué
+terceros. Cada página, tipo de letra e imagen viene de nuestro propio servidor, así que ninguna otra empresa sabe qué
 páginas lee usted.
 
 ## Cookies

@@ -78,7 +78,7 @@ TRANSLATED_PROFILE = {
         "Primera evaluación: gratis\n"
         "Tratamiento ambulatorio: de $150 a $250 por sesión\n"
         "Programa intensivo ambulatorio (IOP): de $3,000 a $6,000 al mes\n"
-        "Hospitalización parcial (PHP): de $6,000 a $10,000 al mes\n"
+        "Programa de hospitalización parcial (PHP): de $6,000 a $10,000 al mes\n"
         "Tratamiento residencial: de $700 a $1,200 al día\n"
         "Desintoxicación médica: de $800 a $1,500 al día",
     ),

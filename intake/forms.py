@@ -56,7 +56,12 @@ class ReplyFields(forms.Form):
     """Who is asking and how to reply, their consent and the spam trap: the contact form's and the
     insurance form's alike."""
 
-    name = CleanCharField(max_length=100, label=_("Your name"), help_text=_("A first name is enough."))
+    name = CleanCharField(
+        max_length=100,
+        label=_("Your name"),
+        help_text=_("A first name is enough."),
+        error_messages={"required": _("Write your name. A first name is enough.")},
+    )
     phone = PhoneNumberField(
         region="US",
         required=False,
@@ -64,7 +69,13 @@ class ReplyFields(forms.Form):
         help_text=_("A US number, or an international one starting with +."),
         error_messages={"invalid": _("Enter a valid phone number, for example (818) 555-0134.")},
     )
-    email = forms.EmailField(max_length=254, required=False, label=_("E-mail"))
+    # Our own words for Django's error (its Spanish says "Introduzca…"; the site says "Escriba…").
+    email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label=_("E-mail"),
+        error_messages={"invalid": _("Write a whole e-mail address, for example name@example.com.")},
+    )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Please agree to be contacted, so that we can reply to you.")},

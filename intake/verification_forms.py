@@ -48,7 +48,9 @@ class VerificationRequestForm(ReplyFields):
     member_id = CleanCharField(
         max_length=50,
         label=_("Member ID"),
-        help_text=_("On the front of your card; it may also be called subscriber ID."),
+        help_text=_(
+            "The number your plan knows you by. It is on the front of your card. It may be called subscriber ID."
+        ),
     )
     group_number = CleanCharField(max_length=50, required=False, label=_("Group number (optional)"))
     subscriber = forms.ChoiceField(

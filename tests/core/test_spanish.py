@@ -107,7 +107,7 @@ def test_a_spanish_inquiry_gets_spanish_errors_and_is_marked_spanish(
     response = client.post("/es/contact/", form_data(name="", phone="", email="", consent=None))
     html = response.content.decode()
     assert response.status_code == 200 and "Corrija 4 cosas abajo. Todo lo que escribió sigue aquí." in html
-    assert "Este campo es obligatorio." in html and "Acepte que le contactemos" in html
+    assert "Escriba su nombre. Basta con el nombre de pila." in html and "Acepte que le contactemos" in html
     assert "Escriba un número de teléfono, un correo electrónico más abajo, o ambos" in html
     assert "I would like to know about evening programs." in html  # nothing typed is lost
     with django_capture_on_commit_callbacks(execute=True):
@@ -131,7 +131,7 @@ def test_a_spanish_inquiry_gets_spanish_errors_and_is_marked_spanish(
 
 def test_the_insurance_form_works_in_spanish(client, django_capture_on_commit_callbacks):
     html = client.get("/es/insurance/verify/").content.decode()
-    for words in ("Número de miembro", "Fecha de nacimiento de la persona que necesita atención", "Soy el titular"):
+    for words in ("Número de miembro", "Fecha de nacimiento de la persona que necesita atención", "El plan es mío"):
         assert words in html
     response = client.post("/es/insurance/verify/", request_data(patient_birth_date="14/03/1990", member_id=""))
     html = response.content.decode()
@@ -231,7 +231,7 @@ def test_a_missing_spanish_description_for_search_engines_needs_no_note(client):
 
 def test_the_menu_marks_the_current_section_in_spanish(client, content):
     html = client.get("/es/faq/what-is-iop/").content.decode()
-    assert '<a href="/es/faq/" aria-current="page">Preguntas frecuentes</a>' in html
+    assert '<a href="/es/faq/" aria-current="page">Preguntas y respuestas</a>' in html
 
 
 @pytest.mark.usefixtures("demo")
