@@ -64,9 +64,7 @@ SPANISH = {
     "partial-hospitalization": {
         "name_es": "Programa de hospitalización parcial",
         "short_name_es": "PHP",
-        "summary_es": (
-            "Casi todo el día en terapia; las tardes y noches, en casa o en una vivienda de vida sobria."
-        ),
+        "summary_es": ("Casi todo el día en terapia; las tardes y noches, en casa o en una vivienda de vida sobria."),
         "description_es": (
             "El programa de hospitalización parcial (PHP) le da casi la misma estructura que el tratamiento "
             "residencial. Pero usted duerme en casa o en una vivienda de vida sobria (sober living), sin alcohol "

@@ -141,13 +141,6 @@ class LevelOfCare(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def shows_short_name(self):
-        """Whether the short name adds anything beside the name: not "Medical detox (Detox)", where it is
-        one of the name's own words (issue 26, item 9), but "Partial hospitalization program (PHP)"."""
-        words = self.name.lower().split()
-        return bool(self.short_name) and self.short_name.lower() not in words
-
     def save(self, *args, **kwargs):
         render_fields(self, kwargs, RENDERED_FIELDS)
         set_review_due(self, kwargs)
@@ -158,6 +151,13 @@ class LevelOfCare(models.Model):
 
     def get_contact_url(self):
         return f"{reverse('intake:contact')}?level={self.slug}"
+
+    @property
+    def shows_short_name(self):
+        """Whether the short name adds anything beside the name: not "Medical detox (Detox)", where it is
+        one of the name's own words (issue 26, item 9), but "Partial hospitalization program (PHP)"."""
+        words = self.name.lower().split()
+        return bool(self.short_name) and self.short_name.lower() not in words
 
     def clean(self):
         errors = {}

@@ -26,7 +26,7 @@ def test_a_spanish_inquiry_from_a_phone_reaches_the_inbox_marked_spanish(browser
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Todo lo que escribió sigue aquí")
-    expect(summary).to_contain_text("Su nombre: Este campo es obligatorio.")
+    expect(summary).to_contain_text("Su nombre: Escriba su nombre. Basta con el nombre de pila.")
     expect(summary).to_contain_text("Escriba un número de teléfono, un correo electrónico más abajo, o ambos")
     expect(page.get_by_label(re.compile(r"Algo más que quiera contarnos"))).to_have_value("Mi hijo necesita ayuda.")
     assert_no_violations(page, "Spanish contact with errors at phone")

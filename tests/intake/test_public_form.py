@@ -92,7 +92,7 @@ LABELS = {
 @pytest.mark.parametrize(
     ("overrides", "errors"),
     [
-        ({"name": ""}, {"name": "This field is required."}),
+        ({"name": ""}, {"name": "Write your name. A first name is enough."}),
         ({"name": "x" * 101}, {"name": "Ensure this value has at most 100 characters (it has 101)."}),
         ({"phone": "", "email": ""}, {
             "phone": "Please give a phone number, an e-mail address below, or both, so that we can reply.",

@@ -57,7 +57,7 @@ def test_staff_see_every_component_in_its_own_section(staff_client):
     assert one(page, "#pagination li[aria-current=page]").text == "Page 2 of 10"
     # The form was sent empty: its summary lists what to fix, each field's error sits by it.
     assert one(page, "#error-summary-title").text.startswith("Please fix")
-    assert one(page, "#id_name_error").text == "This field is required."
+    assert one(page, "#id_name_error").text == "Write your name. A first name is enough."
     assert one(page, "#id_name_helptext").text == "A first name is enough."
 
 
