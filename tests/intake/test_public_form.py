@@ -98,7 +98,7 @@ LABELS = {
             "phone": "Please give a phone number, an e-mail address below, or both, so that we can reply.",
             "email": "Please give an e-mail address, a phone number above, or both, so that we can reply.",
         }),
-        ({"email": "nobody@"}, {"email": "Enter a valid email address."}),
+        ({"email": "nobody@"}, {"email": "Write a whole e-mail address, for example name@example.com."}),
         ({"message": "x" * 2001}, {"message": "Ensure this value has at most 2000 characters (it has 2001)."}),
         ({"consent": None}, {"consent": "Please agree to be contacted, so that we can reply to you."}),
         ({"inquiry_for": "alien"},
