@@ -45,6 +45,7 @@ class SiteSettingsForm(forms.ModelForm):
             "helpline": DigitsPhoneNumberField,
             "text_line": DigitsPhoneNumberField,
             "callback_number": DigitsPhoneNumberField,
+            "civil_rights_phone": DigitsPhoneNumberField,
         }
 
 

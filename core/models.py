@@ -181,9 +181,9 @@ class SiteSettings(models.Model):
     )
     disclaimer = models.TextField(
         default=_(
-            "This site is for education only and is not medical advice. Decisions about "
-            "your health belong with a doctor who knows you; people in our care receive "
-            "advice specific to them."
+            "This site is for education only and is not medical advice. Make decisions about "
+            "your health together with a doctor who knows you. People in our care get "
+            "advice made for them."
         ),
         help_text="The medical disclaimer shown in every page's footer.",
     )
@@ -227,6 +227,28 @@ class SiteSettings(models.Model):
         help_text="Leave both hours empty when admissions calls back at any hour. Pacific time.",
     )
     callback_until = models.TimeField("callback hours until", null=True, blank=True)
+    # Who takes civil rights grievances (Section 1557): shown on pages that ask for it (the nondiscrimination
+    # notice), with the center's address unless another is given.
+    civil_rights_coordinator = models.CharField(
+        "civil rights coordinator",
+        max_length=200,
+        blank=True,
+        default="",
+        help_text="The coordinator's name, title or both, e.g. “Compliance officer”.",
+    )
+    civil_rights_phone = PhoneNumberField(
+        "civil rights coordinator's phone",
+        blank=True,
+        default="",
+        help_text="Digits only. Leave empty to show the helpline.",
+    )
+    civil_rights_email = models.EmailField("civil rights coordinator's e-mail", blank=True, default="")
+    civil_rights_address = models.TextField(
+        "civil rights coordinator's mailing address",
+        blank=True,
+        default="",
+        help_text="One line per line of the address. Leave empty to show the center's address.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -319,6 +341,13 @@ class SiteSettings(models.Model):
     def address_lines(self):
         locality = f"{self.city}, {self.region} {self.postal_code}".strip()
         return [line for line in (self.street_address, locality) if line]
+
+    @property
+    def civil_rights_address_lines(self):
+        """Where grievances are mailed: the coordinator's own address, or the center's."""
+        if self.civil_rights_address.strip():
+            return _split(self.civil_rights_address, "\n")
+        return [self.name, *self.address_lines]
 
     @property
     def language_list(self):

@@ -13,6 +13,7 @@ class SiteSettingsTranslation(TranslationOptions):
         "getting_here", "ages_treated", "conditions_treated", "in_network", "medi_cal_elsewhere",
         "medicare_elsewhere", "self_pay", "payment_plans", "good_faith_estimate",
         "home_heading",
+        "civil_rights_coordinator",  # issue 26: a title such as "Compliance officer" reads in each language
     )  # fmt: skip
     required_languages = ("en",)
     # Each language's column starts with the default in that language (the defaults are gettext's);

@@ -107,7 +107,7 @@ IOP_QUESTIONS = [
         "Does insurance pay for IOP?",
         "Most health plans cover mental health care, and that includes treatment for substance use. How much of "
         "an IOP they pay depends on the plan: it may pay only part of the cost, usually "
-        "after the yearly deductible. We can check your benefits for you.",
+        "after the yearly deductible (what you pay each year before your plan starts to pay). We can check your benefits for you.",
     ),
     (
         "What is the difference between inpatient and outpatient care?",
@@ -191,7 +191,7 @@ ARTICLES = [
             ),
             (
                 "Will I have to pay anything?",
-                "Often yes: coverage may pay only part of the costs, and usually applies once you have met your yearly deductible.",
+                "Often yes: coverage may pay only part of the costs, and usually applies once you have met your yearly deductible. The deductible is what you pay each year before your plan starts to pay.",
             ),
             (
                 "What if I do not have insurance?",
@@ -203,7 +203,7 @@ ARTICLES = [
             ),
             (
                 "How do I find out what my plan covers?",
-                "Give us your carrier and member ID by phone, and our admissions team will verify your benefits and explain them.",
+                "Give us the name of your insurance company and your member ID (the number your plan knows you by) by phone, and our admissions team will verify your benefits and explain them.",
             ),
         ],
         "topics": ["paying-for-treatment"],

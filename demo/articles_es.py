@@ -9,9 +9,9 @@ REVIEWERS = {
         "de las adicciones, casi siempre al frente de programas ambulatorios y familiares.",
     },
     "samuel-okafor": {
-        "specialty_es": "Medicina de las adicciones y abstinencia con supervisión médica",
-        "bio_es": "El Dr. Okafor es nuestro director médico. Supervisa la desintoxicación y el tratamiento con "
-        "medicamentos, y revisa lo que escribimos sobre la abstinencia, los medicamentos y la seguridad.",
+        "specialty_es": "Medicina de las adicciones y manejo de la abstinencia (desintoxicación) con supervisión médica",
+        "bio_es": "El Dr. Okafor es nuestro director médico. Supervisa la desintoxicación y el tratamiento "
+        "asistido con medicamentos (MAT), y revisa lo que escribimos sobre la abstinencia, los medicamentos y la seguridad.",
     },
 }
 
@@ -29,13 +29,13 @@ TOPICS = {
 IOP_QUESTIONS = [
     (
         "¿Qué significa IOP?",
-        "IOP son las siglas en inglés de **programa ambulatorio intensivo**. Trata los trastornos por uso de "
+        "IOP son las siglas en inglés de **programa ambulatorio intensivo**. Trata los trastornos por consumo de "
         "sustancias y los de salud mental, que con frecuencia se presentan juntos. Al final de cada día de "
-        "tratamiento usted vuelve a su casa o a una vivienda de apoyo libre de alcohol y drogas.",
+        "tratamiento usted vuelve a su casa o a una vivienda de vida sobria (sober living), sin alcohol ni drogas.",
     ),
     (
         "¿Cuándo se usa el IOP?",
-        "En tres situaciones comunes:\n\n- como primer paso para alguien cuya condición no requiere internarse;\n"
+        "En tres situaciones comunes:\n\n- como primer paso para alguien cuyo problema de salud no requiere internarse;\n"
         "- como paso siguiente después de un tratamiento residencial u hospitalario;\n"
         "- para recuperar la estructura después de una recaída corta.",
     ),
@@ -47,17 +47,18 @@ IOP_QUESTIONS = [
         "A medida que usted avanza, las horas por semana disminuyen.",
     ),
     (
-        "¿En qué se diferencia el IOP del tratamiento de día (PHP)?",
-        "El tratamiento de día, u hospitalización parcial, se parece al IOP pero es más intensivo: tiene más horas "
+        "¿En qué se diferencia el IOP del programa de hospitalización parcial (PHP)?",
+        "El programa de hospitalización parcial (PHP) se parece al IOP pero es más intensivo: tiene más horas "
         "por semana y un nivel de atención más alto. Con el PHP quizá pueda mantener un trabajo o estudios de medio "
         "tiempo; el IOP deja espacio para un trabajo, estudios o responsabilidades familiares de tiempo completo.",
     ),
     (
         "¿Funciona el IOP?",
-        "Cuando el IOP es adecuado para la persona, sus resultados se comparan bien con los de la atención con "
+        "Cuando el IOP es adecuado para la persona, sus resultados son similares a los de la atención con "
         "internamiento. "
         "Como se acomoda a la vida diaria, la gente tiende a seguir en tratamiento y terminarlo. Los IOP ofrecen "
-        "casi las mismas terapias, y también tratamiento asistido con medicamentos.",
+        "casi las mismas terapias. También ofrecen tratamiento asistido con medicamentos (MAT): medicamentos como "
+        "la buprenorfina, la metadona o la naltrexona, junto con terapia.",
     ),
     (
         "¿Cuánto dura el IOP?",
@@ -68,14 +69,14 @@ IOP_QUESTIONS = [
     (
         "¿El seguro médico paga el IOP?",
         "La mayoría de los planes de salud cubren la atención de salud mental, y eso incluye el tratamiento por "
-        "uso de sustancias. Cuánto paguen de un IOP depende del plan: puede ser solo una parte del costo, "
-        "casi siempre después del deducible anual. Podemos revisar sus beneficios por "
+        "consumo de sustancias. Cuánto paguen de un IOP depende del plan: puede ser solo una parte del costo, "
+        "casi siempre después del deducible anual (lo que usted paga cada año antes de que el plan empiece a pagar). Podemos revisar sus beneficios por "
         "usted.",
     ),
     (
         "¿Cuál es la diferencia entre la atención con internamiento y la ambulatoria?",
         "Con internamiento, usted vive en el centro todo el tiempo; es para adicciones graves. La atención "
-        "ambulatoria es de tiempo parcial: usted vive en casa o en una vivienda de apoyo, con más libertad, y a "
+        "ambulatoria es de tiempo parcial: usted vive en casa o en una vivienda de vida sobria, con más libertad, y a "
         "menudo puede seguir trabajando o estudiando.",
     ),
     (
@@ -91,7 +92,7 @@ IOP_QUESTIONS = [
         "¿Cómo elijo un IOP?",
         "Busque un programa con licencia y acreditación, con personal clínico certificado y varios enfoques "
         "basados en la evidencia. Confirme que acepta su seguro y que ofrece lo que usted pueda necesitar, como "
-        "atención para diagnóstico dual. Si puede, visite el lugar y hable con exalumnos del programa.",
+        "atención para diagnóstico dual. Si puede, visite el lugar y hable con personas que ya terminaron el programa.",
     ),
 ]
 

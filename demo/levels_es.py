@@ -22,7 +22,7 @@ SPANISH = {
         "name_es": "Desintoxicación médica",
         "length_in_words_es": "de varios días a una semana",
         "short_name_es": "Desintoxicación",
-        "summary_es": "Un comienzo seguro: enfermeras y médicos controlan la abstinencia a toda hora.",
+        "summary_es": "Un comienzo seguro: enfermeras y médicos tratan los síntomas de abstinencia las 24 horas.",
         "description_es": (
             "Dejar de golpe el alcohol, los opioides o los sedantes puede ser peligroso. En la desintoxicación "
             "médica usted se queda con nosotros mientras el personal de enfermería le cuida de día y de noche, "
@@ -65,13 +65,11 @@ SPANISH = {
     "partial-hospitalization": {
         "name_es": "Programa de hospitalización parcial",
         "short_name_es": "PHP",
-        "summary_es": (
-            "Tratamiento de día: casi todo el día en terapia; las tardes y noches, en casa o en una vivienda de apoyo."
-        ),
+        "summary_es": ("Casi todo el día en terapia; las tardes y noches, en casa o en una vivienda de vida sobria."),
         "description_es": (
-            "El programa de hospitalización parcial, también llamado tratamiento de día, ofrece casi la misma "
-            "estructura que el tratamiento residencial, pero usted duerme en casa o en una vivienda de apoyo "
-            "libre de alcohol y drogas. Es la forma más intensiva de atención ambulatoria."
+            "El programa de hospitalización parcial (PHP) le da casi la misma estructura que el tratamiento "
+            "residencial. Pero usted duerme en casa o en una vivienda de vida sobria (sober living), sin alcohol "
+            "ni drogas. Es la forma más intensa de atención ambulatoria: viene de día y vuelve a casa de noche."
         ),
         "who_it_fits_es": (
             "- Personas que terminan el tratamiento residencial\n"
@@ -85,9 +83,9 @@ SPANISH = {
         "short_name_es": "IOP",
         "summary_es": "Varias sesiones a la semana que se acomodan a su trabajo, sus estudios o su familia.",
         "description_es": (
-            "El programa ambulatorio intensivo (IOP, por sus siglas en inglés) trata los trastornos por uso de "
+            "El programa ambulatorio intensivo (IOP, por sus siglas en inglés) trata los trastornos por consumo de "
             "sustancias y de salud mental, incluso los dos a la vez, mientras usted sigue viviendo en casa o "
-            "en una vivienda de apoyo. Viene varias veces por semana a bloques de terapia, y las horas bajan a "
+            "en una vivienda de vida sobria. Viene varias veces por semana a bloques de terapia, y las horas bajan a "
             "medida que avanza."
         ),
         "who_it_fits_es": (

@@ -10,7 +10,7 @@ from faq.models import Reviewer
 from pages.models import Page
 
 from .pages_es import SPANISH
-from .pages_shared import HELPLINE, OTHER_TAGLINES
+from .pages_shared import HELPLINE
 
 ABOUT = """\
 [[center_name]] treats addiction and mental health conditions in Los Angeles, including people who live with
@@ -42,7 +42,7 @@ is no obligation.
 
 ## 2. Checking your insurance
 
-With your carrier and member ID, we check your benefits and tell you plainly what your plan is likely to pay
+With the name of your insurance company and your member ID (the number your plan knows you by), we check your benefits and tell you plainly what your plan is likely to pay
 and what you would owe. If you have no insurance, we talk through self-pay and other options.
 
 ## 3. The assessment
@@ -138,30 +138,29 @@ Call our helpline at any hour and ask for the privacy officer.
 """
 
 NONDISCRIMINATION = f"""\
-[[center_name]] complies with applicable federal civil rights laws and does not discriminate on the basis of
-race, color, national origin, age, disability or sex (including sexual orientation and gender identity). We do
-not exclude people or treat them differently because of any of these.
+[[center_name]] follows federal civil rights laws. We do not discriminate because of race, color, national
+origin, age, disability or sex (including sexual orientation and gender identity). We do not turn anyone away or
+treat anyone differently for any of these reasons.
 
 ## Help we give for free
 
-- For people with disabilities: qualified sign language interpreters, written information in other formats
-  (large print, audio, accessible electronic formats) and other aids, so that you can communicate with us well.
-- For people whose main language is not English: qualified interpreters, and information written in other
+- **For people with disabilities:** qualified sign language interpreters, and written information in other
+  formats, such as large print, audio and accessible electronic formats.
+- **For people whose first language is not English:** qualified interpreters, and information written in other
   languages.
+- **Reasonable modifications:** changes to the way we do things, so that a person with a disability can get
+  our care.
 
-To ask for any of these, call {HELPLINE}.
+We give this help free of charge and in a timely manner. To ask for it, call {HELPLINE}.
 
 ## If you believe we failed you
 
-If you believe we did not provide these services or discriminated in another way, you can file a grievance with
-our civil rights coordinator at {HELPLINE}, in person, by mail or by phone; the coordinator can help you file it.
+Maybe we did not give you this help. Or maybe we treated you unfairly in another way. If so, you can file a
+grievance with our civil rights coordinator. You can do it in person, by mail, by phone or by e-mail. The
+coordinator can help you file it. How to reach the coordinator is below.
+
 You can also file a civil rights complaint with the U.S. Department of Health and Human Services, Office for
-Civil Rights, online, by mail or by phone.
-
-## Language assistance
-
-<p lang="es">Si habla español, le ofrecemos ayuda gratuita en su idioma. Llame al {HELPLINE}.</p>
-{OTHER_TAGLINES}
+Civil Rights. You can do it online, by mail or by phone. How to reach them is below too.
 """
 
 ACCESSIBILITY = f"""\
@@ -224,6 +223,7 @@ PAGES = [
     {"slug": "privacy", "title": "Website privacy policy", "body": WEBSITE_PRIVACY,
      "summary": "No third-party trackers: what this website keeps, and for how long."},
     {"slug": "nondiscrimination", "title": "Nondiscrimination and language assistance", "body": NONDISCRIMINATION,
+     "shows_civil_rights_contact": True,
      "summary": "We do not discriminate, and free language help and aids are available."},
     {"slug": "accessibility", "title": "Accessibility statement", "body": ACCESSIBILITY,
      "summary": "How we make this site work for everyone, and how to tell us when it does not."},

@@ -1,7 +1,7 @@
 """The center's pages in Spanish, written by the team (demo text: a real center has its lawyer and
 compliance officer read the notices in both languages). Links lead to the Spanish pages."""
 
-from .pages_shared import HELPLINE, OTHER_TAGLINES
+from .pages_shared import HELPLINE
 
 ABOUT = """\
 [[center_name]] trata las adicciones y los problemas de salud mental en Los Ángeles, también en personas que
@@ -36,7 +36,7 @@ confidencial y no le compromete a nada.
 
 ## 2. Revisamos su seguro
 
-Con el nombre de su compañía de seguro y su número de miembro, revisamos sus beneficios y le decimos con
+Con el nombre de su aseguradora y su número de miembro (el número que le identifica en su plan), revisamos sus beneficios y le decimos con
 claridad cuánto pagaría probablemente su plan y cuánto le tocaría pagar a usted. Si no tiene seguro, hablamos
 del pago propio y de otras opciones.
 
@@ -70,8 +70,8 @@ ella. Léalo con atención.**
 
 La ley nos obliga a proteger la privacidad de su información de salud, a darle este aviso sobre nuestras
 obligaciones legales y nuestras prácticas de privacidad, y a cumplir el aviso vigente. Como tratamos trastornos
-por uso de sustancias, sus expedientes también están protegidos por la norma federal sobre la confidencialidad
-de los expedientes de pacientes con trastornos por uso de sustancias (42 CFR Parte 2), que en varios puntos es
+por consumo de sustancias, sus expedientes también están protegidos por la norma federal sobre la confidencialidad
+de los expedientes de pacientes con trastornos por consumo de sustancias (42 CFR Parte 2), que en varios puntos es
 más estricta que HIPAA.
 
 ## Cómo podemos usar y compartir su información
@@ -81,9 +81,9 @@ más estricta que HIPAA.
 - **Para nuestras operaciones:** para administrar el centro y mejorar la atención, por ejemplo en revisiones
   de calidad.
 - **Con su consentimiento por escrito** para todo lo demás, incluida la mayor parte de lo que se comparte de
-  los expedientes de tratamiento por uso de sustancias.
+  los expedientes de tratamiento por consumo de sustancias.
 - **Cuando la ley lo exige**, por ejemplo para evitar una amenaza grave a la salud o la seguridad de alguien, o
-  para reportar abuso o negligencia. Los expedientes de tratamiento por uso de sustancias no se usan en
+  para reportar abuso o negligencia. Los expedientes de tratamiento por consumo de sustancias no se usan en
   procesos penales en su contra sin su consentimiento o sin una orden judicial que cumpla las condiciones de
   la norma.
 
@@ -112,7 +112,7 @@ se explica en nuestro [Aviso de prácticas de privacidad](/es/notice-of-privacy-
 ## Nadie más le observa aquí
 
 Este sitio no tiene rastreadores de publicidad ni de analítica, ni botones de redes sociales, ni programas de
-terceros. Cada página, fuente e imagen viene de nuestro propio servidor, así que ninguna otra empresa sabe qué
+terceros. Cada página, tipo de letra e imagen viene de nuestro propio servidor, así que ninguna otra empresa sabe qué
 páginas lee usted.
 
 ## Cookies
@@ -139,31 +139,30 @@ Llame a nuestra línea de ayuda a cualquier hora y pida hablar con el responsabl
 """
 
 NONDISCRIMINATION = f"""\
-[[center_name]] cumple con las leyes federales de derechos civiles aplicables y no discrimina por motivos de
-raza, color, origen nacional, edad, discapacidad o sexo (incluidas la orientación sexual y la identidad de
-género). No excluimos a nadie ni tratamos a nadie de manera diferente por ninguno de estos motivos.
+[[center_name]] cumple las leyes federales de derechos civiles. No discriminamos a nadie por su raza, color,
+origen nacional, edad, discapacidad o sexo (incluidas la orientación sexual y la identidad de género). No
+rechazamos a nadie ni tratamos a nadie de otra forma por ninguno de estos motivos.
 
-## Ayuda gratuita que ofrecemos
+## Ayuda que le damos gratis
 
-- Para personas con discapacidad: intérpretes calificados de lengua de señas, información escrita en otros
-  formatos (letra grande, audio, formatos electrónicos accesibles) y otras ayudas, para que pueda comunicarse
-  bien con nosotros.
-- Para personas cuyo idioma principal no es el inglés: intérpretes calificados e información escrita en otros
-  idiomas.
+- **Para personas con discapacidad:** intérpretes calificados de lengua de señas, e información escrita en
+  otros formatos, como letra grande, audio y formatos electrónicos accesibles.
+- **Para personas cuyo idioma principal no es el inglés:** intérpretes calificados, e información escrita en
+  otros idiomas.
+- **Modificaciones razonables:** cambios en la forma en que hacemos las cosas, para que una persona con
+  discapacidad pueda recibir nuestra atención.
 
-Para pedir cualquiera de estas ayudas, llame al {HELPLINE}.
+Le damos esta ayuda de forma gratuita y oportuna. Para pedirla, llame al {HELPLINE}.
 
 ## Si cree que le fallamos
 
-Si cree que no le dimos estos servicios o que le discriminamos de otra manera, puede presentar una queja ante
-nuestro coordinador de derechos civiles en el {HELPLINE}, en persona, por correo o por teléfono; el coordinador
-puede ayudarle a presentarla. También puede presentar una queja de derechos civiles ante la Oficina de Derechos
-Civiles del Departamento de Salud y Servicios Humanos de EE. UU., en línea, por correo o por teléfono.
+Quizá no le dimos esta ayuda. O quizá le tratamos mal de otra forma. Si es así, puede presentar una queja ante
+nuestro coordinador de derechos civiles. Puede hacerlo en persona, por correo, por teléfono o por correo
+electrónico. El coordinador le puede ayudar a presentarla. Abajo le decimos cómo comunicarse con él.
 
-## Ayuda con el idioma
-
-<p lang="en">If you speak English, free help in your language is available. Call {HELPLINE}.</p>
-{OTHER_TAGLINES}
+También puede presentar una queja de derechos civiles ante la Oficina de Derechos Civiles del Departamento de
+Salud y Servicios Humanos de EE. UU. Puede hacerlo en línea, por correo o por teléfono. Abajo le decimos
+también cómo comunicarse con ellos.
 """
 
 ACCESSIBILITY = f"""\

@@ -19,6 +19,10 @@ PROFILE = {
     "licence_lookup_url": LICENCE_LOOKUP_URL,
     "medi_cal_elsewhere_url": "https://www.dhcs.ca.gov/individuals/Pages/SUD_County_Access_Lines.aspx",
     "medicare_elsewhere_url": "https://findtreatment.gov/",
+    # The civil rights coordinator's own line (a number kept for fiction) and e-mail; grievances are mailed
+    # to the center's address.
+    "civil_rights_phone": "+18185550142",
+    "civil_rights_email": "civil.rights@magnolia-recovery.example",
 }
 TRANSLATED_PROFILE = {
     "getting_here": (
@@ -28,6 +32,10 @@ TRANSLATED_PROFILE = {
         "Estacionamiento gratuito para pacientes y familias en nuestro lote; la entrada está en la calle lateral.\n"
         "Un autobús de Metro para en la esquina, a dos minutos a pie.\n"
         "La entrada no tiene escalones y la recepción está en la planta baja.",
+    ),
+    "civil_rights_coordinator": (
+        "Maria Reyes, compliance officer",
+        "Maria Reyes, responsable de cumplimiento",
     ),
     "ages_treated": ("Adults 18 and older", "Adultos de 18 años en adelante"),
     "conditions_treated": (
@@ -70,7 +78,7 @@ TRANSLATED_PROFILE = {
         "Primera evaluación: gratis\n"
         "Tratamiento ambulatorio: de $150 a $250 por sesión\n"
         "Programa intensivo ambulatorio (IOP): de $3,000 a $6,000 al mes\n"
-        "Hospitalización parcial (PHP): de $6,000 a $10,000 al mes\n"
+        "Programa de hospitalización parcial (PHP): de $6,000 a $10,000 al mes\n"
         "Tratamiento residencial: de $700 a $1,200 al día\n"
         "Desintoxicación médica: de $800 a $1,500 al día",
     ),

@@ -69,7 +69,13 @@ class ReplyFields(forms.Form):
         help_text=_("A US number, or an international one starting with +."),
         error_messages={"invalid": _("Enter a valid phone number, for example (818) 555-0134.")},
     )
-    email = forms.EmailField(max_length=254, required=False, label=_("E-mail"))
+    # Our own words for Django's error (its Spanish says "Introduzca…"; the site says "Escriba…").
+    email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label=_("E-mail"),
+        error_messages={"invalid": _("Write a whole e-mail address, for example name@example.com.")},
+    )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Check the box to let us contact you")},

@@ -52,7 +52,9 @@ class VerificationRequestForm(ReplyFields):
     member_id = CleanCharField(
         max_length=50,
         label=_("Member ID"),
-        help_text=_("On the front of your card; it may also be called subscriber ID."),
+        help_text=_(
+            "The number your plan knows you by. It is on the front of your card. It may be called subscriber ID."
+        ),
         error_messages={"required": _("Enter the member ID from your insurance card")},
         # Letters and digits as printed: no capital-only-first, no "corrections", no saved guesses.
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false", "autocomplete": "off"}),

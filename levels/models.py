@@ -161,6 +161,13 @@ class LevelOfCare(models.Model):
     def get_contact_url(self):
         return f"{reverse('intake:contact')}?level={self.slug}"
 
+    @property
+    def shows_short_name(self):
+        """Whether the short name adds anything beside the name: not "Medical detox (Detox)", where it is
+        one of the name's own words (issue 26, item 9), but "Partial hospitalization program (PHP)"."""
+        words = self.name.lower().split()
+        return bool(self.short_name) and self.short_name.lower() not in words
+
     def clean(self):
         errors = {}
         for low, high in (("hours_min", "hours_max"), ("days_min", "days_max"), ("weeks_min", "weeks_max")):

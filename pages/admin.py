@@ -17,7 +17,21 @@ class PageAdmin(ContentAdmin):
     autocomplete_fields = ["picture", "reviewer"]
     readonly_fields = ["preview_link", "links_elsewhere", "updated_at", "review_due_on"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "picture", "effective_on", "body", "shows_center_profile"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "summary",
+                    "picture",
+                    "effective_on",
+                    "body",
+                    "shows_center_profile",
+                    "shows_civil_rights_contact",
+                ]
+            },
+        ),
         ("Medical review", {"fields": ["reviewer", "last_reviewed", "review_interval_months", "review_due_on"]}),
         ("Publishing", {"fields": ["is_published", "preview_link", "in_footer", "footer_position", "updated_at"]}),
         ("Links", {"fields": ["links_elsewhere"]}),
@@ -27,6 +41,7 @@ class PageAdmin(ContentAdmin):
         "is_published": "Published",
         "in_footer": "Linked in the footer", "footer_position": "Footer order",
         "shows_center_profile": "Shows licence and accreditations", "effective_on": "Effective date",
+        "shows_civil_rights_contact": "Shows how to file a civil rights grievance",
         "reviewer": "Medical reviewer", "last_reviewed": "Last reviewed",
         "review_interval_months": "Review every (months)",
     }  # fmt: skip

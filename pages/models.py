@@ -48,6 +48,12 @@ class Page(models.Model):
         default=False,
         help_text="Adds an “Accreditation and licensing” part under the text, from the site settings.",
     )
+    shows_civil_rights_contact = models.BooleanField(
+        "show how to file a civil rights grievance",
+        default=False,
+        help_text="Adds the civil rights coordinator (from the site settings), the U.S. Office for Civil Rights "
+        "and free language help in 15 languages under the text: for the nondiscrimination notice.",
+    )
     # Medical review, the same fields as an article's (faq.Article).
     reviewer = models.ForeignKey(
         "faq.Reviewer",

@@ -60,6 +60,18 @@ class SiteSettingsAdmin(StaffAdmin, TranslatedAdmin):
         ),
         ("Licence", {"fields": ["licence_agency", "licence_state", "licence_number", "licence_lookup_url"]}),
         ("Safety", {"fields": ["crisis_text", "disclaimer"]}),
+        (
+            "Civil rights coordinator",
+            {
+                "description": "Shown on pages that ask for it, such as the nondiscrimination notice.",
+                "fields": [
+                    "civil_rights_coordinator",
+                    "civil_rights_phone",
+                    "civil_rights_email",
+                    "civil_rights_address",
+                ],
+            },
+        ),
     ]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

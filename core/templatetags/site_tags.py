@@ -4,6 +4,8 @@ from django.templatetags.cache import CacheNode, do_cache
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 
 from common.text import shorten as _shorten
 from core import placeholders
@@ -107,6 +109,12 @@ def fallback_lang(instance, field_name):
     if language == settings.LANGUAGE_CODE or not shows_english(instance, field_name, language):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def as_words(items):
+    """A list as a sentence says it: "English and Spanish", "inglés y español" (Django's get_text_list)."""
+    return get_text_list([str(item) for item in items], gettext("and"))
 
 
 @register.filter

@@ -27,6 +27,7 @@ PAGES = {
     "privacy practices": "/notice-of-privacy-practices/",
     "website privacy": "/privacy/",
     "nondiscrimination": "/nondiscrimination/",
+    "Spanish nondiscrimination, with taglines right to left": "/es/nondiscrimination/",
     "accessibility": "/accessibility/",
     "editorial policy": "/editorial-policy/",
     "404": "/no-such-page/",

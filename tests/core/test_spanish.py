@@ -135,7 +135,7 @@ def test_a_spanish_inquiry_gets_spanish_errors_and_is_marked_spanish(
 
 def test_the_insurance_form_works_in_spanish(client, django_capture_on_commit_callbacks):
     html = client.get("/es/insurance/verify/").content.decode()
-    for words in ("Número de miembro", "Fecha de nacimiento de la persona que necesita atención", "Soy el titular"):
+    for words in ("Número de miembro", "Fecha de nacimiento de la persona que necesita atención", "El plan es mío"):
         assert words in html
     # The day typed first, as many Spanish speakers write dates: the month box says it is no date.
     response = client.post("/es/insurance/verify/", request_data(**birth_date("14", "03", "1990"), member_id=""))
@@ -238,7 +238,7 @@ def test_a_missing_spanish_description_for_search_engines_needs_no_note(client):
 
 def test_the_menu_marks_the_current_section_in_spanish(client, content):
     html = client.get("/es/faq/what-is-iop/").content.decode()
-    assert '<a href="/es/faq/" aria-current="page">Preguntas frecuentes</a>' in html
+    assert '<a href="/es/faq/" aria-current="page">Preguntas y respuestas</a>' in html
 
 
 @pytest.mark.usefixtures("demo")
@@ -258,7 +258,8 @@ class TestTheDemoInSpanish:
         assert "<h1>Programa ambulatorio intensivo</h1>" in level and "untranslated-note" not in level
         assert "de 9 a 19 horas a la semana" in level and "Consultas médicas programadas" in level
         page = client.get("/es/nondiscrimination/").content.decode()
-        assert "No discriminación y ayuda con el idioma" in page and 'lang="en">If you speak English' in page
+        assert "No discriminación y ayuda con el idioma" in page
+        assert '<p lang="en">ATTENTION: If you speak English, free language assistance' in page
 
     def test_untranslated_content_is_shown_in_english_with_a_note(self, client):
         note = "Esta página aún no está traducida al español"

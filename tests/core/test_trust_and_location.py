@@ -28,7 +28,7 @@ PROFILE = {
     "conditions_treated_en": "Substance use\nDepression\nAnxiety\nCo-occurring conditions",
     "conditions_treated_es": "Consumo de sustancias\nDepresión\nAnsiedad\nTrastornos concurrentes",
     "languages_en": "English, Spanish",
-    "languages_es": "Inglés, español",
+    "languages_es": "inglés, español",
 }
 # Everything the profile could show, emptied. The payers (a required field) are shown only beside a
 # licence or an accreditation; the licence agency and hours keep their defaults.
@@ -57,13 +57,13 @@ WHO = {
         "heading": "Who we treat",
         "ages": "Ages: Adults 18 and older",
         "conditions": ["Substance use", "Depression", "Anxiety", "Co-occurring conditions"],
-        "languages": "Languages spoken: English, Spanish",
+        "languages": "Languages spoken: English and Spanish",
     },
     "/es": {
         "heading": "A quién atendemos",
         "ages": "Edades: Adultos de 18 años en adelante",
         "conditions": ["Consumo de sustancias", "Depresión", "Ansiedad", "Trastornos concurrentes"],
-        "languages": "Idiomas: Inglés, español",
+        "languages": "Idiomas: inglés y español",
     },
 }
 GETTING_HERE = {

@@ -85,7 +85,7 @@ def test_thanks_page_shows_next_steps_and_reload_does_not_resubmit(client):
         ({"name": ""}, {"name": "Enter your first name"}),
         ({"name": "x" * 101}, {"name": "Ensure this value has at most 100 characters (it has 101)."}),
         ({"phone": "", "email": ""}, {"phone": "Enter a phone number or an e-mail address"}),
-        ({"email": "nobody@"}, {"email": "Enter a valid email address."}),
+        ({"email": "nobody@"}, {"email": "Write a whole e-mail address, for example name@example.com."}),
         ({"message": "x" * 2001}, {"message": "Ensure this value has at most 2000 characters (it has 2001)."}),
         ({"consent": None}, {"consent": "Check the box to let us contact you"}),
         ({"inquiry_for": "alien"},

@@ -39,7 +39,7 @@ def test_public_pages_are_valid_html(client, tmp_path, rf):
     )  # fmt: skip
     ArticleFactory(slug="what-is-iop", questions=3).topics.add(TopicFactory(slug="programs"))
     add_center_pages()
-    load_pages()  # the center's own pages as the demo writes them (taglines in ten languages)
+    load_pages()  # the center's own pages as the demo writes them (taglines in California's 15 languages)
     about = Page.objects.get(slug="about")
     about.reviewer, about.last_reviewed = ReviewerFactory(), date(2026, 1, 31)
     about.save()

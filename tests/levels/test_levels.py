@@ -78,16 +78,18 @@ def test_list_is_ordered_most_intensive_first(client):
 
 
 def test_detail_page(client):
-    lower = LevelFactory(short_name="OP", slug="op", intensity_rank=2)
-    level = LevelFactory(slug="iop", short_name="IOP", intensity_rank=1, steps_down_to=lower)
+    lower = LevelFactory(name="Outpatient treatment", short_name="OP", slug="op", intensity_rank=2)
+    level = LevelFactory(
+        name="Intensive outpatient program", slug="iop", short_name="IOP", intensity_rank=1, steps_down_to=lower
+    )
     article = ArticleFactory(title="All about IOP")
     article.related_levels.add(level)
     response = client.get("/levels-of-care/iop/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Step down to OP" in html
+    assert "Step down: Outpatient treatment" in html
     assert 'href="/levels-of-care/op/"' in html
-    assert 'href="/contact/?level=iop"' in html and "Ask about IOP" in html
+    assert 'href="/contact/?level=iop"' in html and "Ask about intensive outpatient program" in html
     assert "All about IOP" in html
     assert "9 to 19 hours a week" in html
 

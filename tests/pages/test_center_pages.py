@@ -104,13 +104,13 @@ def test_about_us_shows_the_licence_and_current_accreditations(client):
     assert '<h2 id="licensing-heading">Accreditation and licensing</h2>' in html
     assert "Licensed by the California Department of Health Care Services (DHCS), licence number 190000AP." in html
     assert "Accredited by CARF (Residential)" in html and "Lapsed body" not in html
-    assert "English, Spanish" in html and "<li>Intensive outpatient</li>" in html
+    assert "English and Spanish" in html and "<li>Intensive outpatient</li>" in html
 
 
 def test_language_taglines_keep_their_language_for_screen_readers(client):
     load_pages()
     html = client.get("/nondiscrimination/").content.decode()
-    for lang in ("es", "zh-Hant", "tl", "vi", "ko", "hy", "fa", "ru", "ja", "ar"):
+    for lang in ("es", "zh-Hant", "vi", "tl", "ko", "hy", "fa", "ru", "ja", "ar", "pa", "km", "hmn", "hi", "th"):
         assert f'<p lang="{lang}"' in html, lang
     assert '<p lang="ar" dir="rtl">' in html
 

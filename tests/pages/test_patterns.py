@@ -52,12 +52,12 @@ def test_staff_see_every_component_in_its_own_section(staff_client):
     assert [title for title in REQUIRED if title not in headings] == []
     for section in select(page, "section.pattern"):
         assert one(section, "div.pattern-sample[lang=en]").children, f"{section.attrs['id']} is empty"
-    assert one(page, "#cards .card-level h2").text == "Program for the card (Card)"
+    assert one(page, "#cards .card-level h2").text == "Program for the card"  # the short name is one of its words
     assert texts(page, "#cards li h2 a") == ["Program for the card", "An article for the list"]
     assert one(page, "#pagination li[aria-current=page]").text == "Page 2 of 10"
     # The form was sent empty: its summary lists what to fix, each field's error sits by it.
     assert one(page, "#error-summary-title").text.startswith("Please fix")
-    assert one(page, "#id_name_error").text == "This field is required."
+    assert one(page, "#id_name_error").text == "Write your name. A first name is enough."
     assert one(page, "#id_name_helptext").text == "A first name is enough."
 
 
