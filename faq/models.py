@@ -12,6 +12,7 @@ from django.utils import timezone
 from common.dates import add_months
 from common.markdown import html_to_text, per_language, render_fields
 from common.text import shorten
+from core.languages import has_translation_annotation
 from core.links import validate_internal_links
 from core.models import picture_field
 
@@ -95,8 +96,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-publish_at", "-pk")
 
     def links(self):
-        """Just enough to link to articles, newest first."""
-        return self.newest_first().only("title", "slug", "publish_at")
+        """Just enough to link to articles, newest first, and to say which are English only."""
+        return self.newest_first().only("title", "slug", "publish_at").with_translation()
+
+    def with_translation(self):
+        """Each article with whether it is written in Spanish (languages.has_translation), without
+        loading its text."""
+        return self.annotate(**has_translation_annotation(self.model))
 
     def for_listing(self):
         return self.newest_first().select_related("reviewer").prefetch_related("topics")
@@ -175,6 +181,11 @@ class Article(models.Model):
     search_vector_es = SearchVectorField(null=True, editable=False)
 
     objects = ArticleManager()
+
+    # An article is written in Spanish (unmarked in Spanish lists and feeds, with a Spanish alternate
+    # for search engines) when its title and its introduction are: the questions may still lack some
+    # answers, which its page then notes. See core.languages.has_translation.
+    TRANSLATION_REQUIRES = ("title", "introduction")
 
     class Meta:
         ordering = ["-publish_at", "-pk"]

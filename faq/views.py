@@ -60,7 +60,11 @@ class TopicView(VersionedCountMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            topic=self.topic, list_name=self.list_name, untranslated=lacks_translation(self.topic), **kwargs
+            topic=self.topic,
+            page_item=self.topic,
+            list_name=self.list_name,
+            untranslated=lacks_translation(self.topic),
+            **kwargs,
         )
 
 
@@ -157,10 +161,13 @@ class ReviewerDetailView(ListView):
             .filter(reviewer=self.reviewer)
             .newest_first()
             .only("title", "slug", "publish_at", "last_reviewed")
+            .with_translation()
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reviewer=self.reviewer, untranslated=lacks_translation(self.reviewer), **kwargs)
+        return super().get_context_data(
+            reviewer=self.reviewer, page_item=self.reviewer, untranslated=lacks_translation(self.reviewer), **kwargs
+        )
 
 
 class ArticlePreviewView(StaffPreviewMixin, ArticleDetailView):
