@@ -6,6 +6,7 @@ nothing reading it (a constraint, a raw query) ever sees a Spanish or stale valu
 """
 
 from django.conf import settings
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.signals import pre_save
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
@@ -42,19 +43,54 @@ def shows_english(instance, name, language):
 NOT_SHOWN = {"meta_description"}
 
 
+# What lacks_translation says: all of the page's text shows its English, or part of it.
+ALL, PART = "all", "part"
+
+
 def lacks_translation(*instances, language=None, not_shown=()):
-    """Whether a field these show has English text and none in `language` (the active one): the page
-    then shows English for it, with a note. `not_shown`: more fields the page does not show."""
+    """Whether fields these show have English text and none in `language` (the active one): "" for
+    none, PART for some, ALL when every one does. The page then shows English for them, with a note.
+    `not_shown`: more fields the page does not show."""
     language = language or translation.get_language()
     if language == settings.LANGUAGE_CODE:
-        return False
+        return ""
     skipped = NOT_SHOWN | set(not_shown)
-    return any(
-        shows_english(instance, name, language)
+    shown = [
+        (instance, name)
         for instance in instances
         for name in edited_translated_fields(type(instance))
-        if name not in skipped
-    )
+        if name not in skipped and getattr(instance, f"{name}_{settings.LANGUAGE_CODE}")
+    ]
+    english = sum(shows_english(instance, name, language) for instance, name in shown)
+    return "" if not english else ALL if english == len(shown) else PART
+
+
+def has_translation(instance, language=SPANISH):
+    """Whether `instance` is written in `language`, as lists, feeds, sitemaps and page heads say (an
+    item without it is marked "in English" and has no alternate in that language). A model naming its
+    `TRANSLATION_REQUIRES` fields (an article: title and introduction) needs text in each of them; any
+    other needs some of the text it shows. A list that loads only links annotates it in SQL
+    (`has_translation_annotation`)."""
+    if language == settings.LANGUAGE_CODE:
+        return True
+    annotated = instance.__dict__.get(_annotation_name(language))
+    if annotated is not None:
+        return annotated
+    required = getattr(type(instance), "TRANSLATION_REQUIRES", None)
+    if required is None:
+        return lacks_translation(instance, language=language) != ALL
+    return all(getattr(instance, f"{name}_{language}") for name in required)
+
+
+def has_translation_annotation(model, language=SPANISH):
+    """has_translation for a model with `TRANSLATION_REQUIRES`, as a queryset annotation (**kwargs)."""
+    condition = Q(**{f"{name}_{language}__gt": "" for name in model.TRANSLATION_REQUIRES})
+    has_it = Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return {_annotation_name(language): has_it}
+
+
+def _annotation_name(language):
+    return f"has_translation_{language}"
 
 
 def _keep_original_english(sender, instance, **kwargs):

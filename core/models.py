@@ -106,7 +106,7 @@ class SiteSettings(models.Model):
     licence_agency = models.CharField(
         "licensed by",
         max_length=200,
-        default="California Department of Health Care Services (DHCS)",
+        default=_("California Department of Health Care Services (DHCS)"),
     )
     licence_state = models.CharField("licence state", max_length=2, default="CA")
     licence_number = models.CharField("licence number", max_length=50, blank=True, default="")

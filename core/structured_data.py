@@ -1,8 +1,10 @@
 """The center as schema.org MedicalClinic, for the home and contact pages; and the medical review of
 a content page (an article, a level of care, a page of the center's) as MedicalWebPage properties."""
 
+from django.conf.locale import LANG_INFO
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from common.json_ld import script_json
 from common.text import shorten
@@ -29,7 +31,7 @@ def clinic_json_ld(site, absolute):
             "addressCountry": "US",
         },
         "openingHours": site.opening_hours,
-        "availableLanguage": site.language_list,
+        "availableLanguage": language_codes(site.languages_en),
         "paymentAccepted": ", ".join(site.payment_list),
         "medicalSpecialty": "Psychiatric",
         "availableService": [{"@type": "MedicalTherapy", "name": name} for name in site.service_list],
@@ -41,11 +43,22 @@ def clinic_json_ld(site, absolute):
     return script_json(clinic)
 
 
+# Language names in English, as editors write them in the site settings, and their codes.
+LANGUAGE_CODES = {info["name"].lower(): code for code, info in LANG_INFO.items() if "name" in info}
+
+
+def language_codes(names):
+    """The codes (BCP 47, as schema.org asks) of languages named in English, comma-separated:
+    "English, Spanish" is ["en", "es"]. A name Django does not know stays as written."""
+    names = [name.strip() for name in names.split(",") if name.strip()]
+    return [LANGUAGE_CODES.get(name.lower(), name) for name in names]
+
+
 def _credentials(site):
     licence = {
         "@type": "EducationalOccupationalCredential",
         "credentialCategory": "license",
-        "name": f"Licensed by the {site.licence_agency}",
+        "name": gettext("Licensed by the %(agency)s") % {"agency": site.licence_agency},
         "recognizedBy": {
             "@type": "GovernmentOrganization",
             "name": site.licence_agency,

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Picture, SiteSettings
+from .models import Accreditation, Picture, SiteSettings
 
 
 @register(SiteSettings)
@@ -14,6 +14,8 @@ class SiteSettingsTranslation(TranslationOptions):
         "medicare_elsewhere", "self_pay", "payment_plans", "good_faith_estimate",
         "home_heading",
         "civil_rights_coordinator",  # issue 26: a title such as "Compliance officer" reads in each language
+        # Issue 26: the licensing agency's name in the page's language.
+        "licence_agency",
     )  # fmt: skip
     required_languages = ("en",)
     # Each language's column starts with the default in that language (the defaults are gettext's);
@@ -24,3 +26,9 @@ class SiteSettingsTranslation(TranslationOptions):
 @register(Picture)
 class PictureTranslation(TranslationOptions):
     fields = ("alt_text",)
+
+
+@register(Accreditation)
+class AccreditationTranslation(TranslationOptions):
+    fields = ("body", "program")
+    required_languages = ("en",)

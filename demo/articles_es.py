@@ -4,11 +4,13 @@ the Spanish site shows them with its note that a translation is still to come.""
 
 REVIEWERS = {
     "dana-whitfield": {
+        "credentials_es": "LMFT (terapeuta matrimonial y familiar con licencia)",
         "specialty_es": "Terapia familiar y tratamiento ambulatorio",
         "bio_es": "Dana es terapeuta matrimonial y familiar con licencia. Lleva más de diez años en el tratamiento "
         "de las adicciones, casi siempre al frente de programas ambulatorios y familiares.",
     },
     "samuel-okafor": {
+        "credentials_es": "MD, certificado en medicina de las adicciones",
         "specialty_es": "Medicina de las adicciones y manejo de la abstinencia (desintoxicación) con supervisión médica",
         "bio_es": "El Dr. Okafor es nuestro director médico. Supervisa la desintoxicación y el tratamiento "
         "asistido con medicamentos (MAT), y revisa lo que escribimos sobre la abstinencia, los medicamentos y la seguridad.",

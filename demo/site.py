@@ -122,9 +122,9 @@ def load_site():
         site.save()
     accreditation, _ = Accreditation.objects.get_or_create(
         site=site,
-        body="The Joint Commission",
+        body_en="The Joint Commission",
         defaults={
-            "program": "Behavioral Health Care and Human Services",
+            "program_en": "Behavioral Health Care and Human Services",
             "number": "000000 (demo)",
             "expires_on": timezone.localdate() + timedelta(days=2 * 365),
             "lookup_url": JOINT_COMMISSION_LOOKUP_URL,
@@ -133,4 +133,8 @@ def load_site():
     if not accreditation.lookup_url:
         accreditation.lookup_url = JOINT_COMMISSION_LOOKUP_URL
         accreditation.save(update_fields=["lookup_url"])
+    if not accreditation.body_es:  # the names in Spanish (a row older than their translation)
+        accreditation.body_es = "la Comisión Conjunta (The Joint Commission)"
+        accreditation.program_es = "Atención de Salud Conductual y Servicios Humanos"
+        accreditation.save(update_fields=["body_es", "program_es"])
     return site

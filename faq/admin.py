@@ -18,7 +18,7 @@ from staff.admin_translation import TranslatedAdmin
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.markdown_preview import MarkdownPreviewMixin
 
-from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
+from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Synonym, Topic
 
 
 class QuestionInline(MarkdownPreviewMixin, TranslationStackedInline):
@@ -175,6 +175,16 @@ class TopicAdmin(StaffAdmin, TranslatedAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Synonym)
+class SynonymAdmin(StaffAdmin):
+    """The words search adds to a visitor's: everyday words ("aseguranza") for the articles' own."""
+
+    list_display = ["phrase", "meaning", "language"]
+    list_filter = ["language"]
+    search_fields = ["phrase", "meaning"]
+    fields = ["language", "phrase", "meaning"]
 
 
 @admin.register(Reviewer)

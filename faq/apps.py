@@ -8,16 +8,14 @@ class FaqConfig(AppConfig):
     def ready(self):
         from core import content_version, links, redirects, versions
 
-        from .models import Article, Question, Reviewer, Source, Topic
+        from .models import SEARCH_ONLY_FIELDS, Article, Question, Reviewer, Source, Synonym, Topic
         from .search import connect_search_vectors
 
         # After django-modeltranslation added the language columns, so that versions keep them.
-        versions.keep_versions(
-            Article, exclude=["search_vector", "search_vector_es", "review_due_on"], follow=["questions", "sources"]
-        )
+        versions.keep_versions(Article, exclude=[*SEARCH_ONLY_FIELDS, "review_due_on"], follow=["questions", "sources"])
         versions.keep_versions(Question)
         versions.keep_versions(Source)
-        content_version.watch(Article, Question, Source, Topic, Reviewer)
+        content_version.watch(Article, Question, Source, Topic, Reviewer, Synonym)
         links.register("faq:reviewer", lambda slug: Reviewer.objects.filter(slug=slug).exists())
         redirects.keep_old_addresses(Article)
         links.register("faq:detail", lambda slug: Article.objects.published().filter(slug=slug).exists())

@@ -1,10 +1,12 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.text import shorten
 from core.context_processors import site_settings
+from core.languages import has_translation
 from core.placeholders import fill_text
 
 from .models import Article
@@ -27,7 +29,11 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().newest_first()[:20]
 
     def item_title(self, article):
-        return article.title
+        language = get_language()
+        if language == settings.LANGUAGE_CODE or has_translation(article, language):
+            return article.title
+        # As in the site's lists: a Spanish reader knows before opening it.
+        return f"{article.title} {gettext('(in English)')}"
 
     def item_description(self, article):
         return shorten(fill_text(article.teaser, self.site))

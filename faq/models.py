@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from common.dates import add_months
 from common.markdown import html_to_text, per_language, render_fields
-from common.text import shorten
+from common.text import fold, shorten
+from core.languages import has_translation_annotation
 from core.links import validate_internal_links
 from core.models import picture_field
 
@@ -95,8 +96,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-publish_at", "-pk")
 
     def links(self):
-        """Just enough to link to articles, newest first."""
-        return self.newest_first().only("title", "slug", "publish_at")
+        """Just enough to link to articles, newest first, and to say which are English only."""
+        return self.newest_first().only("title", "slug", "publish_at").with_translation()
+
+    def with_translation(self):
+        """Each article with whether it is written in Spanish (languages.has_translation), without
+        loading its text."""
+        return self.annotate(**has_translation_annotation(self.model))
 
     def for_listing(self):
         return self.newest_first().select_related("reviewer").prefetch_related("topics")
@@ -110,10 +116,14 @@ class ArticleQuerySet(models.QuerySet):
         ).order_by(models.F("review_due_on").asc(nulls_first=True), "pk")
 
 
+# Read only inside the database, by search.
+SEARCH_ONLY_FIELDS = ["search_vector", "search_vector_es", "search_text", "search_text_es"]
+
+
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search vector is only read inside the database.
-        return super().get_queryset().defer("search_vector", "search_vector_es")
+        return super().get_queryset().defer(*SEARCH_ONLY_FIELDS)
 
 
 class Article(models.Model):
@@ -173,8 +183,17 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     # The same in Spanish (Spanish stemming, Spanish text where there is some, English where not).
     search_vector_es = SearchVectorField(null=True, editable=False)
+    # Kept up to date by faq.search elsewhere (SQLite); empty on PostgreSQL: the text search looks in,
+    # folded (lower case, no accents), English and Spanish.
+    search_text = models.TextField(editable=False, default="")
+    search_text_es = models.TextField(editable=False, default="")
 
     objects = ArticleManager()
+
+    # An article is written in Spanish (unmarked in Spanish lists and feeds, with a Spanish alternate
+    # for search engines) when its title and its introduction are: the questions may still lack some
+    # answers, which its page then notes. See core.languages.has_translation.
+    TRANSLATION_REQUIRES = ("title", "introduction")
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -281,3 +300,41 @@ class Source(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Synonym(models.Model):
+    """A word or phrase visitors search with, and the words the articles use for it: a search for
+    one also finds articles with any of the others (faq.search)."""
+
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES, help_text="The searches it applies to.")
+    phrase = models.CharField(
+        "word or phrase",
+        max_length=100,
+        help_text="What visitors type, e.g. “aseguranza” or “cuanto cuesta”. Capitals and accents do not matter.",
+    )
+    meaning = models.CharField(
+        "means",
+        max_length=200,
+        help_text="Words the articles use for it, separated by spaces, e.g. “seguro” or “costo precio pagar”: "
+        "a search finds articles with any of them.",
+    )
+
+    class Meta:
+        ordering = ["language", "phrase"]
+        constraints = [models.UniqueConstraint(fields=["language", "phrase"], name="faq_synonym_unique_phrase")]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.meaning}"
+
+    def save(self, *args, **kwargs):
+        # Kept as searches are compared: folded, single spaces (so "Cuánto  cuesta" is "cuanto cuesta").
+        self.phrase = " ".join(fold(self.phrase).split())
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        phrase = " ".join(fold(self.phrase).split())
+        duplicate = Synonym.objects.filter(language=self.language, phrase=phrase).exclude(pk=self.pk)
+        if phrase and duplicate.exists():
+            raise ValidationError({"phrase": "This word or phrase is already in the list for this language."})
+        if not self.meaning.split():
+            raise ValidationError({"meaning": "Write at least one word."})

@@ -11,7 +11,7 @@ class ArticleSitemap(BilingualSitemap):
     limit = 500  # addresses per sitemap page: each renders in well under 100 ms with nothing cached
 
     def items(self):
-        return Article.objects.published().order_by("pk").only("slug", "updated_at")
+        return Article.objects.published().order_by("pk").only("slug", "updated_at").with_translation()
 
     def lastmod(self, article):
         return article.updated_at
@@ -34,4 +34,4 @@ class ReviewerSitemap(BilingualSitemap):
     priority = 0.3
 
     def items(self):
-        return Reviewer.objects.order_by("pk").only("slug")
+        return Reviewer.objects.order_by("pk")

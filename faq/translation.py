@@ -13,7 +13,7 @@ class TopicTranslation(TranslationOptions):
 
 @register(Reviewer)
 class ReviewerTranslation(TranslationOptions):
-    fields = ("specialty", "bio")
+    fields = ("credentials", "specialty", "bio")
 
 
 @register(Article)

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from core import content_version
 from core.context_processors import site_settings
 from core.languages import lacks_translation
 from core.middleware import not_kept
@@ -37,7 +38,7 @@ class ArticleListView(VersionedCountMixin, ListView):
         if self.level:
             articles = articles.filter(related_levels=self.level)
         if self.query:
-            articles = search_articles(articles, self.query)
+            articles = search_articles(articles, self.query, content_version.for_request(self.request))
         # Names the cached list items and count; a search's are not kept (free text would fill the cache).
         self.list_name = "" if self.query else f"all:{self.level.pk if self.level else ''}"
         return articles
@@ -60,7 +61,11 @@ class TopicView(VersionedCountMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            topic=self.topic, list_name=self.list_name, untranslated=lacks_translation(self.topic), **kwargs
+            topic=self.topic,
+            page_item=self.topic,
+            list_name=self.list_name,
+            untranslated=lacks_translation(self.topic),
+            **kwargs,
         )
 
 
@@ -157,10 +162,13 @@ class ReviewerDetailView(ListView):
             .filter(reviewer=self.reviewer)
             .newest_first()
             .only("title", "slug", "publish_at", "last_reviewed")
+            .with_translation()
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reviewer=self.reviewer, untranslated=lacks_translation(self.reviewer), **kwargs)
+        return super().get_context_data(
+            reviewer=self.reviewer, page_item=self.reviewer, untranslated=lacks_translation(self.reviewer), **kwargs
+        )
 
 
 class ArticlePreviewView(StaffPreviewMixin, ArticleDetailView):

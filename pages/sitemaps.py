@@ -23,7 +23,8 @@ class PageSitemap(BilingualSitemap):
     priority = 0.5
 
     def items(self):
-        return Page.objects.published().order_by("pk").only("slug", "updated_at")
+        # Their text too: whether a page is in Spanish decides its Spanish address (a few dozen pages).
+        return Page.objects.published().order_by("pk")
 
     def lastmod(self, page):
         return page.updated_at

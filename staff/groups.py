@@ -30,6 +30,7 @@ GROUPS = {
         ("faq", "reviewer", ["view", "add", "change", "delete"]),
         ("faq", "source", ["view", "add", "change", "delete"]),
         ("faq", "articledueforreview", ["view"]),
+        ("faq", "synonym", ["view", "add", "change", "delete"]),
         ("pages", "page", ["view", "add", "change", "delete"]),
         ("core", "picture", ["view", "add", "change", "delete"]),
         ("core", "sitesettings", ["view", "change"]),

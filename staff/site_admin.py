@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationTabularInline
 
 from core.forms import PictureForm, SiteSettingsForm
 from core.models import Accreditation, Picture, Redirect, SiteSettings
@@ -14,7 +15,7 @@ from .admin_base import StaffAdmin
 from .admin_translation import TranslatedAdmin
 
 
-class AccreditationInline(admin.TabularInline):
+class AccreditationInline(TranslationTabularInline):
     model = Accreditation
     extra = 0
     fields = ["body", "program", "number", "expires_on", "lookup_url"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from common.text import shorten as _shorten
 from core import placeholders
-from core.languages import shows_english, split_language_prefix
+from core.languages import has_translation, shows_english, split_language_prefix
 from core.structured_data import clinic_json_ld as _clinic_json_ld
 from core.structured_data import reviewed_page_json_ld as _reviewed_page_json_ld
 from core.versioned import versioned_cache
@@ -66,7 +66,7 @@ def reviewed_page_json_ld(context, reviewed, name, description, untranslated=Fal
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """This page in each language: [{code, name, url (absolute), current}]. On a page not found
+    """This page in each language: [{code, name, url (absolute), current, alternate}]. On a page not found
     (Django's 404 view gives its template `request_path`) each leads to that language's home page."""
     request = context["request"]
     if not hasattr(request, "language_versions"):  # the head's alternates and the header's switcher
@@ -83,6 +83,9 @@ def _language_versions(context, request):
             match = resolve(request.path_info)
         except Resolver404:
             match = None
+    # The item the page shows (a DetailView's object, or `page_item`): one not written in a language has
+    # no alternate in it, for search engines (the switcher still leads there).
+    item = context.get("page_item", context.get("object"))
     versions = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
@@ -96,6 +99,7 @@ def _language_versions(context, request):
                 "name": name,
                 "url": request.build_absolute_uri(path),
                 "current": code == current,
+                "alternate": item is None or has_translation(item, code),
             }
         )
     return versions
@@ -109,6 +113,16 @@ def fallback_lang(instance, field_name):
     if language == settings.LANGUAGE_CODE or not shows_english(instance, field_name, language):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def english_only(instance):
+    """After an item's name in a list: a visible " (in English)" on a page in another language when the
+    item is not written in it (languages.has_translation); nothing otherwise."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or has_translation(instance, language):
+        return ""
+    return format_html(' <span class="in-english" lang="{}">{}</span>', language, gettext("(in English)"))
 
 
 @register.filter

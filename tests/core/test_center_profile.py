@@ -101,7 +101,7 @@ def test_clinic_structured_data_on_the_home_and_contact_pages(client):
             "@type": "PostalAddress", "streetAddress": "1234 Example Blvd", "addressLocality": "Los Angeles",
             "addressRegion": "CA", "postalCode": "90012", "addressCountry": "US",
         }  # fmt: skip
-        assert clinic["availableLanguage"] == ["English", "Spanish"]
+        assert clinic["availableLanguage"] == ["en", "es"]  # codes, as schema.org asks
         assert clinic["openingHours"] == "Mo-Su 00:00-23:59"
         assert {"@type": "MedicalTherapy", "name": "Intensive outpatient"} in clinic["availableService"]
         licence, accreditation = clinic["hasCredential"]  # the lapsed one is not claimed
@@ -131,7 +131,8 @@ def test_opening_hours_for_search_engines_are_checked(admin_client):
 def test_accreditations_are_edited_with_the_settings(admin_client):
     SiteSettings.objects.create()
     data = settings_form(admin_client, **{
-        "accreditations-TOTAL_FORMS": "1", "accreditations-0-body": "CARF", "accreditations-0-program": "",
+        "accreditations-TOTAL_FORMS": "1", "accreditations-0-body_en": "CARF", "accreditations-0-body_es": "CARF",
+        "accreditations-0-program_en": "", "accreditations-0-program_es": "",
         "accreditations-0-number": "", "accreditations-0-expires_on": (date.today() + timedelta(days=400)).isoformat(),
     })  # fmt: skip
     assert admin_client.post(URL, data).status_code == 302

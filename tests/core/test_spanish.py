@@ -15,12 +15,14 @@ from core.models import Redirect
 from demo.articles import load_articles
 from demo.levels import load_levels
 from demo.pages import load_pages
+from faq.models import Reviewer
 from intake.models import Inquiry
+from pages.models import Page
 
 from ..factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
 from ..faq_helpers import article_form
 from ..intake_helpers import birth_date, form_data, request_data
-from ..markup import texts
+from ..markup import one, select, texts
 from ..public_pages import PUBLIC_PAGES, add_center_pages, expected_status
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +32,15 @@ PO_FILE = Path(__file__).resolve().parents[2] / "locale" / "es" / "LC_MESSAGES" 
 
 @pytest.fixture
 def content():
-    LevelFactory(slug="iop", short_name="IOP")
-    article = ArticleFactory(slug="what-is-iop", questions=3)
-    article.topics.add(TopicFactory(slug="programs"))
+    """Every page type's content, written in Spanish too (so each page has its Spanish alternate)."""
+    LevelFactory(slug="iop", short_name="IOP", name_es="Programa ambulatorio intensivo")
+    article = ArticleFactory(
+        slug="what-is-iop", questions=3, title_es="¿Qué es el IOP?", introduction_es="Es un programa."
+    )
+    article.topics.add(TopicFactory(slug="programs", name_es="Programas"))
     add_center_pages()
+    Reviewer.objects.filter(slug="dana").update(bio_es="Terapeuta.")
+    Page.objects.filter(slug="about").update(title_es="Quiénes somos")
 
 
 @pytest.fixture(scope="class")
@@ -231,9 +238,8 @@ def test_a_page_cannot_take_the_spanish_sites_address():
 def test_a_missing_spanish_description_for_search_engines_needs_no_note(client):
     ArticleFactory(slug="y", meta_description="For search engines.", title_es="T", introduction_es="I", closing_es="C")
     PageFactory(slug="p", summary="For link previews.", title_es="Página", body_es="Texto.")
-    note = "Esta página aún no está traducida al español"
-    assert note not in client.get("/es/faq/y/").content.decode()
-    assert note not in client.get("/es/p/").content.decode()
+    assert select(client.get("/es/faq/y/").content.decode(), "p.untranslated-note") == []
+    assert select(client.get("/es/p/").content.decode(), "p.untranslated-note") == []
 
 
 def test_the_menu_marks_the_current_section_in_spanish(client, content):
@@ -262,9 +268,16 @@ class TestTheDemoInSpanish:
         assert '<p lang="en">ATTENTION: If you speak English, free language assistance' in page
 
     def test_untranslated_content_is_shown_in_english_with_a_note(self, client):
-        note = "Esta página aún no está traducida al español"
+        all_english = "Esta página está en inglés. Para recibir ayuda en español, llame al (818) 431-2224."
+        part_english = "Parte de esta página está en inglés. Para recibir ayuda en español, llame al (818) 431-2224."
+
+        def note(path):
+            return [element.text for element in select(client.get(path).content.decode(), "p.untranslated-note")]
+
         html = client.get("/es/faq/inpatient-vs-outpatient/").content.decode()  # the demo leaves it in English
-        assert note in html and '<h1 lang="en">Inpatient or outpatient treatment: which is right for you?</h1>' in html
+        assert texts(html, "p.untranslated-note") == [all_english]
+        assert one(html, "p.untranslated-note a").attrs["href"] == "tel:+18184312224"
+        assert '<h1 lang="en">Inpatient or outpatient treatment: which is right for you?</h1>' in html
         data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
         assert {part["inLanguage"] for part in data["@graph"]} == {"en"}
         # In lists, each English title says it is English.
@@ -274,23 +287,26 @@ class TestTheDemoInSpanish:
         # A page, a level, a topic and a reviewer without their Spanish fall back the same way.
         PageFactory(slug="new-page", title="A new page", body="Only English.")
         page = client.get("/es/new-page/").content.decode()
-        assert note in page, page
+        assert texts(page, "p.untranslated-note") == [all_english]
         assert '<article class="page-text" lang="en">' in page and "Only English." in page
         LevelFactory(slug="new-level", name="A new level")
-        assert note in client.get("/es/levels-of-care/new-level/").content.decode()
+        assert note("/es/levels-of-care/new-level/") == [all_english]
         TopicFactory(slug="new-topic", name="A new topic")
-        assert note in client.get("/es/faq/topic/new-topic/").content.decode()
-        ReviewerFactory(slug="new-reviewer", bio="Only English.")
-        assert note in client.get("/es/faq/reviewers/new-reviewer/").content.decode()
-        # One untranslated answer is enough for the note on an article.
+        assert note("/es/faq/topic/new-topic/") == [all_english]
+        ReviewerFactory(slug="new-reviewer", bio="Only English.", specialty="Medicine")
+        assert note("/es/faq/reviewers/new-reviewer/") == [all_english]
+        Reviewer.objects.filter(slug="new-reviewer").update(bio_es="Solo en español.")
+        ReviewerFactory(slug="touch")  # a save moves the content version on, as the admin's would
+        assert note("/es/faq/reviewers/new-reviewer/") == [part_english]  # its specialty is still English
+        # One untranslated answer is enough for the note on an article: then part of it is English.
         article = ArticleFactory(
             slug="half", title="Half", title_es="Mitad", introduction_es="Intro.", closing_es="Fin."
         )
         question = QuestionFactory(article=article, position=1, question_es="¿Una?", answer_es="Sí.")
-        assert note not in client.get("/es/faq/half/").content.decode()
+        assert note("/es/faq/half/") == []
         QuestionFactory(article=article, position=2)
         question.save()  # a save moves the content version on, as the admin's would
-        assert note in client.get("/es/faq/half/").content.decode()
+        assert note("/es/faq/half/") == [part_english]
 
     def test_spanish_search_finds_the_iop_article(self, client):
         found = client.get("/es/faq/", {"q": "ambulatorio intensivo"}).content.decode()

@@ -46,7 +46,7 @@ TRUST = {
         "We accept: Private insurance, TRICARE, self-pay. Costs and coverage",
     ],
     "/es": [
-        "Con licencia de California Department of Health Care Services (DHCS), licencia número 190000AP. "
+        "Con licencia del Departamento de Servicios de Atención Médica de California (DHCS), licencia número 190000AP. "
         "Verifique la licencia",
         "Acreditado por The Joint Commission. Verifíquelo con The Joint Commission",
         "Aceptamos: Seguro privado, TRICARE, pago propio. Costos y cobertura",

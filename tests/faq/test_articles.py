@@ -265,7 +265,7 @@ def test_sitemap_splits_many_articles_into_pages_and_is_compressed(client, monke
 
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     for i in range(5):
-        ArticleFactory(slug=f"a{i}")
+        ArticleFactory(slug=f"a{i}", title_es=f"Artículo {i}", introduction_es="Una introducción.")
     index = client.get("/sitemap.xml", headers={"accept-encoding": "gzip"})
     assert index["Content-Encoding"] == "gzip"
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -29,10 +29,7 @@ OLD_PHRASES = [
     "su seguro por Residencial",
     "Desintoxicación médica (Desintoxicación)",
     "Inglés, español",
-    pytest.param(
-        "Con licencia de California Department",
-        marks=pytest.mark.xfail(strict=True, reason="the licence agency's Spanish name comes with item 14 of issue 26"),
-    ),
+    "Con licencia de California Department",
     "exalumnos",
     "se comparan bien con",
     "cuya condición",

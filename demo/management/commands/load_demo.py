@@ -13,6 +13,7 @@ from demo.inquiries import INQUIRIES, load_inquiries
 from demo.levels import load_levels, review_levels
 from demo.pages import load_pages
 from demo.site import load_site
+from demo.synonyms import load_synonyms
 from demo.verifications import load_verifications
 
 DEMO_USERS = [
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             reversion.set_comment("Demo content")
             levels = load_levels()
             load_articles(levels)
+            load_synonyms()
             review_levels(levels)  # by the reviewers the articles brought
             pages = load_pages()
         load_inquiries(levels)
