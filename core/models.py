@@ -42,6 +42,12 @@ class ContentVersion(models.Model):
         return f"Content version {self.number}"
 
 
+# (version, settings) of the latest content version this process has read, unpickled once: every
+# request asks for them, and a new version (any save, anywhere) replaces them. One tuple, replaced
+# whole, so that a thread never sees one version's number with another's settings.
+_latest_site_settings = [(None, None)]
+
+
 class SiteSettings(models.Model):
     """The center's identity and the words every page carries. There is one row."""
 
@@ -281,6 +287,9 @@ class SiteSettings(models.Model):
 
         Cached under the version, which every save moves on: a save shows on the next request.
         """
+        latest_version, latest = _latest_site_settings[0]
+        if latest_version == version:
+            return latest  # read-only: no page changes the settings it shows
         key = f"site-settings:{version}"
         # This process's copy first (see magnolia/caches.py), then the shared one, then the database.
         kept = caches["template_fragments"]
@@ -294,7 +303,13 @@ class SiteSettings(models.Model):
             kept.set(key, settings)
         # Also when the cache had them: a save on another machine reaches this machine's copy.
         site_copy.keep_up(settings)
+        _latest_site_settings[0] = (version, settings)
         return settings
+
+    @staticmethod
+    def forget():
+        """Drops this process's latest copy (tests, whose rolled-back versions come round again)."""
+        _latest_site_settings[0] = (None, None)
 
     @classmethod
     def _read(cls):

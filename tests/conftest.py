@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 
 from core import site_copy
+from core.models import SiteSettings
 
 from .factories import UserFactory
 from .workers import (
@@ -29,6 +30,7 @@ def _clear_caches():
     for cache in caches.all():
         cache.clear()
     site_copy.forget()  # the error pages' copy of the site settings, outside the cache
+    SiteSettings.forget()  # this process's latest copy, outside the cache too
 
 
 # Made once for the whole run by commands in a background process (tests/workers.py, start_once),
