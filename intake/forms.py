@@ -1,5 +1,6 @@
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -202,7 +203,7 @@ class InquiryForm(ReplyFields, forms.ModelForm):
                 aria_describedby="reach-help",
             ),
             Field("consent"),
-            Submit("submit", _("Send to admissions"), css_class="btn-brand btn-lg"),
+            StrictButton(_("Send to admissions"), type="submit", name="submit", css_class="btn-brand btn-lg"),
             Fieldset(
                 _("Tell us more (optional)"),
                 HTML(
@@ -222,7 +223,7 @@ class InquiryForm(ReplyFields, forms.ModelForm):
                 css_class="optional-fields",
             ),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            Submit("send", _("Send to admissions"), css_class="btn-brand btn-lg"),
+            StrictButton(_("Send to admissions"), type="submit", name="send", css_class="btn-brand btn-lg"),
         )
 
     def clean(self):

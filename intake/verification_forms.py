@@ -1,8 +1,9 @@
 """The visitor's "verify your insurance" form: how to reach them, their plan and optional card photos.
 It validates only: the view hands what it cleaned to intake.services.request_verification."""
 
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -108,7 +109,7 @@ class VerificationRequestForm(ReplyFields):
             Fieldset(_("Photos of your card"), "card_front", "card_back"),
             Fieldset(_("Permission to contact you"), Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            Submit("submit", _("Ask us to check my benefits"), css_class="btn-brand btn-lg"),
+            StrictButton(_("Ask us to check my benefits"), type="submit", name="submit", css_class="btn-brand btn-lg"),
         )
 
     def clean(self):
