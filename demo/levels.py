@@ -19,11 +19,11 @@ DETOX_CARD = """!!! immediate "Call 911 or go to the emergency room if"
     - see, hear or feel things that are not there
     - are confused, very agitated or hard to wake
 
-    If someone may have overdosed on opioids (slow or no breathing, blue lips, they will not wake up),
-    [call 911](tel:911) and give naloxone (Narcan) if you have it. Stay with them until help comes.
+    An opioid overdose can cause slow or no breathing, blue lips, or not waking up. If you see these
+    signs, [call 911](tel:911) and give naloxone (Narcan) if you have it. Stay with them until help comes.
 
-    Do not stop heavy drinking or benzodiazepines suddenly on your own: that withdrawal can be
-    life-threatening. Call us at [[helpline]], day or night, to plan a safe detox."""
+    Do not stop heavy drinking or benzodiazepines all at once on your own. That withdrawal can put your
+    life at risk. Call us at [[helpline]], day or night, to plan a safe detox."""
 
 # The clinician who last reviewed each level's page, and how many days ago.
 REVIEWS = {
@@ -40,21 +40,22 @@ LEVELS = [
         "name": "Medical detox",
         "short_name": "Detox",
         "asam_level": "3.7-WM",
-        "summary": "A safe, supervised start: withdrawal managed by nurses and doctors around the clock.",
+        "summary": "A safe start: nurses and doctors help you through withdrawal, day and night.",
         "description": (
-            "Stopping alcohol, opioids or sedatives suddenly can be dangerous. In medical detox you stay "
-            "with us while nurses watch over you day and night and doctors ease withdrawal with medication "
-            "when it helps.\n\nDetox is a beginning, not the whole treatment: before it ends, our clinicians "
-            "plan the next level of care with you.\n\n" + DETOX_CARD
+            "Stopping alcohol, opioids or sedatives all at once can be dangerous. In medical detox you stay "
+            "with us. Nurses watch over you day and night. When it helps, doctors give you medicine to ease "
+            "withdrawal.\n\nDetox is a first step, not the whole treatment. Before it ends, our care team "
+            "plans your next level of care with you.\n\n" + DETOX_CARD
         ),
         "who_it_fits": (
             "- People at risk of a hard or unsafe withdrawal\n"
-            "- People who have tried to stop on their own and could not\n"
-            "- Anyone with health conditions that call for medical watch while they stop"
+            "- People who tried to stop on their own and could not\n"
+            "- People with health problems that need medical care while they stop"
         ),
         "typical_week": (
-            "Rest, regular checks of vital signs, medication when needed, meals and first conversations "
-            "with a therapist. Most stays last [[typical_length]]."
+            "Rest and meals. Nurses often check your pulse, blood pressure, breathing and temperature. You "
+            "get medicine when you need it, and first talks with a therapist. Most stays last "
+            "[[typical_length]]."
         ),
         "hours_min": None,
         "hours_max": None,
@@ -73,20 +74,24 @@ LEVELS = [
         "name": "Residential inpatient treatment",
         "short_name": "Residential",
         "asam_level": "3.5",
-        "summary": "Live on site in a structured, 24-hour setting while you build the skills of recovery.",
+        "summary": (
+            "Live at the center while you learn the skills of recovery. Each day has a set plan, and staff "
+            "are there day and night."
+        ),
         "description": (
-            "In residential treatment you live at the center, away from the pressures and triggers of home. "
-            "Each day combines individual therapy, groups, and holistic care for body, mind and spirit, "
-            "with staff present at every hour."
+            "In this program you live at the center. You are away from the stress of home and the things "
+            "that make you want to drink or use drugs. Each day mixes one-on-one therapy, groups, and care "
+            "for body, mind and spirit. Staff are there at every hour."
         ),
         "who_it_fits": (
-            "- Serious or long-standing addiction\n"
-            "- Co-occurring mental health conditions that need close care\n"
+            "- Addiction that is serious or has lasted a long time\n"
+            "- A mental health problem along with the addiction, when both need close care\n"
             "- A home that is not yet a safe or sober place to recover"
         ),
         "typical_week": (
-            "Full days of therapy and activities, every day: individual sessions, group therapy, "
-            "family sessions, exercise and time for reflection."
+            "Your days are full of therapy and other activities, every day of the week. You meet one-on-one "
+            "with a therapist, join groups, and have family sessions. There is also time to exercise and to "
+            "think."
         ),
         "hours_min": None,
         "hours_max": None,
@@ -104,18 +109,19 @@ LEVELS = [
         "name": "Partial hospitalization program",
         "short_name": "PHP",
         "asam_level": "2.5",
-        "summary": "Day treatment: most of the day in therapy, evenings and nights at home or in sober living.",
+        "summary": "Day treatment: therapy for most of the day, then evenings and nights at home or in sober living.",
         "description": (
-            "A partial hospitalization program, also called day treatment, gives nearly the structure of "
-            "residential care while you sleep at home or in a sober living residence. It is the most "
-            "intensive form of outpatient care."
+            "This program is also called day treatment, or PHP for short. It gives you almost as much "
+            "structure as residential care. But you sleep at home or in a sober living home: a shared house "
+            "free of alcohol and drugs. It is the most intensive kind of outpatient care. Outpatient means "
+            "you come in for treatment and do not stay the night."
         ),
         "who_it_fits": (
-            "- People stepping down from residential treatment\n"
-            "- People who need daily support but have a stable place to live\n"
-            "- Those who can manage part-time work or school at most"
+            "- People moving on from residential treatment\n"
+            "- People who need support every day and have a stable place to live\n"
+            "- People who can handle part-time work or school at most"
         ),
-        "typical_week": "Programming on [[days_per_week]], [[hours_per_week]] in all.",
+        "typical_week": "Therapy and groups on [[days_per_week]], [[hours_per_week]] in all.",
         "hours_min": 20,
         "hours_max": None,
         "days_min": 5,
@@ -132,21 +138,21 @@ LEVELS = [
         "name": "Intensive outpatient program",
         "short_name": "IOP",
         "asam_level": "2.1",
-        "summary": "Several sessions a week around your work, school or family life.",
+        "summary": "Several sessions a week that fit around your work, school or family life.",
         "description": (
-            "An intensive outpatient program treats substance use and mental health disorders, including "
-            "both at once, while you keep living at home or in sober living. You come in for blocks of "
-            "therapy a few times a week, and the hours go down as you progress."
+            "An intensive outpatient program (IOP) treats problems with alcohol or drugs, mental health "
+            "problems, or both at once. You keep living at home or in sober living. You come in for blocks "
+            "of therapy a few times a week. The hours go down as you get better."
         ),
         "who_it_fits": (
-            "- A first step when inpatient care is not needed\n"
+            "- A first step when you do not need to live at the center\n"
             "- A step down after residential treatment or PHP\n"
-            "- Renewed structure after a short relapse\n"
-            "- People with a stable, sober home and obligations they cannot set aside"
+            "- More structure again after a short relapse\n"
+            "- People with a stable, sober home and duties they cannot set aside"
         ),
         "typical_week": (
-            "Visits on [[days_per_week]], often in blocks of a few hours: [[hours_per_week]] of group "
-            "and individual therapy in all. Twelve-step meetings are encouraged."
+            "Visits on [[days_per_week]], often a few hours at a time. In all, that is [[hours_per_week]] "
+            "of group and one-on-one therapy. We encourage 12-step meetings too."
         ),
         "hours_min": 9,
         "hours_max": 19,
@@ -164,10 +170,10 @@ LEVELS = [
         "name": "Outpatient treatment",
         "short_name": "Outpatient",
         "asam_level": "1",
-        "summary": "Regular therapy sessions that keep recovery on track as life gets back to normal.",
+        "summary": "Regular therapy that keeps your recovery on track as life gets back to normal.",
         "description": (
-            "Outpatient treatment means a few hours of therapy a week. It often follows IOP and helps "
-            "keep the gains of treatment while you return to full work, school and family life."
+            "Outpatient treatment means a few hours of therapy a week. It often follows IOP. It helps you "
+            "keep what you gained in treatment as you go back to full work, school and family life."
         ),
         "who_it_fits": (
             "- People finishing a more intensive program\n"

@@ -42,7 +42,7 @@ TRANSLATED_PROFILE = {
         "Substance use: alcohol, opioids, stimulants and other drugs\n"
         "Depression\n"
         "Anxiety\n"
-        "Co-occurring conditions: substance use and mental health together (dual diagnosis)",
+        "Dual diagnosis: substance use and a mental health problem at the same time",
         "Consumo de sustancias: alcohol, opioides, estimulantes y otras drogas\n"
         "Depresión\n"
         "Ansiedad\n"

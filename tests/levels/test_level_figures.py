@@ -66,7 +66,7 @@ def test_each_demo_levels_text_agrees_with_its_box(client, demo_levels, prefix, 
 def test_the_iop_and_detox_figures_are_the_ones_of_the_fact_sheet(client, demo_levels):
     box, text = box_and_text(client, "/levels-of-care/intensive-outpatient/")
     assert box["Time in treatment"] == "9 to 19 hours a week"
-    assert "Visits on 3 to 5 days a week, often in blocks of a few hours: 9 to 19 hours a week of group" in text
+    assert "Visits on 3 to 5 days a week, often a few hours at a time. In all, that is 9 to 19 hours a week" in text
     box, text = box_and_text(client, "/levels-of-care/medical-detox/")
     assert box["Typical length"] == "Several days to about a week"
     assert "Most stays last several days to about a week." in text

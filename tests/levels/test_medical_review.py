@@ -134,8 +134,8 @@ SIGNS = {
     ],
 }
 NALOXONE = {
-    "": "If someone may have overdosed on opioids (slow or no breathing, blue lips, they will not wake up), call 911 "
-    "and give naloxone (Narcan) if you have it. Stay with them until help comes.",
+    "": "An opioid overdose can cause slow or no breathing, blue lips, or not waking up. If you see these signs, "
+    "call 911 and give naloxone (Narcan) if you have it. Stay with them until help comes.",
     "/es": "Si alguien pudo haber tenido una sobredosis de opioides (respira lento o no respira, tiene los labios "
     "azulados, no se despierta), llame al 911 y dele naloxona (Narcan) si la tiene. Quédese con la persona hasta "
     "que llegue la ayuda.",
