@@ -42,6 +42,13 @@ def require_a_way_to_reply(form, cleaned):
         form.add_error("email", _("You asked for an e-mail: add an e-mail address, or choose a call."))
 
 
+def default_reply_method(cleaned):
+    """No way to reply chosen: an e-mail when that is all the person gave, else a call."""
+    if not cleaned.get("preferred_contact"):
+        reach_by_email = cleaned.get("email") and not cleaned.get("phone")
+        cleaned["preferred_contact"] = Inquiry.ContactMethod.EMAIL if reach_by_email else Inquiry.ContactMethod.CALL
+
+
 class CleanCharField(forms.CharField):
     """A CharField that drops control characters before validating."""
 
@@ -232,7 +239,5 @@ class InquiryForm(ReplyFields, forms.ModelForm):
         for name, default in OPTIONAL_DEFAULTS.items():
             if not cleaned.get(name):
                 cleaned[name] = default
-        if not cleaned.get("preferred_contact"):
-            reach_by_email = cleaned.get("email") and not cleaned.get("phone")
-            cleaned["preferred_contact"] = Inquiry.ContactMethod.EMAIL if reach_by_email else Inquiry.ContactMethod.CALL
+        default_reply_method(cleaned)
         return cleaned

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .card_files import card_content
 from .date_input import BirthDateField
-from .forms import CleanCharField, ReplyFields, require_a_way_to_reply
+from .forms import CleanCharField, ReplyFields, default_reply_method, require_a_way_to_reply
 from .models import Carrier, Inquiry, InsuranceVerification
 
 # What a file box says when the rest of the form needs fixing: browsers never refill a file box.
@@ -36,11 +36,12 @@ class CardPhotoField(forms.FileField):
 
 
 class VerificationRequestForm(ReplyFields):
+    # Nothing chosen beforehand: someone who gives only an e-mail address is written to (clean).
     preferred_contact = forms.ChoiceField(
         choices=Inquiry.ContactMethod.choices,
-        initial=Inquiry.ContactMethod.CALL,
+        required=False,
         widget=forms.RadioSelect,
-        label=_("How should we reach you?"),
+        label=_("How should we reach you? (optional)"),
     )
     carrier = forms.ChoiceField(
         choices=[("", _("Choose your insurance company"))] + Carrier.choices,
@@ -115,6 +116,7 @@ class VerificationRequestForm(ReplyFields):
     def clean(self):
         cleaned = super().clean()
         require_a_way_to_reply(self, cleaned)
+        default_reply_method(cleaned)
         if cleaned.get("carrier") == Carrier.OTHER and not cleaned.get("carrier_other"):
             self.add_error("carrier_other", _("Please write the name of your insurance company."))
         if cleaned.get("subscriber") not in (None, InsuranceVerification.Relationship.SELF) and not cleaned.get(

@@ -29,6 +29,7 @@ from core.versioned import VersionedObjectMixin
 from faq.models import Article
 from intake.forms import InquiryForm
 from intake.spam import seconds_since_start, sign_start
+from intake.verification_forms import VerificationRequestForm
 from levels.models import LevelOfCare
 
 from .models import Page
@@ -143,15 +144,23 @@ def robots_txt(request):
 
 
 def csrf_failure(request, reason=""):
-    """Django's CSRF refusal, in the site's frame with the helpline and crisis lines. A contact form
-    that was refused (left open too long, or cookies blocked) comes back with what was typed."""
+    """Django's CSRF refusal, in the site's frame with the helpline and crisis lines. A contact or
+    insurance form that was refused (left open too long, or cookies blocked) comes back with what was
+    typed."""
     context = {"form": None}
-    if request.method == "POST" and request.path == reverse("intake:contact"):
-        form = InquiryForm(request.POST)
+    forms_by_path = {
+        reverse("intake:contact"): (InquiryForm, "intake/includes/inquiry_form.html"),
+        # The card photos cannot be kept: the form asks for them again.
+        reverse("insurance:verify"): (VerificationRequestForm, "intake/includes/verification_form.html"),
+    }
+    if request.method == "POST" and request.path in forms_by_path:
+        form_class, form_template = forms_by_path[request.path]
+        form = form_class(request.POST)
         stamp = request.POST.get("started", "")
         age = seconds_since_start(stamp)
         fresh = age is not None and age <= settings.INTAKE_MAX_FORM_AGE_SECONDS
-        context = {"form": form, "blank": False, "started": stamp if fresh else sign_start()}
+        started = stamp if fresh else sign_start()
+        context = {"form": form, "form_template": form_template, "blank": False, "started": started}
     logger.warning("CSRF refusal on %s", request.path)
     return render(request, "403_csrf.html", context, status=403)
 

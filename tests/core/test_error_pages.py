@@ -10,7 +10,7 @@ from django.test import Client
 from core.models import SiteSettings
 from intake.models import Inquiry
 
-from ..intake_helpers import form_data, hidden_value
+from ..intake_helpers import MEMBER_ID, form_data, hidden_value, request_data
 from ..markup import links, one, parse, select, texts
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +56,22 @@ def test_a_csrf_refusal_keeps_the_helpline_and_what_was_typed(settings):
     again["csrfmiddlewaretoken"] = hidden_value(html, "csrfmiddlewaretoken")
     assert visitor.post("/contact/", again).status_code == 302
     assert Inquiry.objects.get().name == "Kept Name"
+
+
+def test_a_csrf_refusal_of_the_insurance_form_keeps_what_was_typed_but_the_photos():
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get("/insurance/verify/")
+    response = visitor.post("/insurance/verify/", request_data(name="Kept Name"))
+    assert response.status_code == 403
+    page = parse(response)
+    assert one(page, "main h1").text == "Please send that again"
+    form = one(page, "form#verification-form")
+    assert one(form, "input[name=name]").attrs["value"] == "Kept Name"
+    assert one(form, "input[name=member_id]").attrs["value"] == MEMBER_ID
+    assert [one(form, f"input[name=patient_birth_date_{part}]").attrs["value"] for part in ("month", "day", "year")] == [
+        "03", "14", "1990"
+    ]  # fmt: skip
+    assert one(form, "input[name=started]").attrs["value"]
 
 
 def test_a_page_someone_may_not_open_is_the_sites_403_with_a_way_back(admissions_client):

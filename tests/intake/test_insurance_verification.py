@@ -396,3 +396,23 @@ def test_the_patients_birth_date_is_not_filled_with_the_visitors_own(client):
     page = parse(client.get("/insurance/verify/"))
     for part in ("month", "day", "year"):
         assert one(page, f"input[name=patient_birth_date_{part}]").attrs["autocomplete"] == "off", part
+
+
+@pytest.mark.parametrize(
+    ("given", "chosen", "stored"),
+    [
+        ({"phone": ""}, None, Inquiry.ContactMethod.EMAIL),  # only an e-mail, nothing chosen: written to
+        ({}, None, Inquiry.ContactMethod.CALL),  # a phone and an e-mail, nothing chosen: called
+        ({"phone": ""}, "email", Inquiry.ContactMethod.EMAIL),
+        ({}, "text", Inquiry.ContactMethod.TEXT),
+    ],
+)
+def test_how_to_reply_needs_no_choice(client, given, chosen, stored):
+    response = client.post("/insurance/verify/", request_data(preferred_contact=chosen, **given))
+    assert response.status_code == 302, texts(response, "#error-summary li")
+    assert Inquiry.objects.get().preferred_contact == stored
+
+
+def test_the_insurance_form_preselects_no_way_to_reply(client):
+    radios = select(client.get("/insurance/verify/"), "input[name=preferred_contact]")
+    assert [radio.attrs.get("checked") for radio in radios] == [None] * len(radios)
