@@ -113,6 +113,12 @@ def check_placeholders(rendered):
     if unknown:
         listed = ", ".join(f"[[{name}]]" for name in unknown)
         raise ValidationError(f"{listed} is not a placeholder. {placeholders.HELP_TEXT}", code="unknown_placeholder")
+    if placeholders.in_a_tag(rendered):
+        raise ValidationError(
+            "A placeholder cannot be part of a link's address or of a care card's heading: write it on its own "
+            "in the text (the helpline, the text line and the e-mail become links by themselves).",
+            code="placeholder_in_a_tag",
+        )
     text = html.unescape(rendered)
     if not placeholders.has_phone_number(text):
         return  # most texts: no need to read the settings

@@ -103,10 +103,22 @@ def fill_text(text, site, level=None):
     return PLACEHOLDER.sub(lambda m: values[m.group(1)][0] if m.group(1) in values else m.group(0), text)
 
 
+# Anything written as a placeholder, to refuse what is not exactly one ([[Helpline]], [[ helpline ]]).
+_ANY_PLACEHOLDER = re.compile(r"\[\[([^\[\]<>]{0,80})\]\]")
+# A placeholder inside a tag (a link's address, a care card's label): never filled there.
+_IN_A_TAG = re.compile(r"<[^>]*\[\[[^>]*>")
+
+
 def unknown_names(text):
     """The placeholders in `text` that name nothing, each once."""
     known = {*PROFILE, *LEVEL_FIGURES}
-    return list(dict.fromkeys(name for name in PLACEHOLDER.findall(text or "") if name not in known))
+    return list(dict.fromkeys(name for name in _ANY_PLACEHOLDER.findall(text or "") if name not in known))
+
+
+def in_a_tag(html_text):
+    """Whether stored HTML has a placeholder inside a tag: `[call](tel:[[helpline]])` or a care card's
+    heading, which would reach visitors as typed."""
+    return _IN_A_TAG.search(html_text or "") is not None
 
 
 # A phone number as people write it: 8184312224, (818) 431-2224, 818.431.2224, +1 818-431-2224.

@@ -116,3 +116,31 @@ def test_an_unknown_placeholder_is_refused_naming_the_known_ones():
         "[[helpine]] is not a placeholder. From Site settings, always current: "
     )
     assert "[[helpline]] (the 24-hour helpline, a link to call)" in refused.value.messages[0]
+
+
+@pytest.mark.parametrize("typed", ["[[Helpline]]", "[[ helpline ]]", "[[helpline2]]", "[[help-line]]"])
+def test_anything_written_as_a_placeholder_must_be_one_exactly(typed):
+    with pytest.raises(ValidationError) as refused:
+        validate_internal_links(f"Call {typed} now.")
+    assert refused.value.messages[0].startswith(f"{typed} is not a placeholder. ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Call us](tel:[[helpline]]) now.",
+        "[Write to us](mailto:[[email]]).",
+        '!!! urgent "Call [[helpline]] now"\n    If you cannot wait.',
+    ],
+)
+def test_a_placeholder_inside_a_link_address_or_a_card_heading_is_refused(text):
+    with pytest.raises(ValidationError) as refused:
+        validate_internal_links(text)
+    assert refused.value.messages == [
+        "A placeholder cannot be part of a link's address or of a care card's heading: write it on its own in "
+        "the text (the helpline, the text line and the e-mail become links by themselves)."
+    ]
+
+
+def test_a_placeholder_in_a_care_cards_text_is_filled_there():
+    validate_internal_links('!!! urgent "Call us now"\n    Call [[helpline]] if you cannot wait.')
