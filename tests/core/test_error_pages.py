@@ -68,9 +68,8 @@ def test_a_csrf_refusal_of_the_insurance_form_keeps_what_was_typed_but_the_photo
     form = one(page, "form#verification-form")
     assert one(form, "input[name=name]").attrs["value"] == "Kept Name"
     assert one(form, "input[name=member_id]").attrs["value"] == MEMBER_ID
-    assert [one(form, f"input[name=patient_birth_date_{part}]").attrs["value"] for part in ("month", "day", "year")] == [
-        "03", "14", "1990"
-    ]  # fmt: skip
+    boxes = [one(form, f"input[name=patient_birth_date_{part}]") for part in ("month", "day", "year")]
+    assert [box.attrs["value"] for box in boxes] == ["03", "14", "1990"]
     assert one(form, "input[name=started]").attrs["value"]
 
 
