@@ -21,6 +21,9 @@ def test_the_pattern_page_shows_every_component_in_both_languages(browser, site,
             section = page.get_by_role("region", name=title, exact=True)
             assert section.get_by_role("heading", name=title, level=2, exact=True).is_visible(), title
             assert section.locator(f".pattern-sample[lang={language}]").bounding_box()["height"] > 20, title
+        # The phone's action bar in place at every width: inside its section, not fixed to the screen's foot.
+        bar = page.locator("#action-bar nav.action-bar")
+        assert bar.is_visible() and bar.evaluate("bar => getComputedStyle(bar).position") == "static"
         # The demo's picture (the test's in-memory storage is not served, so only the element is checked).
         assert page.locator("#picture img.picture[width][height]").count() == 1
         # Nothing wider than the screen: every component fits a phone.
