@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
 
@@ -75,6 +76,20 @@ def admissions_user(db):
 @pytest.fixture
 def editor_user(db):
     return UserFactory(username="content-editor", group="Content editors")
+
+
+@pytest.fixture
+def reviewer_user(db):
+    """A content editor who is also in the Reviewers group (review/)."""
+    user = UserFactory(username="clinical-reviewer", group="Content editors")
+    user.groups.add(Group.objects.get(name="Reviewers"))
+    return user
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer_user):
+    client.force_login(reviewer_user)
+    return client
 
 
 @pytest.fixture
