@@ -10,14 +10,13 @@ from django.utils.html import format_html
 from modeltranslation.admin import TranslationStackedInline
 
 from core.links import external_links_display
+from review.admin_hold import ReviewHoldMixin
 from staff.admin_base import StaffAdmin
 from staff.admin_content import ContentAdmin
 from staff.admin_translation import TranslatedAdmin
 from staff.admin_widgets import LabelledDateTimeMixin
-from staff.markdown_preview import MarkdownPreviewMixin
-
-from review.admin_hold import ReviewHoldMixin
 from staff.groups import reviewer_accounts
+from staff.markdown_preview import MarkdownPreviewMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Topic
 

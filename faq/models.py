@@ -96,13 +96,13 @@ class Reviewer(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "kind"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("faq:reviewer", kwargs={"slug": self.slug})
+
     @property
     def review_label(self):
         """“Medically reviewed by” or “Clinically reviewed by”, in the active language."""
         return self.Kind(self.kind or review_kind_for(self.credentials)).label
-
-    def get_absolute_url(self):
-        return reverse("faq:reviewer", kwargs={"slug": self.slug})
 
 
 def set_review_due(instance, save_kwargs):
