@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
+from django.test import Client
 
 from core import site_copy
 
@@ -87,7 +88,9 @@ def reviewer_user(db):
 
 
 @pytest.fixture
-def reviewer_client(client, reviewer_user):
+def reviewer_client(reviewer_user):
+    """A client of its own, so that a test may hold an editor's and a reviewer's side by side."""
+    client = Client()
     client.force_login(reviewer_user)
     return client
 
