@@ -86,7 +86,9 @@ def test_a_reviewer_approves_and_the_page_changes_dated_today_in_the_centers_tim
         response = reviewer_client.post(f"/admin/review/pendingrevision/{pending.pk}/change/", {"action": "approve"})
     assert response.status_code == 302
     article.refresh_from_db()
-    assert (article.title, article.reviewer, article.last_reviewed) == ("Detox, step by step", profile, date(2026, 12, 5))
+    assert (article.title, article.reviewer, article.last_reviewed) == (
+        "Detox, step by step", profile, date(2026, 12, 5),
+    )  # fmt: skip
     assert h1(client, "/faq/detox/") == "Detox, step by step"
     assert h1(client, "/es/faq/detox/") == "La desintoxicación, paso a paso"
     assert list(article.questions.order_by("position").values_list("question", flat=True)) == [
