@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def summary(client, prefix):
-    return one(parse(client.get(f"{prefix}/levels-of-care/iop/").content.decode()), "h1 + p").text
+    return one(parse(client.get(f"{prefix}/levels-of-care/iop/").content.decode()), "p.lead").text
 
 
 @pytest.fixture
