@@ -143,7 +143,7 @@ class ArticleAdmin(ReviewHoldMixin, LabelledDateTimeMixin, ContentAdmin):
         return article.get_preview_url()
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is Question:
+        if formset.model is Question and not self.holds_for_review(request):
             _park_questions(
                 f.instance.pk
                 for f in formset.initial_forms

@@ -4,7 +4,7 @@ The save goes on as usual for everything else (status, order, picture, topics); 
 put back as it is live and what was typed is kept as a pending revision. While one waits, the text is
 read-only (so that nothing typed is lost), and only reviewers may set a review date by hand."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from .models import PendingRevision
-from .reviewed import field_values, needs_sign_off, part_values, reviewed_text, set_fields, snapshot
+from .reviewed import field_values, needs_sign_off, part_values, reviewed_text, set_fields, snapshot, write_parts
 from .services import APPROVE, last_sent_back, pending_for, propose
 
 
@@ -56,6 +56,10 @@ class ReviewHoldMixin:
         set_fields(obj, request.review_hold["live"]["fields"])
         return super().save_model(request, obj, form, change)
 
+    def holds_for_review(self, request):
+        """Whether this save keeps the text aside for review (its parts are then not written now)."""
+        return hasattr(request, "review_hold")
+
     def save_formset(self, request, form, formset, change):
         hold = getattr(request, "review_hold", None)
         spec = reviewed_text(self.model)
@@ -79,17 +83,21 @@ class ReviewHoldMixin:
         del request.review_hold
         live = hold["live"]
         proposed = {"fields": hold["fields"], "parts": {**live["parts"], **hold["parts"]}}
-        if proposed != live:
-            pending = propose(form.instance, proposed, request.user)
-            self.message_user(
-                request,
-                format_html(
-                    "The change to the text waits for a reviewer: visitors see the approved text until "
-                    'it is approved. <a href="{}">See the change</a>.',
-                    reverse("admin:review_pendingrevision_change", args=[pending.pk]),
-                ),
-                messages.WARNING,
-            )
+        if _unordered(proposed) == _unordered(live):
+            # Only the order of the parts changed, which needs no review: it goes live now.
+            if proposed != live:
+                write_parts(form.instance, proposed["parts"])
+            return
+        pending = propose(form.instance, proposed, request.user)
+        self.message_user(
+            request,
+            format_html(
+                "The change to the text waits for a reviewer: visitors see the approved text until "
+                'it is approved. <a href="{}">See the change</a>.',
+                reverse("admin:review_pendingrevision_change", args=[pending.pk]),
+            ),
+            messages.WARNING,
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
@@ -125,10 +133,18 @@ class ReviewHoldMixin:
         )
         return super().get_queryset(request).annotate(has_pending_change=Exists(waiting))
 
+    @admin.display(description="change")
     def pending_review(self, obj):
         return "Waiting for review" if getattr(obj, "has_pending_change", False) else "—"
 
-    pending_review.short_description = "change"
+
+def _unordered(values):
+    """`values` without the parts' positions: what a reordering leaves as it was."""
+    parts = {
+        accessor: sorted(({k: v for k, v in row.items() if k != "position"} for row in rows), key=repr)
+        for accessor, rows in values["parts"].items()
+    }
+    return {"fields": values["fields"], "parts": parts}
 
 
 _WHY_DISABLED = {

@@ -249,3 +249,18 @@ def test_the_reviewers_group_may_approve_and_editors_may_not():
     assert UserFactory(group="Reviewers").has_perm("review.approve_pendingrevision")
     assert not UserFactory(group="Content editors").has_perm("review.approve_pendingrevision")
     assert Group.objects.get(name="Reviewers").permissions.filter(codename="view_article").exists()
+
+
+def test_reordering_the_questions_needs_no_review(client, editor_client, article):
+    first = article.questions.get()
+    second = QuestionFactory(article=article, position=2, question="Is it safe?", question_es="¿Es seguro?")
+    data = article_form(article, **{
+        "title_es": article.title_es, "questions-TOTAL_FORMS": "2", "questions-INITIAL_FORMS": "2",
+        **{f"questions-{n}-{key}": value for n, question, position in ((0, first, 2), (1, second, 1)) for key, value in {
+            "id": question.pk, "article": article.pk, "position": position, "question": question.question,
+            "question_es": question.question_es, "answer": question.answer}.items()},
+    })  # fmt: skip
+    assert editor_client.post(f"/admin/faq/article/{article.pk}/change/", data).status_code == 302
+    assert not PendingRevision.objects.exists()
+    page = parse(client.get("/faq/detox/").content.decode())
+    assert one(page, "#q1 h2").text == "1. Is it safe?"
