@@ -17,7 +17,7 @@ from demo.levels import load_levels
 from demo.pages import load_pages
 from intake.models import Inquiry
 
-from ..factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
+from ..factories import UNREVIEWED, ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
 from ..faq_helpers import article_form
 from ..intake_helpers import form_data, request_data
 from ..public_pages import PUBLIC_PAGES, add_center_pages, expected_status
@@ -205,7 +205,7 @@ def test_every_interface_text_has_its_spanish():
 
 
 def test_history_shows_spanish_changes(editor_client):
-    article = ArticleFactory(slug="x", title="English title")
+    article = ArticleFactory(slug="x", title="English title", **UNREVIEWED)
     url = f"/admin/faq/article/{article.pk}/change/"
     for spanish in ("Título", "Título nuevo"):
         assert editor_client.post(url, article_form(article, title_es=spanish)).status_code == 302

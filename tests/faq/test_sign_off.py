@@ -254,12 +254,15 @@ def test_the_reviewers_group_may_approve_and_editors_may_not():
 def test_reordering_the_questions_needs_no_review(client, editor_client, article):
     first = article.questions.get()
     second = QuestionFactory(article=article, position=2, question="Is it safe?", question_es="¿Es seguro?")
-    data = article_form(article, **{
-        "title_es": article.title_es, "questions-TOTAL_FORMS": "2", "questions-INITIAL_FORMS": "2",
-        **{f"questions-{n}-{key}": value for n, question, position in ((0, first, 2), (1, second, 1)) for key, value in {
-            "id": question.pk, "article": article.pk, "position": position, "question": question.question,
-            "question_es": question.question_es, "answer": question.answer}.items()},
-    })  # fmt: skip
+    rows = {}
+    for n, question, position in ((0, first, 2), (1, second, 1)):
+        rows.update({
+            f"questions-{n}-id": question.pk, f"questions-{n}-article": article.pk,
+            f"questions-{n}-position": position, f"questions-{n}-question": question.question,
+            f"questions-{n}-question_es": question.question_es, f"questions-{n}-answer": question.answer,
+        })  # fmt: skip
+    counts = {"questions-TOTAL_FORMS": "2", "questions-INITIAL_FORMS": "2"}
+    data = article_form(article, title_es=article.title_es, **counts, **rows)
     assert editor_client.post(f"/admin/faq/article/{article.pk}/change/", data).status_code == 302
     assert not PendingRevision.objects.exists()
     page = parse(client.get("/faq/detox/").content.decode())
