@@ -17,7 +17,15 @@ from demo.levels import load_levels
 from demo.pages import load_pages
 from intake.models import Inquiry
 
-from ..factories import UNREVIEWED, ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
+from ..factories import (
+    UNREVIEWED,
+    ArticleFactory,
+    LevelFactory,
+    PageFactory,
+    QuestionFactory,
+    ReviewerFactory,
+    TopicFactory,
+)
 from ..faq_helpers import article_form
 from ..intake_helpers import form_data, request_data
 from ..public_pages import PUBLIC_PAGES, add_center_pages, expected_status
