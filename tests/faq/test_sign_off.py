@@ -2,11 +2,13 @@
 languages) until a reviewer approves it; the approval dates the review and is in the history."""
 
 from datetime import date, datetime
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from faq.models import Article, Reviewer, review_kind_for
 from review.models import PendingRevision
@@ -267,3 +269,23 @@ def test_reordering_the_questions_needs_no_review(client, editor_client, article
     assert not PendingRevision.objects.exists()
     page = parse(client.get("/faq/detox/").content.decode())
     assert one(page, "#q1 h2").text == "1. Is it safe?"
+
+
+def test_load_demo_has_a_reviewer_login_one_change_waiting_and_both_kinds_of_review(settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("load_demo", "--admin", stdout=out)
+    call_command("load_demo", "--admin", stdout=StringIO())  # a second run adds no second change
+    assert "Created login “reviewer” (Demo clinical reviewer) with password: " in out.getvalue()
+    dana = Reviewer.objects.get(slug="dana-whitfield")
+    assert (dana.user.username, dana.kind) == ("reviewer", "clinical")
+    assert dana.user.has_perm("review.approve_pendingrevision")
+    assert Reviewer.objects.get(slug="samuel-okafor").kind == "medical"
+    waiting = PendingRevision.objects.pending().get()
+    assert (waiting.item_name, waiting.proposed_by.username) == (
+        "Inpatient or outpatient treatment: which is right for you?", "editor",
+    )  # fmt: skip
+    added = waiting.values["parts"]["questions"][-1]
+    assert (added["id"], added["question_en"], added["question_es"]) == (
+        None, "Can I keep working or going to school?", "¿Puedo seguir trabajando o estudiando?",
+    )  # fmt: skip
