@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -48,7 +49,13 @@ class PendingRevisionAdmin(StaffAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        pending = get_object_or_404(self.get_queryset(request), pk=object_id)
+        pending = self.get_object(request, object_id)  # a plain number, and still waiting
+        if pending is None:
+            raise Http404
+        if pending.item is None:  # deleted since: nothing is left to review
+            withdraw(pending, request.user)
+            messages.info(request, f"“{pending.item_name}” was deleted since its change was made.")
+            return redirect("admin:review_pendingrevision_changelist")
         model = pending.content_type.model_class()
         item_opts = model._meta
         may_withdraw = request.user.has_perm(f"{item_opts.app_label}.change_{item_opts.model_name}")

@@ -251,7 +251,7 @@ class TestTheDemoInSpanish:
         assert "<h1>¿Qué es el IOP? 10 preguntas sobre los programas ambulatorios intensivos</h1>" in html
         assert html.count('class="question"') == 10 and "¿Cómo elijo un IOP?" in html
         assert "untranslated-note" not in html and "What does IOP mean?" not in html
-        assert "Revisión médica de" in html and "Terapia familiar y tratamiento ambulatorio" in html
+        assert "Revisión clínica de" in html and "Terapia familiar y tratamiento ambulatorio" in html
         data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
         assert {part["inLanguage"] for part in data["@graph"]} == {"es"}
         assert '<meta property="og:locale" content="es_US">' in html

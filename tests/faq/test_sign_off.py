@@ -289,3 +289,13 @@ def test_load_demo_has_a_reviewer_login_one_change_waiting_and_both_kinds_of_rev
     assert (added["id"], added["question_en"], added["question_es"]) == (
         None, "Can I keep working or going to school?", "¿Puedo seguir trabajando o estudiando?",
     )  # fmt: skip
+
+
+def test_a_change_to_an_article_deleted_since_leaves_the_queue(reviewer_client, article, pending):
+    article.questions.all().delete()
+    article.delete()
+    response = reviewer_client.get(f"/admin/review/pendingrevision/{pending.pk}/change/", follow=True)
+    assert "“What is detox?” was deleted since its change was made." in admin_messages(response)
+    pending.refresh_from_db()
+    assert pending.state == "withdrawn"
+    assert reviewer_client.get("/admin/review/pendingrevision/x1/change/").status_code == 404
