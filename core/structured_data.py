@@ -3,7 +3,6 @@ a content page (an article, a level of care, a page of the center's) as MedicalW
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import pgettext_lazy
 
 from common.json_ld import script_json
 from common.text import shorten
@@ -70,12 +69,6 @@ def _credentials(site):
     return credentials
 
 
-REVIEWER_ROLES = {
-    "medical": pgettext_lazy("reviewedBy jobTitle", "Medical reviewer"),
-    "clinical": pgettext_lazy("reviewedBy jobTitle", "Clinical reviewer"),
-}
-
-
 def review_properties(reviewed, reviewer_url):
     """MedicalWebPage's lastReviewed and reviewedBy for `reviewed` (an article, a level or a page):
     only what it has."""
@@ -90,7 +83,7 @@ def review_properties(reviewed, reviewer_url):
             "url": reviewer_url,
         }
         # The reviewer's role says which kind of review it was (Reviewer.kind), as the byline does.
-        properties["reviewedBy"]["jobTitle"] = str(REVIEWER_ROLES[reviewed.reviewer.kind or "clinical"])
+        properties["reviewedBy"]["jobTitle"] = str(reviewed.reviewer.role_label)
         if reviewed.reviewer.specialty:
             properties["reviewedBy"]["knowsAbout"] = reviewed.reviewer.specialty
     return properties

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from common.dates import add_months
 from common.markdown import html_to_text, per_language, render_fields
@@ -42,6 +42,12 @@ def review_kind_for(credentials):
     """The kind of review someone with `credentials` (“MD, board certified…”, “LMFT”) gives."""
     words = {word.strip(".").upper() for word in re.split(r"[\s,;/()]+", credentials or "")}
     return Reviewer.Kind.MEDICAL if words & MEDICAL_CREDENTIALS else Reviewer.Kind.CLINICAL
+
+
+REVIEWER_ROLES = {
+    "medical": pgettext_lazy("reviewedBy jobTitle", "Medical reviewer"),
+    "clinical": pgettext_lazy("reviewedBy jobTitle", "Clinical reviewer"),
+}
 
 
 class Reviewer(models.Model):
@@ -103,6 +109,11 @@ class Reviewer(models.Model):
     def review_label(self):
         """“Medically reviewed by” or “Clinically reviewed by”, in the active language."""
         return self.Kind(self.kind or review_kind_for(self.credentials)).label
+
+    @property
+    def role_label(self):
+        """“Medical reviewer” or “Clinical reviewer”: their page's title and their jobTitle in JSON-LD."""
+        return REVIEWER_ROLES[self.kind or review_kind_for(self.credentials)]
 
 
 def set_review_due(instance, save_kwargs):

@@ -299,3 +299,16 @@ def test_a_change_to_an_article_deleted_since_leaves_the_queue(reviewer_client, 
     pending.refresh_from_db()
     assert pending.state == "withdrawn"
     assert reviewer_client.get("/admin/review/pendingrevision/x1/change/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title"),
+    [
+        ("", "Dana Whitfield, LMFT | Clinical reviewer"),
+        ("/es", "Dana Whitfield, LMFT | Profesional de revisión clínica"),
+    ],
+)
+def test_the_reviewers_page_names_their_kind_of_review(client, prefix, title):
+    ReviewerFactory(name="Dana Whitfield", slug="dana", credentials="LMFT")
+    page = parse(client.get(f"{prefix}/faq/reviewers/dana/").content.decode())
+    assert one(page, "title").text.startswith(f"{title} | ")
