@@ -89,6 +89,7 @@ class ReviewHoldMixin:
                 write_parts(form.instance, proposed["parts"])
             return
         pending = propose(form.instance, proposed, request.user)
+        request.review_pending = pending
         self.message_user(
             request,
             format_html(
@@ -98,6 +99,11 @@ class ReviewHoldMixin:
             ),
             messages.WARNING,
         )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "review_pending", None) is not None:
+            return  # "changed successfully" would say the text is live: the warning says what happened
+        super().message_user(request, message, level, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":

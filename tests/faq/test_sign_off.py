@@ -71,6 +71,12 @@ def test_an_editors_change_waits_and_visitors_keep_the_approved_text(client, art
 
 def test_the_editor_sees_it_waiting_and_the_text_is_not_editable(editor_client, article, pending):
     page = editor_client.get(f"/admin/faq/article/{article.pk}/change/")
+    said = admin_messages(page)
+    assert said[0] == (
+        "The change to the text waits for a reviewer: visitors see the approved text until it is approved. "
+        "See the change."
+    )
+    assert not [m for m in said if "changed successfully" in m]  # Django's, which would say it is live
     waiting = [m for m in admin_messages(page) if m.startswith("A change to the text, made by content-editor on ")]
     assert len(waiting) == 1
     assert "disabled" in one(parse(page), "#id_title_en").attrs
