@@ -1,5 +1,6 @@
 """The demo's sign-off (review/): the reviewer login linked to Dana Whitfield's profile, and one
-change waiting for review, an editor's new question on the inpatient-or-outpatient article."""
+change waiting for review, an editor's added sentence on the crisis line at the end of the IOP
+article, in both languages."""
 
 from django.contrib.auth import get_user_model
 
@@ -8,20 +9,12 @@ from review.models import PendingRevision
 from review.reviewed import snapshot
 from review.services import propose
 
-ARTICLE = "inpatient-vs-outpatient"
-NEW_QUESTION = {
-    "question_en": "Can I keep working or going to school?",
-    "question_es": "¿Puedo seguir trabajando o estudiando?",
-    "answer_en": (
-        "Often, yes. Outpatient programs such as IOP leave room for full-time work, school or family. Day "
-        "treatment (PHP) takes more hours a week, so part-time work or school may still fit. In residential "
-        "treatment you stay with us, so most people take leave from work for it."
-    ),
-    "answer_es": (
-        "Muchas veces, sí. Los programas ambulatorios, como el IOP, dejan espacio para un trabajo, estudios o "
-        "responsabilidades familiares de tiempo completo. El tratamiento de día (PHP) lleva más horas por semana, "
-        "así que quizá pueda mantener un trabajo o estudios de medio tiempo. En el tratamiento residencial usted se "
-        "queda con nosotros, por eso la mayoría de las personas toman una licencia del trabajo."
+ARTICLE = "what-is-iop"
+ADDED_TO_CLOSING = {
+    "closing_en": "If you are in crisis, call or text 988 at any hour.",
+    "closing_es": (
+        "Si está en una crisis, llame o envíe un mensaje de texto al 988 a cualquier hora (en español, marque 2 "
+        "o escriba AYUDA)."
     ),
 }
 
@@ -38,6 +31,6 @@ def load_review(reviewer_login="reviewer", editor_login="editor"):
     if PendingRevision.objects.pending().for_item(article).exists():
         return
     values = snapshot(article)
-    questions = values["parts"]["questions"]
-    questions.append({"id": None, "position": len(questions) + 1, **NEW_QUESTION})
+    for column, sentence in ADDED_TO_CLOSING.items():
+        values["fields"][column] = f"{values['fields'][column]} {sentence}"
     propose(article, values, User.objects.filter(username=editor_login).first())

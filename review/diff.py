@@ -2,6 +2,7 @@
 lines a reviewer reads (removed, added, unchanged), for the review page to draw escaped."""
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.utils.text import capfirst
@@ -11,6 +12,12 @@ from django.utils.text import capfirst
 class Line:
     kind: str  # "removed", "added" or "same"
     text: str
+    # (text, changed) pieces: the words that differ from its counterpart line are marked.
+    segments: list = None
+
+    def __post_init__(self):
+        if self.segments is None:
+            self.segments = [(self.text, False)]
 
 
 @dataclass
@@ -20,13 +27,31 @@ class FieldDiff:
 
 
 def diff_lines(old, new):
+    old_lines, new_lines = str(old).splitlines(), str(new).splitlines()
     lines = []
-    for line in difflib.ndiff(str(old).splitlines(), str(new).splitlines()):
-        sign, text = line[:2], line[2:]
-        if sign == "? ":
-            continue  # ndiff's hints under a changed line
-        lines.append(Line({"- ": "removed", "+ ": "added"}.get(sign, "same"), text))
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if tag == "equal":
+            lines += [Line("same", text) for text in old_lines[i1:i2]]
+            continue
+        removed = [Line("removed", text) for text in old_lines[i1:i2]]
+        added = [Line("added", text) for text in new_lines[j1:j2]]
+        if tag == "replace" and len(removed) == len(added):
+            for before, after in zip(removed, added, strict=True):
+                before.segments, after.segments = _changed_words(before.text, after.text)
+        lines += removed + added
     return lines
+
+
+def _changed_words(old, new):
+    """Each line's pieces, with the words that are not in the other marked."""
+    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    before, after = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_words, new_words, autojunk=False).get_opcodes():
+        if i2 > i1:
+            before.append(("".join(old_words[i1:i2]), tag != "equal"))
+        if j2 > j1:
+            after.append(("".join(new_words[j1:j2]), tag != "equal"))
+    return before, after
 
 
 def _label(model, column):

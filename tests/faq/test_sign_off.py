@@ -289,12 +289,12 @@ def test_load_demo_has_a_reviewer_login_one_change_waiting_and_both_kinds_of_rev
     assert Reviewer.objects.get(slug="samuel-okafor").kind == "medical"
     waiting = PendingRevision.objects.pending().get()
     assert (waiting.item_name, waiting.proposed_by.username) == (
-        "Inpatient or outpatient treatment: which is right for you?", "editor",
+        "What is IOP? 10 questions about intensive outpatient programs", "editor",
     )  # fmt: skip
-    added = waiting.values["parts"]["questions"][-1]
-    assert (added["id"], added["question_en"], added["question_es"]) == (
-        None, "Can I keep working or going to school?", "¿Puedo seguir trabajando o estudiando?",
-    )  # fmt: skip
+    closing = waiting.values["fields"]
+    assert closing["closing_en"].endswith(" at any hour. If you are in crisis, call or text 988 at any hour.")
+    assert closing["closing_es"].endswith(" (en español, marque 2 o escriba AYUDA).")
+    assert Article.objects.get(slug="what-is-iop").closing.endswith("can talk it through with you at any hour.")
 
 
 def test_a_change_to_an_article_deleted_since_leaves_the_queue(reviewer_client, article, pending):
@@ -318,3 +318,14 @@ def test_the_reviewers_page_names_their_kind_of_review(client, prefix, title):
     ReviewerFactory(name="Dana Whitfield", slug="dana", credentials="LMFT")
     page = parse(client.get(f"{prefix}/faq/reviewers/dana/").content.decode())
     assert one(page, "title").text.startswith(f"{title} | ")
+
+
+def test_the_difference_marks_the_changed_words_of_a_changed_line(reviewer_client, article):
+    pending = PendingRevision.objects.create(
+        item=article, item_name=article.title, based_on=article.updated_at,
+        values={"fields": {"title_en": "What is medical detox?", "title_es": article.title_es}, "parts": {}},
+    )  # fmt: skip
+    page = parse(reviewer_client.get(f"/admin/review/pendingrevision/{pending.pk}/change/"))
+    assert texts(page, ".review-diff li") == ["Removed: What is detox?", "Added: What is medical detox?"]
+    assert texts(page, ".review-diff li.added strong") == ["medical"]
+    assert texts(page, ".review-diff li.removed strong") == []
