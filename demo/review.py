@@ -1,6 +1,7 @@
 """The demo's sign-off (review/): the reviewer login linked to Dana Whitfield's profile, and one
-change waiting for review, an editor's added sentence on the crisis line at the end of the IOP
-article, in both languages."""
+change waiting for review: an editor's added sentence on the crisis line at the end of the
+inpatient-or-outpatient article (which the demo leaves in English; the bilingual IOP article is the one
+the other tests edit)."""
 
 from django.contrib.auth import get_user_model
 
@@ -9,14 +10,8 @@ from review.models import PendingRevision
 from review.reviewed import snapshot
 from review.services import propose
 
-ARTICLE = "what-is-iop"
-ADDED_TO_CLOSING = {
-    "closing_en": "If you are in crisis, call or text 988 at any hour.",
-    "closing_es": (
-        "Si está en una crisis, llame o envíe un mensaje de texto al 988 a cualquier hora (en español, marque 2 "
-        "o escriba AYUDA)."
-    ),
-}
+ARTICLE = "inpatient-vs-outpatient"
+ADDED_TO_CLOSING = {"closing_en": "If you are in crisis, call or text 988 at any hour."}
 
 
 def load_review(reviewer_login="reviewer", editor_login="editor"):

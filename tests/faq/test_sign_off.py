@@ -289,12 +289,14 @@ def test_load_demo_has_a_reviewer_login_one_change_waiting_and_both_kinds_of_rev
     assert Reviewer.objects.get(slug="samuel-okafor").kind == "medical"
     waiting = PendingRevision.objects.pending().get()
     assert (waiting.item_name, waiting.proposed_by.username) == (
-        "What is IOP? 10 questions about intensive outpatient programs", "editor",
+        "Inpatient or outpatient treatment: which is right for you?", "editor",
     )  # fmt: skip
-    closing = waiting.values["fields"]
-    assert closing["closing_en"].endswith(" at any hour. If you are in crisis, call or text 988 at any hour.")
-    assert closing["closing_es"].endswith(" (en español, marque 2 o escriba AYUDA).")
-    assert Article.objects.get(slug="what-is-iop").closing.endswith("can talk it through with you at any hour.")
+    assert waiting.values["fields"]["closing_en"] == (
+        "Not sure where to begin? A clinical evaluation answers that question for you, and it starts with a call. "
+        "If you are in crisis, call or text 988 at any hour."
+    )
+    live = Article.objects.get(slug="inpatient-vs-outpatient")
+    assert live.closing.endswith("and it starts with a call.")
 
 
 def test_a_change_to_an_article_deleted_since_leaves_the_queue(reviewer_client, article, pending):
