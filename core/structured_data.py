@@ -95,6 +95,8 @@ def review_properties(reviewed, reviewer_url):
             "honorificSuffix": reviewed.reviewer.credentials,
             "url": reviewer_url,
         }
+        # The reviewer's role says which kind of review it was (Reviewer.kind), as the byline does.
+        properties["reviewedBy"]["jobTitle"] = str(reviewed.reviewer.role_label)
         if reviewed.reviewer.specialty:
             properties["reviewedBy"]["knowsAbout"] = reviewed.reviewer.specialty
     return properties

@@ -11,11 +11,13 @@ from modeltranslation.admin import TranslationStackedInline
 
 from common.markdown import per_language
 from core.links import external_links_display
+from review.admin_hold import ReviewHoldMixin
 from staff.admin_base import StaffAdmin
 from staff.admin_claims import where
 from staff.admin_content import ContentAdmin
 from staff.admin_translation import TranslatedAdmin
 from staff.admin_widgets import LabelledDateTimeMixin
+from staff.groups import reviewer_accounts
 from staff.markdown_preview import MarkdownPreviewMixin
 
 from .models import Article, ArticleDueForReview, Question, Reviewer, Source, Synonym, Topic
@@ -59,14 +61,16 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(LabelledDateTimeMixin, ContentAdmin):
+class ArticleAdmin(ReviewHoldMixin, LabelledDateTimeMixin, ContentAdmin):
     markdown_fields = ["introduction", "closing"]
     translated_parts = {Question: "article"}
 
     class Media:
         js = ["admin-staff/ordering.js"]
 
-    list_display = ["title", "status", "publish_at", "visibility", "reviewer", "last_reviewed", "review_due_on"]
+    list_display = [
+        "title", "status", "publish_at", "visibility", "pending_review", "reviewer", "last_reviewed", "review_due_on"
+    ]  # fmt: skip
     list_filter = ["status", ReviewFilter, "topics", "reviewer"]
     list_editable = ["status", "publish_at"]
     list_select_related = ["reviewer"]
@@ -141,7 +145,7 @@ class ArticleAdmin(LabelledDateTimeMixin, ContentAdmin):
         return article.get_preview_url()
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is Question:
+        if formset.model is Question and not self.holds_for_review(request):
             _park_questions(
                 f.instance.pk
                 for f in formset.initial_forms
@@ -189,11 +193,17 @@ class SynonymAdmin(StaffAdmin):
 
 @admin.register(Reviewer)
 class ReviewerAdmin(StaffAdmin, TranslatedAdmin):
-    list_display = ["name", "credentials", "specialty", "article_count"]
+    list_display = ["name", "credentials", "kind", "specialty", "user", "article_count"]
     search_fields = ["name", "credentials", "specialty"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "credentials", "specialty", "picture", "bio"]
+    fields = ["name", "slug", "credentials", "kind", "specialty", "picture", "bio", "user"]
     autocomplete_fields = ["picture"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            # Only people who may sign changes off.
+            kwargs["queryset"] = reviewer_accounts()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def view_on_site(self, reviewer):
         return reviewer.get_absolute_url()

@@ -7,6 +7,7 @@ class FaqConfig(AppConfig):
 
     def ready(self):
         from core import content_version, links, redirects, versions
+        from review import reviewed
 
         from .models import SEARCH_ONLY_FIELDS, Article, Question, Reviewer, Source, Synonym, Topic
         from .search import connect_search_vectors
@@ -21,5 +22,13 @@ class FaqConfig(AppConfig):
         links.register("faq:detail", lambda slug: Article.objects.published().filter(slug=slug).exists())
         links.register("faq:topic", lambda slug: Topic.objects.filter(slug=slug).exists())
         links.register("faq:preview", lambda slug: False)  # staff only: visitors get a 404
+        reviewed.register(
+            Article,
+            fields=["title", "introduction", "closing", "meta_description"],
+            parts={
+                "questions": ["position", "question", "answer"],
+                "sources": ["position", "title", "publisher", "url", "published_on"],
+            },
+        )
         content_version.schedule(Article.objects.next_publication)
         connect_search_vectors()

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from common.dates import add_months
 from common.markdown import html_to_text, per_language, render_fields
@@ -32,8 +34,31 @@ class Topic(models.Model):
         return reverse("faq:topic", kwargs={"slug": self.slug})
 
 
+# Credentials that make a review medical; the others (LMFT, LCSW, PsyD, PhD, LPCC, LMHC, CADC...)
+# make it clinical. Read once, when a reviewer is saved without a kind chosen.
+MEDICAL_CREDENTIALS = {"MD", "DO", "NP", "FNP", "PMHNP", "APRN", "PA", "PA-C", "RN", "BSN", "MSN", "PHARMD", "DNP"}
+
+
+def review_kind_for(credentials):
+    """The kind of review someone with `credentials` (“MD, board certified…”, “LMFT”) gives."""
+    words = {word.strip(".").upper() for word in re.split(r"[\s,;/()]+", credentials or "")}
+    return Reviewer.Kind.MEDICAL if words & MEDICAL_CREDENTIALS else Reviewer.Kind.CLINICAL
+
+
+REVIEWER_ROLES = {
+    "medical": pgettext_lazy("reviewedBy jobTitle", "Medical reviewer"),
+    "clinical": pgettext_lazy("reviewedBy jobTitle", "Clinical reviewer"),
+}
+
+
 class Reviewer(models.Model):
-    """A clinician on staff who checks articles for medical accuracy; each has a public page."""
+    """A clinician on staff who checks articles for medical or clinical accuracy; each has a public
+    page, and signs off changes with their own account (review/)."""
+
+    class Kind(models.TextChoices):
+        # The labels are what pages say before the reviewer's name.
+        MEDICAL = "medical", gettext_lazy("Medically reviewed by")
+        CLINICAL = "clinical", gettext_lazy("Clinically reviewed by")
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True, help_text="The address of their page.")
@@ -47,6 +72,23 @@ class Reviewer(models.Model):
     )
     bio = models.TextField(blank=True, help_text="Two or three sentences about their background.")
     picture = picture_field("photo", "A portrait, shown on their page and beside the articles they reviewed.")
+    kind = models.CharField(
+        "kind of review",
+        max_length=10,
+        choices=Kind.choices,
+        blank=True,
+        help_text="“Medically reviewed” for MD, DO, NP, PA, RN, PharmD; “Clinically reviewed” for LMFT, LCSW, "
+        "PsyD, PhD, LPCC, LMHC, CADC. Left empty, it follows the credentials.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer_profile",
+        verbose_name="account",
+        help_text="Their sign-in, in the Reviewers group: approving a change names this profile.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -54,8 +96,25 @@ class Reviewer(models.Model):
     def __str__(self):
         return f"{self.name}, {self.credentials}"
 
+    def save(self, *args, **kwargs):
+        if not self.kind:
+            self.kind = review_kind_for(self.credentials)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "kind"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("faq:reviewer", kwargs={"slug": self.slug})
+
+    @property
+    def review_label(self):
+        """“Medically reviewed by” or “Clinically reviewed by”, in the active language."""
+        return self.Kind(self.kind or review_kind_for(self.credentials)).label
+
+    @property
+    def role_label(self):
+        """“Medical reviewer” or “Clinical reviewer”: their page's title and their jobTitle in JSON-LD."""
+        return REVIEWER_ROLES[self.kind or review_kind_for(self.credentials)]
 
 
 def set_review_due(instance, save_kwargs):

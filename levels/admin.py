@@ -1,15 +1,24 @@
 from django.contrib import admin
 
 from core.links import external_links_display
+from review.admin_hold import ReviewHoldMixin
 from staff.admin_content import ContentAdmin
 
 from .models import LevelOfCare
 
 
 @admin.register(LevelOfCare)
-class LevelOfCareAdmin(ContentAdmin):
+class LevelOfCareAdmin(ReviewHoldMixin, ContentAdmin):
     markdown_fields = ["description", "who_it_fits", "typical_week"]
-    list_display = ["name", "short_name", "asam_level", "intensity_rank", "is_published", "updated_at"]
+    list_display = [
+        "name",
+        "short_name",
+        "asam_level",
+        "intensity_rank",
+        "is_published",
+        "pending_review",
+        "updated_at",
+    ]
 
     @admin.display(description="links to other sites (check they still work)")
     def links_elsewhere(self, level):

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "staff",
+    "review",
     "pages",
     "levels",
     "faq",

@@ -2,15 +2,16 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from core.links import external_links_display
+from review.admin_hold import ReviewHoldMixin
 from staff.admin_content import ContentAdmin
 
 from .models import Page
 
 
 @admin.register(Page)
-class PageAdmin(ContentAdmin):
+class PageAdmin(ReviewHoldMixin, ContentAdmin):
     markdown_fields = ["body"]
-    list_display = ["title", "slug", "is_published", "in_footer", "footer_position", "updated_at"]
+    list_display = ["title", "slug", "is_published", "pending_review", "in_footer", "footer_position", "updated_at"]
     list_filter = ["is_published", "in_footer"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}

@@ -18,6 +18,7 @@ ADMISSIONS = [
 ]
 # Named in the inbox's note to those who cannot export ("Ask an administrator to add you to …").
 ADMISSIONS_LEADS = "Admissions leads"
+REVIEWERS = "Reviewers"
 
 GROUPS = {
     "Admissions": ADMISSIONS,
@@ -36,6 +37,17 @@ GROUPS = {
         ("core", "sitesettings", ["view", "change"]),
         ("core", "accreditation", ["view", "add", "change", "delete"]),
         ("core", "redirect", ["view", "delete"]),
+        ("review", "pendingrevision", ["view"]),
+    ],
+    # Sign off changes to reviewed text (review/); usually content editors as well.
+    REVIEWERS: [
+        ("review", "pendingrevision", ["view", "approve"]),
+        ("faq", "article", ["view"]),
+        ("faq", "question", ["view"]),
+        ("faq", "source", ["view"]),
+        ("faq", "reviewer", ["view"]),
+        ("levels", "levelofcare", ["view"]),
+        ("pages", "page", ["view"]),
     ],
 }
 
@@ -76,3 +88,8 @@ def admissions_staff():
         .distinct()
         .order_by("first_name", "username")
     )
+
+
+def reviewer_accounts():
+    """Active staff in the Reviewers group: those a reviewer's profile may be linked to."""
+    return get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=REVIEWERS).order_by("username")

@@ -2,8 +2,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
+from django.test import Client
 
 from core import site_copy
 from core.models import SiteSettings
@@ -77,6 +79,22 @@ def admissions_user(db):
 @pytest.fixture
 def editor_user(db):
     return UserFactory(username="content-editor", group="Content editors")
+
+
+@pytest.fixture
+def reviewer_user(db):
+    """A content editor who is also in the Reviewers group (review/)."""
+    user = UserFactory(username="clinical-reviewer", group="Content editors")
+    user.groups.add(Group.objects.get(name="Reviewers"))
+    return user
+
+
+@pytest.fixture
+def reviewer_client(reviewer_user):
+    """A client of its own, so that a test may hold an editor's and a reviewer's side by side."""
+    client = Client()
+    client.force_login(reviewer_user)
+    return client
 
 
 @pytest.fixture

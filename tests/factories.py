@@ -74,6 +74,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             QuestionFactory(article=article, position=position)
 
 
+# An article no reviewer has signed off: an editor's save goes live at once (review/). For tests of
+# something else than review that edit an article's text in the admin.
+UNREVIEWED = {"status": Article.Status.DRAFT, "reviewer": None, "last_reviewed": None}
+
+
 class QuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Question

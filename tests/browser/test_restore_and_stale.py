@@ -19,7 +19,11 @@ INSURANCE = "Does insurance cover addiction treatment? 5 questions"
 
 @pytest.fixture
 def editors(browser, site):
-    """Ana's and Ben's pages, each in a session of its own."""
+    """Ana's and Ben's pages, each in a session of its own, on the two articles taken back from their
+    reviewer (a reviewed article's text changes only with a reviewer's approval: tests/browser/test_sign_off.py)."""
+    Article.objects.filter(slug__in=("what-is-iop", "insurance-and-treatment")).update(
+        status=Article.Status.DRAFT, reviewer=None, last_reviewed=None
+    )
     for name in ("ana", "ben"):
         UserFactory(username=name, first_name=name.capitalize(), last_name="Editor", group="Content editors")
     contexts = [browser.new_context(), browser.new_context()]

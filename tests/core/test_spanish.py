@@ -19,7 +19,15 @@ from faq.models import Reviewer
 from intake.models import Inquiry
 from pages.models import Page
 
-from ..factories import ArticleFactory, LevelFactory, PageFactory, QuestionFactory, ReviewerFactory, TopicFactory
+from ..factories import (
+    UNREVIEWED,
+    ArticleFactory,
+    LevelFactory,
+    PageFactory,
+    QuestionFactory,
+    ReviewerFactory,
+    TopicFactory,
+)
 from ..faq_helpers import article_form
 from ..intake_helpers import birth_date, form_data, request_data
 from ..markup import one, select, texts
@@ -219,7 +227,7 @@ def test_every_interface_text_has_its_spanish():
 
 
 def test_history_shows_spanish_changes(editor_client):
-    article = ArticleFactory(slug="x", title="English title")
+    article = ArticleFactory(slug="x", title="English title", **UNREVIEWED)
     url = f"/admin/faq/article/{article.pk}/change/"
     for spanish in ("Título", "Título nuevo"):
         assert editor_client.post(url, article_form(article, title_es=spanish)).status_code == 302
@@ -256,7 +264,7 @@ class TestTheDemoInSpanish:
         assert "<h1>¿Qué es el IOP? 10 preguntas sobre los programas ambulatorios intensivos</h1>" in html
         assert html.count('class="question"') == 10 and "¿Cómo elijo un IOP?" in html
         assert "untranslated-note" not in html and "What does IOP mean?" not in html
-        assert "Revisión médica de" in html and "Terapia familiar y tratamiento ambulatorio" in html
+        assert "Revisión clínica de" in html and "Terapia familiar y tratamiento ambulatorio" in html
         data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
         assert {part["inLanguage"] for part in data["@graph"]} == {"es"}
         assert '<meta property="og:locale" content="es_US">' in html

@@ -12,7 +12,7 @@ from faq.models import Article, Question
 from faq.search import refresh_search_vectors
 from pages.sitemaps import SITEMAPS
 
-from ..factories import ArticleFactory, LevelFactory, QuestionFactory, ReviewerFactory, TopicFactory
+from ..factories import UNREVIEWED, ArticleFactory, LevelFactory, QuestionFactory, ReviewerFactory, TopicFactory
 from ..faq_helpers import article_form
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_article_page_content(client):
     for position in range(1, 11):
         QuestionFactory(article=article, position=position, question=f"Question {position}?")
     html = client.get("/faq/what-is-iop/").content.decode()
-    assert 'Medically reviewed by <a href="/faq/reviewers/ana-ruiz/"><strong>Ana Ruiz, LMFT</strong></a>' in html
+    assert 'Clinically reviewed by <a href="/faq/reviewers/ana-ruiz/"><strong>Ana Ruiz, LMFT</strong></a>' in html
     assert '<a href="#q7">Question 7?</a>' in html
     assert 'id="q7"' in html
     assert "Intensive outpatient program" in html
@@ -310,7 +310,7 @@ def test_feed_lists_published_articles(client):
 
 
 def test_admin_edits_questions_inline_and_records_history(editor_client, editor_user):
-    article = ArticleFactory(slug="x", title="Old title")
+    article = ArticleFactory(slug="x", title="Old title", **UNREVIEWED)
     q1 = QuestionFactory(article=article, position=1, question="First?")
     q2 = QuestionFactory(article=article, position=2, question="Second?")
     page = editor_client.get(f"/admin/faq/article/{article.pk}/change/")

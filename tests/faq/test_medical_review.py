@@ -10,7 +10,7 @@ from django.utils import timezone
 from common.dates import add_months
 from faq.models import Article
 
-from ..factories import ArticleFactory, QuestionFactory, ReviewerFactory, SourceFactory
+from ..factories import UNREVIEWED, ArticleFactory, QuestionFactory, ReviewerFactory, SourceFactory
 from ..faq_helpers import article_form
 from ..markup import one, parse, select
 from .test_articles import json_ld
@@ -21,10 +21,10 @@ REFUSED = "An article is published only after its medical review"
 
 
 @pytest.mark.parametrize("missing", ["reviewer", "last_reviewed"])
-def test_publishing_without_a_reviewer_or_review_date_is_refused(editor_client, missing):
+def test_publishing_without_a_reviewer_or_review_date_is_refused(reviewer_client, missing):
     article = ArticleFactory(status=Article.Status.DRAFT, title="Unreviewed")
     data = article_form(article, status="published", title="Typed title", **{missing: ""})
-    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    response = reviewer_client.post(f"/admin/faq/article/{article.pk}/change/", data)
     assert response.status_code == 200
     html = response.content.decode()
     assert REFUSED in html and 'value="Typed title"' in html  # what was typed stays on the page
@@ -32,10 +32,10 @@ def test_publishing_without_a_reviewer_or_review_date_is_refused(editor_client, 
     assert article.status == Article.Status.DRAFT and article.title == "Unreviewed"
 
 
-def test_a_reviewed_article_publishes(editor_client):
+def test_a_reviewer_signs_off_a_draft_and_it_publishes(reviewer_client):
     article = ArticleFactory(status=Article.Status.DRAFT)
     data = article_form(article, status="published", last_reviewed="2026-01-31", review_interval_months="1")
-    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    response = reviewer_client.post(f"/admin/faq/article/{article.pk}/change/", data)
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
@@ -55,10 +55,10 @@ def test_the_article_list_quick_edit_cannot_publish_an_unreviewed_article(editor
     assert article.status == Article.Status.DRAFT
 
 
-def test_a_review_date_in_the_future_is_refused(editor_client):
+def test_a_review_date_in_the_future_is_refused(reviewer_client):
     article = ArticleFactory()
     data = article_form(article, last_reviewed="2099-01-01")
-    response = editor_client.post(f"/admin/faq/article/{article.pk}/change/", data)
+    response = reviewer_client.post(f"/admin/faq/article/{article.pk}/change/", data)
     assert response.status_code == 200
     assert "A review date cannot be in the future." in response.content.decode()
 
@@ -138,7 +138,7 @@ def test_sources_are_numbered_under_the_article_and_cited_in_its_structured_data
 
 
 def test_history_names_added_and_removed_sources(editor_client):
-    article = ArticleFactory(slug="x", questions=1)
+    article = ArticleFactory(slug="x", questions=1, **UNREVIEWED)
     question = article.questions.get()
     kept = SourceFactory(article=article, position=1, title="Kept")
     gone = SourceFactory(article=article, position=2, title="Gone soon")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ..factories import ArticleFactory
+from ..factories import UNREVIEWED, ArticleFactory
 from ..submitted_form import submitted
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def _rows(html):
 
 
 def test_reordered_questions_come_back_in_the_editors_order_after_a_refused_save(editor_client):
-    article = ArticleFactory(title="Detox", questions=3)
+    article = ArticleFactory(title="Detox", questions=3, **UNREVIEWED)
     url = f"/admin/faq/article/{article.pk}/change/"
     data = submitted(editor_client.get(url).content.decode(), "article_form")
     first, second, third = article.questions.order_by("position").values_list("question", flat=True)

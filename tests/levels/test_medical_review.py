@@ -81,14 +81,15 @@ def test_structured_data_says_when_and_by_whom(client, reviewed, prefix, languag
         "name": "Jordan Lee",
         "honorificSuffix": "MD",
         "url": f"http://testserver{prefix}/faq/reviewers/jordan/",
+        "jobTitle": {"en": "Medical reviewer", "es": "Profesional de revisión médica"}[language],
         "knowsAbout": "Addiction medicine",
     }
 
 
-def test_editors_set_the_review_in_the_admin_and_the_next_one_follows(editor_client, reviewed):
+def test_reviewers_set_the_review_in_the_admin_and_the_next_one_follows(reviewer_client, reviewed):
     other = ReviewerFactory(name="Ana Ruiz")
     data = level_form(reviewed, reviewer=other.pk, last_reviewed="2026-03-31", review_interval_months=6)
-    response = editor_client.post(f"/admin/levels/levelofcare/{reviewed.pk}/change/", data)
+    response = reviewer_client.post(f"/admin/levels/levelofcare/{reviewed.pk}/change/", data)
     assert response.status_code == 302
     reviewed.refresh_from_db()
     assert (reviewed.reviewer, reviewed.last_reviewed, reviewed.review_due_on) == (
@@ -96,13 +97,13 @@ def test_editors_set_the_review_in_the_admin_and_the_next_one_follows(editor_cli
         date(2026, 3, 31),
         date(2026, 9, 30),
     )
-    history = editor_client.get(f"/admin/levels/levelofcare/{reviewed.pk}/history/")
+    history = reviewer_client.get(f"/admin/levels/levelofcare/{reviewed.pk}/history/")
     assert history.status_code == 200
 
 
-def test_a_review_in_the_future_is_refused(editor_client, reviewed):
+def test_a_review_in_the_future_is_refused(reviewer_client, reviewed):
     data = level_form(reviewed, last_reviewed="2999-01-01")
-    response = editor_client.post(f"/admin/levels/levelofcare/{reviewed.pk}/change/", data)
+    response = reviewer_client.post(f"/admin/levels/levelofcare/{reviewed.pk}/change/", data)
     assert response.status_code == 200
     assert one(parse(response.content.decode()), ".field-last_reviewed .errorlist").text == (
         "A review date cannot be in the future."

@@ -66,13 +66,14 @@ def test_structured_data_says_when_and_by_whom(client, reviewed, prefix, languag
         "name": "Jordan Lee",
         "honorificSuffix": "MD",
         "url": f"http://testserver{prefix}/faq/reviewers/jordan/",
+        "jobTitle": {"en": "Medical reviewer", "es": "Profesional de revisión médica"}[language],
     }
 
 
-def test_editors_set_the_review_in_the_admin_and_the_history_names_it(editor_client, reviewed):
+def test_reviewers_set_the_review_in_the_admin_and_the_history_names_it(reviewer_client, reviewed):
     other = ReviewerFactory(name="Ana Ruiz", credentials="LMFT")
     data = page_form(reviewed, reviewer=other.pk, last_reviewed="2026-02-28", review_interval_months=3)
-    response = editor_client.post(f"/admin/pages/page/{reviewed.pk}/change/", data)
+    response = reviewer_client.post(f"/admin/pages/page/{reviewed.pk}/change/", data)
     assert response.status_code == 302
     reviewed.refresh_from_db()
     assert (reviewed.reviewer, reviewed.last_reviewed, reviewed.review_due_on) == (
@@ -81,8 +82,8 @@ def test_editors_set_the_review_in_the_admin_and_the_history_names_it(editor_cli
         date(2026, 5, 28),
     )
     data.update(last_reviewed="2026-03-31")
-    assert editor_client.post(f"/admin/pages/page/{reviewed.pk}/change/", data).status_code == 302
-    html = editor_client.get(f"/admin/pages/page/{reviewed.pk}/history/").content.decode()
+    assert reviewer_client.post(f"/admin/pages/page/{reviewed.pk}/change/", data).status_code == 302
+    html = reviewer_client.get(f"/admin/pages/page/{reviewed.pk}/history/").content.decode()
     assert "Last reviewed: “2026-02-28” → “2026-03-31”" in html
 
 

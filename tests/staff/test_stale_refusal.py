@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains
 from faq.models import Article
 from intake.models import Inquiry
 
-from ..factories import ArticleFactory, InquiryFactory, UserFactory
+from ..factories import UNREVIEWED, ArticleFactory, InquiryFactory, UserFactory
 from ..intake_helpers import hidden_value, inquiry_form
 from ..submitted_form import submitted
 
@@ -30,7 +30,7 @@ def refused(db):
     """Sam opens an article; Dana saves a new title; Sam then saves his own title and introduction."""
     dana = UserFactory(username="dana", first_name="Dana", last_name="Ruiz", group="Content editors")
     sam = UserFactory(username="sam", group="Content editors")
-    article = ArticleFactory(title="Insurance basics", questions=1)
+    article = ArticleFactory(title="Insurance basics", questions=1, **UNREVIEWED)
     url = f"/admin/faq/article/{article.pk}/change/"
     dana_client, sam_client = _signed_in(dana), _signed_in(sam)
     sams_form = submitted(sam_client.get(url).content.decode(), "article_form")

@@ -12,6 +12,7 @@ from demo.history import load_history
 from demo.inquiries import INQUIRIES, load_inquiries
 from demo.levels import load_levels, review_levels
 from demo.pages import load_pages
+from demo.review import load_review
 from demo.site import load_site
 from demo.synonyms import load_synonyms
 from demo.verifications import load_verifications
@@ -20,6 +21,8 @@ DEMO_USERS = [
     ("admin", "Demo administrator", None, True),
     ("admissions", "Demo admissions coordinator", "Admissions", False),
     ("editor", "Demo content editor", "Content editors", False),
+    # Signs off changes to reviewed text as Dana Whitfield (demo/review.py).
+    ("reviewer", "Demo clinical reviewer", "Reviewers", False),
 ]
 
 
@@ -45,6 +48,7 @@ class Command(BaseCommand):
             load_synonyms()
             review_levels(levels)  # by the reviewers the articles brought
             pages = load_pages()
+        load_review()  # after the first version, so that the change waiting is not part of it
         load_inquiries(levels)
         verifications = load_verifications(levels)
         history = load_history(levels)
