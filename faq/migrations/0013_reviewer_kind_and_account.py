@@ -20,7 +20,7 @@ def set_kinds(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("faq", "0009_whole_word_teasers"),
+        ("faq", "0012_unaccent_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
