@@ -46,7 +46,8 @@ def nav_section(path):
 def clinic_json_ld(context):
     """The center as schema.org MedicalClinic JSON-LD, built once per content version."""
     request = context["request"]
-    key = f"clinic-json-ld:{context['content_version']}:{translation.get_language()}:{request.get_host()}"
+    address = f"{request.scheme}://{request.get_host()}"
+    key = f"clinic-json-ld:{context['content_version']}:{translation.get_language()}:{address}"
     build = lambda: _clinic_json_ld(context["site"], request.build_absolute_uri)  # noqa: E731
     return versioned_cache().get_or_set(key, build, settings.FRAGMENT_CACHE_SECONDS)
 

@@ -246,11 +246,11 @@ def test_deleting_an_inquiry_removes_its_card_files(client, django_capture_on_co
 def test_the_form_is_linked_from_the_contact_home_level_and_insurance_pages(client):
     from ..factories import LevelFactory
 
-    LevelFactory(slug="iop", short_name="IOP")
+    LevelFactory(slug="iop", name="Intensive outpatient program", short_name="IOP")
     linked = {
         "/": "Check my insurance",
         "/contact/": "Ask us to verify your insurance",
-        "/levels-of-care/iop/": "Check what your insurance pays for IOP",
+        "/levels-of-care/iop/": "Check what your insurance pays for intensive outpatient program",
     }
     for path, text in linked.items():
         assert links(client.get(path), "/insurance/verify/") == [("/insurance/verify/", text)], path
