@@ -4,7 +4,7 @@ the Spanish site shows them with its note that a translation is still to come.""
 
 REVIEWERS = {
     "dana-whitfield": {
-        "credentials_es": "LMFT (terapeuta matrimonial y familiar con licencia)",
+        "credentials_es": "LMFT (terapeuta de pareja y familia con licencia)",
         "specialty_es": "Terapia familiar y tratamiento ambulatorio",
         "bio_es": "Dana es terapeuta matrimonial y familiar con licencia. Lleva más de diez años en el tratamiento "
         "de las adicciones, casi siempre al frente de programas ambulatorios y familiares.",
@@ -102,8 +102,8 @@ ARTICLES = {
     "what-is-iop": {
         "title_es": "¿Qué es el IOP? 10 preguntas sobre los programas ambulatorios intensivos",
         "introduction_es": (
-            "Un programa ambulatorio intensivo le permite recibir un tratamiento serio para la adicción o la salud "
-            "mental mientras sigue viviendo en casa. Aquí tiene respuestas claras a las preguntas que más nos hacen."
+            "En un programa ambulatorio intensivo, usted recibe mucha ayuda para la adicción o la salud mental y "
+            "duerme en su casa. Aquí tiene respuestas claras a lo que más nos preguntan."
         ),
         "closing_es": (
             "La situación de cada persona es distinta. Si se pregunta si el IOP es adecuado para usted o para un ser "

@@ -119,5 +119,9 @@ def test_the_new_wording_is_where_it_belongs(spanish_pages):
 
 def test_form_errors_speak_in_the_site_s_voice(spanish_pages):
     errors = [element.text for element in select(spanish_pages["contact with errors"], "main .invalid-feedback")]
-    assert "Escriba un correo electrónico completo, por ejemplo nombre@ejemplo.com." in errors
-    assert "Escriba su nombre. Basta con el nombre de pila." in errors
+    # Django's own Spanish would say "Introduzca…": ours say what to write.
+    assert errors == [
+        "Escriba su nombre",
+        "Escriba un correo electrónico completo, por ejemplo nombre@ejemplo.com.",
+        "Marque la casilla para que podamos contactarle",
+    ]
