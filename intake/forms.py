@@ -210,7 +210,13 @@ class InquiryForm(ReplyFields, forms.ModelForm):
                 aria_describedby="reach-help",
             ),
             Field("consent"),
-            StrictButton(_("Send to admissions"), type="submit", name="submit", css_class="btn-brand btn-lg"),
+            StrictButton(
+                _("Send to admissions"),
+                type="submit",
+                name="submit",
+                css_id="submit-id-submit",
+                css_class="btn-brand btn-lg",
+            ),
             Fieldset(
                 _("Tell us more (optional)"),
                 HTML(
@@ -230,7 +236,13 @@ class InquiryForm(ReplyFields, forms.ModelForm):
                 css_class="optional-fields",
             ),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            StrictButton(_("Send to admissions"), type="submit", name="send", css_class="btn-brand btn-lg"),
+            StrictButton(
+                _("Send to admissions"),
+                type="submit",
+                name="send",
+                css_id="submit-id-send",
+                css_class="btn-brand btn-lg",
+            ),
         )
 
     def clean(self):

@@ -110,7 +110,13 @@ class VerificationRequestForm(ReplyFields):
             Fieldset(_("Photos of your card"), "card_front", "card_back"),
             Fieldset(_("Permission to contact you"), Field("consent")),
             Div(Field("website"), css_class="form-honeypot", aria_hidden="true"),
-            StrictButton(_("Ask us to check my benefits"), type="submit", name="submit", css_class="btn-brand btn-lg"),
+            StrictButton(
+                _("Ask us to check my benefits"),
+                type="submit",
+                name="submit",
+                css_id="submit-id-submit",
+                css_class="btn-brand btn-lg",
+            ),
         )
 
     def clean(self):

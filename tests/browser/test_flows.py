@@ -39,7 +39,7 @@ def test_visitor_asks_about_a_level_and_is_thanked(page, site):
     page.goto(site + "/")
     page.get_by_role("link", name="Intensive outpatient program").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Intensive outpatient program")
-    page.get_by_role("link", name="Ask about IOP").click()
+    page.get_by_role("link", name="Ask about our intensive outpatient program").click()
     expect(page).to_have_url(re.compile(r"/contact/\?level=intensive-outpatient$"))
     expect(page.get_by_label("Level of care you are asking about (optional)")).to_have_value("intensive-outpatient")
     page.get_by_label(re.compile(r"First name")).fill("Robin Test")

@@ -114,10 +114,13 @@ def test_the_action_bar_covers_no_button_and_not_the_footers_last_link(browser, 
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     page.goto(f"{site}{language}/contact/")
-    submit = page.locator("main form [type=submit]")
-    # Scrolled so that the button would sit at the very bottom of the screen, as tabbing to it does.
-    submit.evaluate("button => button.scrollIntoView({block: 'end', behavior: 'instant'})")
-    assert submit.evaluate(TAPPABLE)
+    # Both send buttons (after the three questions, and at the end of the optional part), each scrolled
+    # so that it would sit at the very bottom of the screen, as tabbing to it does.
+    buttons = page.locator("main form [type=submit]").all()
+    assert len(buttons) == 2
+    for submit in buttons:
+        submit.evaluate("button => button.scrollIntoView({block: 'end', behavior: 'instant'})")
+        assert submit.evaluate(TAPPABLE)
     for path in ("/", "/contact/", "/faq/what-is-iop/"):
         page.goto(f"{site}{language}{path}")
         page.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
