@@ -6,10 +6,17 @@ read-only (so that nothing typed is lost), and only reviewers may set a review d
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
+from django.db import transaction
+from django.db.models import Exists, OuterRef, ProtectedError
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from reversion.errors import RevertError
+from reversion.utils import mute_signals
+
+from staff.version_restore import restore
 
 from .models import PendingRevision
 from .reviewed import field_values, needs_sign_off, part_values, reviewed_text, set_fields, snapshot, write_parts
@@ -55,6 +62,45 @@ class ReviewHoldMixin:
         request.review_hold = {"live": snapshot(live), "fields": field_values(obj), "parts": {}}
         set_fields(obj, request.review_hold["live"]["fields"])
         return super().save_model(request, obj, form, change)
+
+    def hold_restore(self, request, version, held):
+        """Restoring an old version of reviewed text proposes that text for review, as an edit would:
+        the restore is made, read and rolled back, and nothing changes for visitors until it is
+        approved (the old version's other fields are not restored)."""
+        live = self.model._default_manager.filter(pk=version.object_id).first()
+        if live is None or not needs_sign_off(live):
+            return super().hold_restore(request, version, held)
+        current = snapshot(live)
+        try:
+            with transaction.atomic(using=version.db), mute_signals(*_SAVE_SIGNALS):
+                restore(version, held, prepare=self.prepare_restore)
+                raise _Restored(snapshot(self.model._default_manager.get(pk=live.pk)))
+        except _Restored as restored:
+            proposed = restored.values
+        except (RevertError, ProtectedError):
+            return None  # the restore view says why it cannot be restored
+        change_page = reverse(
+            f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_change", args=[live.pk]
+        )
+        if _unordered(proposed) == _unordered(current):
+            self.message_user(request, "That version's text is the text visitors see now: nothing to restore.")
+            return redirect(change_page)
+        if pending_for(live) is not None:
+            self.message_user(
+                request, "A change to this text already waits for review: withdraw it first.", messages.ERROR
+            )
+            return redirect(change_page)
+        pending = propose(live, proposed, request.user)
+        self.message_user(
+            request,
+            format_html(
+                "The text of that version waits for a reviewer: visitors see the approved text until it is "
+                'approved. <a href="{}">See the change</a>.',
+                reverse("admin:review_pendingrevision_change", args=[pending.pk]),
+            ),
+            messages.WARNING,
+        )
+        return redirect(change_page)
 
     def holds_for_review(self, request):
         """Whether this save keeps the text aside for review (its parts are then not written now)."""
@@ -142,6 +188,16 @@ class ReviewHoldMixin:
     @admin.display(description="change")
     def pending_review(self, obj):
         return "Waiting for review" if getattr(obj, "has_pending_change", False) else "—"
+
+
+class _Restored(Exception):
+    """Rolls back a restore made only to read the text it would bring back."""
+
+    def __init__(self, values):
+        self.values = values
+
+
+_SAVE_SIGNALS = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
 
 
 def _unordered(values):

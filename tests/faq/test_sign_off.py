@@ -6,6 +6,7 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+import reversion
 import time_machine
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -331,3 +332,29 @@ def test_the_difference_marks_the_changed_words_of_a_changed_line(reviewer_clien
     assert texts(page, ".review-diff li") == ["Removed: What is detox?", "Added: What is medical detox?"]
     assert texts(page, ".review-diff li.added strong") == ["medical"]
     assert texts(page, ".review-diff li.removed strong") == []
+
+
+def test_restoring_an_old_version_of_reviewed_text_waits_for_review(client, editor_client, article):
+    from reversion.models import Version
+
+    from ..submitted_form import submitted
+
+    with reversion.create_revision():
+        article.save()  # the approved text, as a version
+    first = Version.objects.get_for_object(article).first()
+    with reversion.create_revision():
+        Article.objects.filter(pk=article.pk).update(title="What is medical detox?")  # approved since
+        article.refresh_from_db()
+        article.save()
+    url = f"/admin/faq/article/{article.pk}/history/{first.pk}/"
+    response = editor_client.post(url, submitted(editor_client.get(url).content.decode(), "article_form"), follow=True)
+    said = admin_messages(response)
+    assert (
+        said[0]
+        == "The text of that version waits for a reviewer: visitors see the approved text until it is approved. See the change."
+    )
+    assert said[1].startswith("A change to the text, made by ")  # the change page says it too
+    assert h1(client, "/faq/detox/") == "What is medical detox?"  # visitors keep the approved text
+    waiting = PendingRevision.objects.get()
+    assert waiting.values["fields"]["title_en"] == "What is detox?"
+    assert list(article.questions.values_list("question", flat=True)) == ["How long?"]

@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from faq.models import Article, Question
 
-from ..factories import ArticleFactory
+from ..factories import UNREVIEWED, ArticleFactory
 from ..submitted_form import submitted
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +18,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_in_one_version(editor_user):
-    """Two articles saved in one version, then each changed on its own."""
+    """Two articles saved in one version, then each changed on its own. Not medically reviewed: a
+    reviewed article's restore waits for review (tests/faq/test_sign_off.py)."""
     with reversion.create_revision():
         reversion.set_user(editor_user)
-        iop = ArticleFactory(title="What is IOP?", questions=2)
-        insurance = ArticleFactory(title="Does insurance pay?", questions=1)
+        iop = ArticleFactory(title="What is IOP?", questions=2, **UNREVIEWED)
+        insurance = ArticleFactory(title="Does insurance pay?", questions=1, **UNREVIEWED)
     first = Version.objects.get_for_object(iop).get()
     with reversion.create_revision():
         insurance.title = "Which insurance do you take?"
