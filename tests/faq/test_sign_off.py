@@ -349,9 +349,9 @@ def test_restoring_an_old_version_of_reviewed_text_waits_for_review(client, edit
     url = f"/admin/faq/article/{article.pk}/history/{first.pk}/"
     response = editor_client.post(url, submitted(editor_client.get(url).content.decode(), "article_form"), follow=True)
     said = admin_messages(response)
-    assert (
-        said[0]
-        == "The text of that version waits for a reviewer: visitors see the approved text until it is approved. See the change."
+    assert said[0] == (
+        "The text of that version waits for a reviewer: visitors see the approved text until it is approved. "
+        "See the change."
     )
     assert said[1].startswith("A change to the text, made by ")  # the change page says it too
     assert h1(client, "/faq/detox/") == "What is medical detox?"  # visitors keep the approved text
