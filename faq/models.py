@@ -41,7 +41,10 @@ MEDICAL_CREDENTIALS = {"MD", "DO", "NP", "FNP", "PMHNP", "APRN", "PA", "PA-C", "
 
 def review_kind_for(credentials):
     """The kind of review someone with `credentials` (“MD, board certified…”, “LMFT”) gives."""
-    words = {word.strip(".").upper() for word in re.split(r"[\s,;/()]+", credentials or "")}
+    words = set()
+    for word in re.split(r"[\s,;/()]+", credentials or ""):
+        word = word.replace(".", "").upper()  # M.D., Pharm.D.
+        words.update({word, *word.split("-")})  # PA-C as written; MD-PhD, RN-BC, PMHNP-BC by their parts
     return Reviewer.Kind.MEDICAL if words & MEDICAL_CREDENTIALS else Reviewer.Kind.CLINICAL
 
 

@@ -17,7 +17,25 @@ class LevelsConfig(AppConfig):
         content_version.watch(LevelOfCare)
         reviewed.register(
             LevelOfCare,
-            fields=["name", "short_name", "summary", "description", "who_it_fits", "typical_week", "meta_description"],
+            # The figures fill the texts ([[hours_per_week]]...) and the box beside them: reviewed too.
+            fields=[
+                "name",
+                "short_name",
+                "summary",
+                "description",
+                "who_it_fits",
+                "typical_week",
+                "meta_description",
+                "hours_min",
+                "hours_max",
+                "days_min",
+                "days_max",
+                "weeks_min",
+                "weeks_max",
+                "length_in_words",
+                "lives_on_site",
+                "supervision",
+            ],  # fmt: skip
         )
         redirects.keep_old_addresses(LevelOfCare)
         links.register("levels:detail", lambda slug: LevelOfCare.objects.published().filter(slug=slug).exists())

@@ -176,7 +176,8 @@ class LevelOfCare(models.Model):
                 errors[high] = "Must not be below the minimum."
         if self.length_in_words and (self.weeks_min is not None or self.weeks_max is not None):
             # One place for the length: the box and the texts ([[typical_length]]) show the same.
-            errors["length_in_words"] = "Give the typical length in weeks or in words, not both: clear one."
+            # Filed under the weeks: the form has the words only per language (length_in_words_en...).
+            errors["weeks_min"] = "Give the typical length in weeks or in words, not both: clear one."
         if self.days_max is not None and self.days_max > 7:
             errors["days_max"] = "A week has seven days."
         if self.pk and self.steps_down_to_id == self.pk:

@@ -11,11 +11,14 @@ from django.db.models import Exists, OuterRef, ProtectedError
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from reversion.errors import RevertError
 from reversion.utils import mute_signals
 
+from common.markdown import render_markdown
+from staff.admin_claims import where
 from staff.version_restore import restore
 
 from .models import PendingRevision
@@ -90,7 +93,7 @@ class ReviewHoldMixin:
                 request, "A change to this text already waits for review: withdraw it first.", messages.ERROR
             )
             return redirect(change_page)
-        pending = propose(live, proposed, request.user)
+        pending = propose(live, {**proposed, "live": current}, request.user)
         self.message_user(
             request,
             format_html(
@@ -101,6 +104,25 @@ class ReviewHoldMixin:
             messages.WARNING,
         )
         return redirect(change_page)
+
+    def proposed_claim_texts(self, request):
+        """The claims to warn of in a held change are in the text proposed, not the live one."""
+        hold = getattr(request, "review_hold", None)
+        if hold is None:
+            return super().proposed_claim_texts(request)
+        texts = []
+        for column, value in hold["fields"].items():
+            name, _, code = column.rpartition("_")
+            if name in self.markdown_fields and value:
+                label = self.model._meta.get_field(name).verbose_name
+                texts.append((where(label, f"{name}_html_{code}"), render_markdown(value)))
+        for rows in hold["parts"].values():
+            for row in rows:
+                for column, value in row.items():
+                    if column.startswith("answer_") and value:
+                        html_column = column.replace("answer_", "answer_html_", 1)
+                        texts.append((where(f"Answer {row.get('position', '')}", html_column), render_markdown(value)))
+        return texts
 
     def holds_for_review(self, request):
         """Whether this save keeps the text aside for review (its parts are then not written now)."""
@@ -134,7 +156,8 @@ class ReviewHoldMixin:
             if proposed != live:
                 write_parts(form.instance, proposed["parts"])
             return
-        pending = propose(form.instance, proposed, request.user)
+        # With the text it was based on: an approval is stale only if that text changed since.
+        pending = propose(form.instance, {**proposed, "live": live}, request.user)
         request.review_pending = pending
         self.message_user(
             request,
@@ -168,7 +191,7 @@ class ReviewHoldMixin:
                     "A change to the text, made by {} on {}, waits for a reviewer; visitors see the approved "
                     'text. The text cannot be edited meanwhile. <a href="{}">See the change, or withdraw it</a>.',
                     who,
-                    date_format(pending.proposed_at, "N j, P"),
+                    date_format(timezone.localtime(pending.proposed_at), "N j, P"),
                     reverse("admin:review_pendingrevision_change", args=[pending.pk]),
                 ),
                 messages.WARNING,

@@ -52,13 +52,22 @@ def approve(pending, user):
     saved since the change was made, or if `user` may not approve."""
     if not user.has_perm(APPROVE):
         raise PermissionDenied
+    if getattr(user, "reviewer_profile", None) is None:
+        # The byline names who reviewed: an approval by someone without a reviewer's profile would
+        # put the previous reviewer's name on text they never saw.
+        raise StaleChange(
+            "Only a reviewer with a public reviewer's profile can approve: link this account to one "
+            "(Reviewers › the profile › account)."
+        )
     with transaction.atomic():
         pending = PendingRevision.objects.select_for_update().get(pk=pending.pk)
         if pending.state != PendingRevision.State.PENDING:
             raise StaleChange("This change was already decided.")
         model = pending.content_type.model_class()
         item = model._default_manager.select_for_update().get(pk=pending.object_id)
-        if item.updated_at != pending.based_on:
+        based_on_text = pending.values.get("live")
+        changed = snapshot(item) != based_on_text if based_on_text is not None else item.updated_at != pending.based_on
+        if changed:
             raise StaleChange(
                 f"“{item}” was saved on {date_format(timezone.localtime(item.updated_at), 'N j, P')}, after this "
                 "change was made: approving it would undo that save. Send it back so that it is made again."
@@ -66,9 +75,7 @@ def approve(pending, user):
         with reversion.create_revision():
             write_parts(item, pending.values.get("parts", {}))
             set_fields(item, pending.values["fields"])
-            profile = getattr(user, "reviewer_profile", None)
-            if profile is not None:
-                item.reviewer = profile
+            item.reviewer = user.reviewer_profile
             item.last_reviewed = timezone.localdate()
             item.save()
             reversion.add_to_revision(item)  # with its parts as they are now

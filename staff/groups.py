@@ -28,7 +28,8 @@ GROUPS = {
         ("faq", "article", ["view", "add", "change", "delete"]),
         ("faq", "question", ["view", "add", "change", "delete"]),
         ("faq", "topic", ["view", "add", "change", "delete"]),
-        ("faq", "reviewer", ["view", "add", "change", "delete"]),
+        # Who reviewed, and whose name approvals stamp: not the editors' to change (a site admin does).
+        ("faq", "reviewer", ["view"]),
         ("faq", "source", ["view", "add", "change", "delete"]),
         ("faq", "articledueforreview", ["view"]),
         ("faq", "synonym", ["view", "add", "change", "delete"]),

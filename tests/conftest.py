@@ -83,9 +83,13 @@ def editor_user(db):
 
 @pytest.fixture
 def reviewer_user(db):
-    """A content editor who is also in the Reviewers group (review/)."""
+    """A content editor who is also in the Reviewers group (review/), with a reviewer's public profile
+    (an approval puts that name on the byline)."""
+    from .factories import ReviewerFactory  # noqa: PLC0415
+
     user = UserFactory(username="clinical-reviewer", group="Content editors")
     user.groups.add(Group.objects.get(name="Reviewers"))
+    ReviewerFactory(name="Rosa Linares", slug="rosa-linares", credentials="PsyD", user=user)
     return user
 
 

@@ -4,8 +4,9 @@ the Markdown preview; a sentence citing its source is not."""
 import pytest
 
 from faq.models import Article
+from review.models import PendingRevision
 
-from ..factories import ArticleFactory, LevelFactory, PageFactory
+from ..factories import UNREVIEWED, ArticleFactory, LevelFactory, PageFactory
 from ..faq_helpers import article_form
 from ..levels.test_medical_review import level_form
 from ..markup import parse, texts
@@ -19,8 +20,10 @@ HINT = (
 )
 
 
-def test_an_articles_unsourced_claims_are_warned_of_by_sentence_and_the_save_stands(editor_client):
-    article = ArticleFactory()
+@pytest.mark.parametrize("reviewed", [False, True], ids=["saved", "held for review"])
+def test_an_articles_unsourced_claims_are_warned_of_by_sentence_and_the_save_stands(editor_client, reviewed):
+    # A reviewed article's change waits for review (review/): its proposed text is what is checked.
+    article = ArticleFactory() if reviewed else ArticleFactory(**UNREVIEWED)
     question = article.questions.create(position=1, question="Does it work?", answer="Yes.")
     url = f"/admin/faq/article/{article.pk}/change/"
     data = article_form(article, introduction="IOP is flexible. It works for 60 percent of people.", **{
@@ -32,8 +35,10 @@ def test_an_articles_unsourced_claims_are_warned_of_by_sentence_and_the_save_sta
     response = editor_client.post(url, data)
     assert response.status_code == 302 and response["Location"] == url  # kept on the change page to read them
     article.refresh_from_db()
-    assert article.introduction == "IOP is flexible. It works for 60 percent of people."  # saved: not a refusal
+    kept = PendingRevision.objects.get().values["fields"]["introduction_en"] if reviewed else article.introduction
+    assert kept == "IOP is flexible. It works for 60 percent of people."  # saved or held: not a refusal
     messages = texts(parse(editor_client.get(url).content.decode()), "ul.messagelist li.warning")
+    messages = [text for text in messages if "waits for a reviewer" not in text]
     assert messages == [
         f"Introduction (English): “It works for 60 percent of people.” states a percentage {HINT}",
         f"Introduction (Spanish): “Los estudios muestran que funciona.” states what studies show {HINT}",
@@ -42,7 +47,7 @@ def test_an_articles_unsourced_claims_are_warned_of_by_sentence_and_the_save_sta
 
 
 def test_a_claim_citing_its_source_is_not_warned_of_and_save_goes_back_to_the_list(editor_client):
-    article = ArticleFactory()
+    article = ArticleFactory(**UNREVIEWED)
     data = article_form(article, introduction="It works for 60 percent of people [1].", _save="Save", **{
         "introduction_es": "Funciona en el 60 por ciento de los casos [1].",
     })  # fmt: skip

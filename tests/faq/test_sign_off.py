@@ -10,6 +10,7 @@ import reversion
 import time_machine
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 
 from faq.models import Article, Reviewer, review_kind_for
 from review.models import PendingRevision
@@ -88,6 +89,7 @@ def test_the_editor_sees_it_waiting_and_the_text_is_not_editable(editor_client, 
 def test_a_reviewer_approves_and_the_page_changes_dated_today_in_the_centers_time(
     client, reviewer_client, reviewer_user, article, pending
 ):
+    reviewer_user.reviewer_profile.delete()  # the fixture's: this reviewer is Sam
     profile = ReviewerFactory(name="Sam Ortiz", slug="sam", credentials="MD", user=reviewer_user)
     # 11 p.m. in Los Angeles is already the next day in UTC: the review is dated the center's day.
     with time_machine.travel(datetime(2026, 12, 5, 23, 0, tzinfo=LA)):
@@ -128,9 +130,9 @@ def test_a_reviewer_sends_it_back_with_a_note(editor_client, reviewer_client, re
 
 
 def test_an_approval_after_the_article_was_saved_again_is_refused(reviewer_client, editor_client, article, pending):
-    article.refresh_from_db()
-    article.status = Article.Status.DRAFT  # a colleague's save since the change was made
-    article.save()
+    # The text changed since the change was made (not through the admin, which holds it: a script's
+    # update, say); a save of other fields alone does not make it stale (test further down).
+    Article.objects.filter(pk=article.pk).update(closing="Changed by a script.")
     url = f"/admin/review/pendingrevision/{pending.pk}/change/"
     response = reviewer_client.post(url, {"action": "approve"}, follow=True)
     assert admin_messages(response)[0].startswith("“What is detox?” was saved on ")
@@ -216,7 +218,8 @@ def test_editors_cannot_date_a_review(editor_client, article):
     ("credentials", "kind"),
     [("MD, board certified in addiction medicine", "medical"), ("PharmD", "medical"), ("PA-C", "medical"),
      ("RN", "medical"), ("LMFT", "clinical"), ("PsyD", "clinical"), ("PhD, psychologist", "clinical"),
-     ("LCSW", "clinical"), ("CADC", "clinical")],
+     ("LCSW", "clinical"), ("CADC", "clinical"), ("M.D.", "medical"), ("Pharm.D.", "medical"),
+     ("MD-PhD", "medical"), ("RN-BC", "medical"), ("PMHNP-BC", "medical"), ("Ph.D., psychologist", "clinical")],
 )  # fmt: skip
 def test_the_credentials_decide_the_kind_of_review(credentials, kind):
     assert review_kind_for(credentials) == kind
@@ -358,3 +361,29 @@ def test_restoring_an_old_version_of_reviewed_text_waits_for_review(client, edit
     waiting = PendingRevision.objects.get()
     assert waiting.values["fields"]["title_en"] == "What is detox?"
     assert list(article.questions.values_list("question", flat=True)) == ["How long?"]
+
+
+def test_an_approver_without_a_reviewers_profile_is_refused(client, article, pending):
+    from django.contrib.auth.models import Permission
+
+    admin_like = UserFactory(username="no-profile")
+    admin_like.user_permissions.add(
+        *Permission.objects.filter(codename__in=["approve_pendingrevision", "view_pendingrevision"])
+    )
+    approver = Client()
+    approver.force_login(admin_like)
+    response = approver.post(f"/admin/review/pendingrevision/{pending.pk}/change/", {"action": "approve"}, follow=True)
+    assert admin_messages(response)[-1].startswith("Only a reviewer with a public reviewer's profile can approve")
+    assert PendingRevision.objects.get().state == PendingRevision.State.PENDING
+    assert h1(client, "/faq/detox/") == "What is detox?"
+
+
+def test_a_save_that_leaves_the_text_alone_does_not_make_the_waiting_change_stale(
+    editor_client, reviewer_client, article, pending
+):
+    Article.objects.filter(pk=article.pk).update(review_interval_months=6)  # a later save of another field
+    article.refresh_from_db()
+    article.save()
+    response = reviewer_client.post(f"/admin/review/pendingrevision/{pending.pk}/change/", {"action": "approve"})
+    assert response.status_code == 302
+    assert PendingRevision.objects.get().state == PendingRevision.State.APPROVED

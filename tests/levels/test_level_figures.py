@@ -92,6 +92,19 @@ def test_a_length_is_given_in_weeks_or_in_words_not_both():
     level = LevelFactory.build(weeks_min=1, weeks_max=2, length_in_words="several days")
     with pytest.raises(ValidationError) as refused:
         level.clean()
+    # Beside the weeks: the admin's form has the words only per language, and an error for a field it
+    # does not have was a server error.
     assert refused.value.message_dict == {
-        "length_in_words": ["Give the typical length in weeks or in words, not both: clear one."]
+        "weeks_min": ["Give the typical length in weeks or in words, not both: clear one."]
     }
+
+
+def test_the_admin_says_so_beside_the_weeks(editor_client):
+    from .test_medical_review import level_form  # noqa: PLC0415
+
+    level = LevelFactory(reviewer=None, last_reviewed=None)
+    data = level_form(level, weeks_min="1", weeks_max="2", length_in_words_en="several days")
+    response = editor_client.post(f"/admin/levels/levelofcare/{level.pk}/change/", data)
+    assert response.status_code == 200
+    field = parse(response.content.decode()).select(".field-weeks_min .errorlist li")
+    assert [error.text for error in field] == ["Give the typical length in weeks or in words, not both: clear one."]

@@ -89,7 +89,7 @@ def test_detail_page(client):
     assert response.status_code == 200
     assert "Step down: Outpatient treatment" in html
     assert 'href="/levels-of-care/op/"' in html
-    assert 'href="/contact/?level=iop"' in html and "Ask about intensive outpatient program" in html
+    assert 'href="/contact/?level=iop"' in html and "Ask about our intensive outpatient program" in html
     assert "All about IOP" in html
     assert "9 to 19 hours a week" in html
 

@@ -40,7 +40,8 @@ def test_a_change_waits_and_a_reviewer_approves_it(client, editor_client, review
     page.refresh_from_db()
     assert page.last_reviewed == timezone.localdate()
     byline = one(parse(client.get("/about/").content.decode()), "main p.review-dates")
-    assert byline.text.startswith("Clinically reviewed by Dana Whitfield, LMFT. Page last reviewed: ")
+    # The reviewer who approved is the page's reviewer now.
+    assert byline.text.startswith("Clinically reviewed by Rosa Linares, PsyD. Page last reviewed: ")
 
 
 def test_an_unreviewed_page_changes_at_once(client, editor_client):
