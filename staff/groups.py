@@ -41,14 +41,16 @@ GROUPS = {
         ("review", "pendingrevision", ["view"]),
     ],
     # Sign off changes to reviewed text (review/); usually content editors as well.
+    # Change: a reviewer signs off a first draft (reviewer, review date, published); their own changes
+    # to reviewed text wait in the queue like anyone's.
     REVIEWERS: [
         ("review", "pendingrevision", ["view", "approve"]),
-        ("faq", "article", ["view"]),
-        ("faq", "question", ["view"]),
-        ("faq", "source", ["view"]),
+        ("faq", "article", ["view", "change"]),
+        ("faq", "question", ["view", "add", "change", "delete"]),
+        ("faq", "source", ["view", "add", "change", "delete"]),
         ("faq", "reviewer", ["view"]),
-        ("levels", "levelofcare", ["view"]),
-        ("pages", "page", ["view"]),
+        ("levels", "levelofcare", ["view", "change"]),
+        ("pages", "page", ["view", "change"]),
     ],
 }
 

@@ -11,6 +11,7 @@ import time_machine
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from faq.models import Article, Reviewer, review_kind_for
 from review.models import PendingRevision
@@ -387,3 +388,18 @@ def test_a_save_that_leaves_the_text_alone_does_not_make_the_waiting_change_stal
     response = reviewer_client.post(f"/admin/review/pendingrevision/{pending.pk}/change/", {"action": "approve"})
     assert response.status_code == 302
     assert PendingRevision.objects.get().state == PendingRevision.State.APPROVED
+
+
+def test_a_reviewer_alone_signs_off_and_publishes_a_first_draft(client):
+    user = UserFactory(username="only-a-reviewer", group="Reviewers")
+    profile = ReviewerFactory(name="Sam Ortiz", slug="sam", credentials="MD", user=user)
+    draft = ArticleFactory(slug="new", title="A new article", **UNREVIEWED)
+    reviewer = Client()
+    reviewer.force_login(user)
+    today = timezone.localdate().isoformat()
+    data = article_form(draft, status="published", reviewer=profile.pk, last_reviewed=today)
+    response = reviewer.post(f"/admin/faq/article/{draft.pk}/change/", data)
+    assert response.status_code == 302, texts(parse(response.content.decode()), ".errorlist li")
+    draft.refresh_from_db()
+    assert (draft.status, draft.reviewer, draft.last_reviewed.isoformat()) == ("published", profile, today)
+    assert h1(client, "/faq/new/") == "A new article"
