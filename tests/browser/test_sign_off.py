@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from faq.models import Article
 
-from ..factories import UserFactory
+from ..factories import ReviewerFactory, UserFactory
 from .test_accessibility import VIEWPORTS, assert_no_violations
 from .test_flows import log_in
 
@@ -20,6 +20,8 @@ def people(browser, site):
     UserFactory(username="writer", first_name="Wren", last_name="Writer", group="Content editors")
     checker = UserFactory(username="checker", first_name="Cam", last_name="Checker", group="Reviewers")
     checker.groups.add(Group.objects.get(name="Content editors"))
+    # An approval names the approver's public profile on the byline.
+    ReviewerFactory(name="Cam Checker", slug="cam-checker", credentials="MD", user=checker)
     contexts = {name: browser.new_context(viewport=VIEWPORTS["desktop"]) for name in ("writer", "checker")}
     pages = {name: context.new_page() for name, context in contexts.items()}
     for name, page in pages.items():
@@ -51,6 +53,7 @@ def test_an_editors_change_waits_for_the_reviewer_and_then_goes_live(people, sit
 
     writer.reload()
     expect(writer.get_by_role("heading", level=1)).to_have_text(NEW_TITLE)
+    expect(writer.locator("article p.reviewed a")).to_have_text("Cam Checker, MD")
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
