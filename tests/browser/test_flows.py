@@ -27,6 +27,14 @@ def log_in(page, site, username):
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
 
 
+def settled(page):
+    """Waits out the Markdown previews (fetched 400 ms after typing) before a save: the test server
+    shares one SQLite connection between its threads, and a preview answered during the save's
+    transaction broke it."""
+    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")
+
+
 def log_in_with_the_form(page, site, username):
     page.goto(site + "/admin/login/")
     page.get_by_label("Username").fill(username)
@@ -184,6 +192,7 @@ def test_editor_restores_an_earlier_version_with_its_questions(page, site):
     page.locator(f"#id_questions-{new}-question_en").fill("A question that was a mistake?")
     page.locator(f"#id_questions-{new}-answer_en").fill("Its answer.")
     expect(page.locator(f"#id_questions-{new}-position")).to_have_value(str(new))  # after the nine kept
+    settled(page)
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert article.questions.count() == len(questions)  # one removed, one added

@@ -11,7 +11,7 @@ from faq.models import Article
 
 from ..factories import UserFactory
 from .test_accessibility import VIEWPORTS, assert_no_violations
-from .test_flows import log_in
+from .test_flows import log_in, settled
 
 IOP = "What is IOP? 10 questions about intensive outpatient programs"
 INSURANCE = "Does insurance cover addiction treatment? 5 questions"
@@ -40,6 +40,7 @@ def _change_url(site, slug):
 
 
 def _save(page):
+    settled(page)
     page.get_by_role("button", name="Save and continue editing").click()
 
 
