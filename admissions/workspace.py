@@ -6,6 +6,7 @@ from datetime import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from intake.models import Inquiry, InsuranceVerification, Merge, Note
@@ -115,6 +116,30 @@ def merge_entries(inquiry):
             undone = gettext("Undone: %(what)s") % {"what": what}
             entries.append(Entry(merge.undone_at, undone, "", _name(merge.undone_by), "status"))
     return entries
+
+
+def needs_care(inquiry, today=None):
+    """The person who needs care, in one line of parts: name, date of birth and age, sex assigned at
+    birth, gender identity, pronouns, language. Each part only when known."""
+    parts = []
+    if inquiry.caller_relationship == Inquiry.CallerRelationship.SELF:
+        parts.append(f"{inquiry.patient_name or inquiry.name} (the caller)")
+    else:
+        parts.append(inquiry.patient_name or "Not named yet")
+    born = inquiry.patient_birth_date
+    if born:
+        today = today or timezone.localdate()
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        parts.append(f"born {date_format(born, 'M j, Y')} (age {age})")
+    if inquiry.patient_sex_at_birth != Inquiry.SexAtBirth.NOT_SAID:
+        parts.append(f"sex assigned at birth: {inquiry.get_patient_sex_at_birth_display().lower()}")
+    if inquiry.patient_gender_identity:
+        parts.append(f"gender identity: {inquiry.patient_gender_identity}")
+    if inquiry.patient_pronouns:
+        parts.append(f"pronouns: {inquiry.patient_pronouns}")
+    if inquiry.patient_language:
+        parts.append(f"prefers {inquiry.patient_language}")
+    return parts
 
 
 def waiting(inquiry, now=None):

@@ -44,6 +44,13 @@ def birth_date(month, day, year):
     return {"patient_birth_date_month": month, "patient_birth_date_day": day, "patient_birth_date_year": year}
 
 
+def patient_birth_date(born):
+    """What the inquiry page's three date of birth boxes send for the date `born` (None: empty boxes)."""
+    parts = (born.month, born.day, born.year) if born else ("", "", "")
+    names = ("month", "day", "year")
+    return {f"patient_birth_date_{part}": str(value) for part, value in zip(names, parts, strict=True)}
+
+
 def hidden_value(html, name):
     return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 
@@ -64,7 +71,10 @@ def inquiry_form(inquiry, seen="", **changes):
         "preferred_contact": inquiry.preferred_contact, "best_time": inquiry.best_time,
         "inquiry_for": inquiry.inquiry_for, "level": inquiry.level_id or "", "payment": inquiry.payment,
         "insurance_carrier": inquiry.insurance_carrier, "message": inquiry.message,
-        "voicemail_ok": inquiry.voicemail_ok,
+        "voicemail_ok": inquiry.voicemail_ok, "caller_relationship": inquiry.caller_relationship,
+        "patient_name": inquiry.patient_name, "patient_gender_identity": inquiry.patient_gender_identity,
+        "patient_sex_at_birth": inquiry.patient_sex_at_birth, "patient_language": inquiry.patient_language,
+        "patient_pronouns": inquiry.patient_pronouns, **patient_birth_date(inquiry.patient_birth_date),
         "seen_updated_at": seen, **INLINES,
     }  # fmt: skip
     data.update(changes)

@@ -19,6 +19,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext, gettext_lazy
 
 from intake import services
+from intake.date_input import BirthDateField
 from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
 from intake.models import AccessRecord, Inquiry, Notification, search_kind
 from intake.notifications import enqueue_delivery
@@ -32,7 +33,7 @@ from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
 from ..exports import export_response
 from ..inquiry_form import InquiryForm
-from ..workspace import LogContactForm, timeline, waiting
+from ..workspace import LogContactForm, needs_care, timeline, waiting
 
 
 class CappedPaginator(Paginator):
@@ -113,6 +114,17 @@ class NotificationInline(admin.TabularInline):
         return False
 
 
+# The person who needs care: the caller too, when they call for themselves.
+PATIENT_FIELDS = [
+    "patient_name",
+    "patient_birth_date",
+    "patient_gender_identity",
+    "patient_sex_at_birth",
+    "patient_language",
+    "patient_pronouns",
+]
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     refuse_stale_edits = True
@@ -172,10 +184,11 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         ("Pipeline", {"fields": ["status", "close_reason", "assigned_to", "spam_reason"]}),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
         (
-            "Person",
+            "Caller",
             {
                 "fields": [
                     "name",
+                    "caller_relationship",
                     "phone",
                     "email",
                     "preferred_contact",
@@ -185,6 +198,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 ]
             },
         ),
+        ("Person who needs care", {"fields": PATIENT_FIELDS}),
         (
             "Request",
             {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "insurance_verification", "message"]},
@@ -208,7 +222,21 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     radio_fields = {"received_as": admin.VERTICAL}
     add_fieldsets = [
         ("Channel", {"fields": ["channel", "received_as", "language", "referral_source", "referral_contact"]}),
-        ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time", "voicemail_ok"]}),
+        (
+            "Caller",
+            {
+                "fields": [
+                    "name",
+                    "caller_relationship",
+                    "phone",
+                    "email",
+                    "preferred_contact",
+                    "best_time",
+                    "voicemail_ok",
+                ]
+            },
+        ),
+        ("Person who needs care", {"fields": PATIENT_FIELDS}),
         ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
         ("Pipeline", {"fields": ["assigned_to"]}),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
@@ -216,6 +244,24 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
+
+    def get_queryset(self, request):
+        # Lists decrypt no date of birth (they show none); the inquiry's own page loads it (get_object).
+        return super().get_queryset(request).defer("patient_birth_date")
+
+    def get_object(self, request, object_id, from_field=None):
+        inquiry = super().get_object(request, object_id, from_field)
+        if inquiry is not None:
+            inquiry.refresh_from_db(fields=["patient_birth_date"])
+        return inquiry
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "patient_birth_date":
+            # The three boxes of the insurance form: month, day, year, each a number pad on a phone.
+            return BirthDateField(required=False, label="Date of birth", help_text="Month, day and year.")
+        if db_field.name == "name":
+            kwargs["label"] = "Caller's name"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         # The channel a website inquiry came by, and the language it was written in, are facts; staff
@@ -258,7 +304,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             kwargs.update(
                 choices=Inquiry.ReceivedAs.choices, required=True, label=gettext_lazy("How did this reach you?")
             )
-        if db_field.name == "voicemail_ok":
+        if db_field.name in ("voicemail_ok", "patient_sex_at_birth"):
             # A form sent without it (an older page) keeps the inquiry's answer.
             kwargs["required"] = False
         return super().formfield_for_choice_field(db_field, request, **kwargs)
@@ -492,6 +538,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             context.update(
                 timeline=timeline(obj),
                 waiting=waiting(obj),
+                needs_care=needs_care(obj),
                 log_url=reverse("admin:intake_inquiry_log_contact", args=[obj.pk]),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -112,6 +112,8 @@ def add_inquiry(*, inquiry, by):
         f"Entered by admissions ({inquiry.get_channel_display().lower()}): the person asked to be contacted."
     )
     live = inquiry.received_as == Inquiry.ReceivedAs.LIVE
+    if not inquiry.caller_relationship:  # not said on the form: what "inquiry for" says, if it says
+        inquiry.set_caller_from_inquiry_for()
     with transaction.atomic():
         if live:
             inquiry.created_at = inquiry.first_contact_at = inquiry.first_reached_at = now
