@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from intake.models import Inquiry, InsuranceVerification, Merge, Note
+from intake.models import Assessment, Inquiry, InsuranceVerification, Merge, Note
 from intake.services.verification import DONE
 from intake.text import humanize_duration
 
@@ -73,6 +73,7 @@ def timeline(inquiry):
         )
         for verification in _finished_verifications(inquiry)
     ]
+    entries += assessment_entries(inquiry)
     entries += merge_entries(inquiry)
     entries.sort(key=lambda entry: entry.at, reverse=True)
     arrived = f"Arrived by {inquiry.get_channel_display().lower()}"
@@ -100,6 +101,29 @@ def _verification_result(verification):
     if verification.result:
         said += f": {verification.get_result_display().lower()}"
     return said
+
+
+def assessment(inquiry):
+    """Its assessment, or None."""
+    return Assessment.objects.filter(inquiry=inquiry).select_related("assessor", "scheduled_by").first()
+
+
+def assessment_summary(found):
+    """ "Dec 7, 2026, 10:00 AM, by video, with Dana Reyes"."""
+    return f"{found.when}, {found.get_mode_display().lower()}, with {_name(found.assessor)}"
+
+
+def assessment_text(inquiry):
+    found = assessment(inquiry)
+    return assessment_summary(found) if found else ""
+
+
+def assessment_entries(inquiry):
+    """The assessment as last set, when it was set."""
+    found = assessment(inquiry)
+    if found is None:
+        return []
+    return [Entry(found.updated_at, "Assessment set", assessment_summary(found), _name(found.scheduled_by), "status")]
 
 
 def merge_entries(inquiry):

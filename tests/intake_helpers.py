@@ -1,5 +1,8 @@
 import re
 import time
+from datetime import timedelta
+
+from django.utils import timezone
 
 from intake.spam import sign_start
 
@@ -79,3 +82,19 @@ def inquiry_form(inquiry, seen="", **changes):
     }  # fmt: skip
     data.update(changes)
     return data
+
+
+def assessment_details(assessor, starts_at=None, mode="video"):
+    """What `services.move` needs for a move to *Assessment scheduled*: tomorrow at this time by default."""
+    return {"starts_at": starts_at or timezone.now() + timedelta(days=1), "assessor": assessor, "mode": mode}
+
+
+def assessment_form(assessor, starts_at, mode="video"):
+    """What the inquiry page's assessment boxes send: the date and time in the center's time."""
+    local = timezone.localtime(starts_at)
+    return {
+        "assessment_starts_at_0": local.strftime("%Y-%m-%d"),
+        "assessment_starts_at_1": local.strftime("%H:%M:%S"),
+        "assessment_assessor": str(assessor.pk),
+        "assessment_mode": mode,
+    }

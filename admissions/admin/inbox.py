@@ -28,12 +28,12 @@ from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import ADMISSIONS_LEADS, admissions_staff
 
-from .. import duplicates, export_views
+from .. import assessments, duplicates, export_views
 from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
 from ..exports import export_response
-from ..inquiry_form import InquiryForm
-from ..workspace import LogContactForm, needs_care, timeline, waiting
+from ..inquiry_form import ASSESSMENT_FIELDS, InquiryForm
+from ..workspace import LogContactForm, assessment_text, needs_care, timeline, waiting
 
 
 class CappedPaginator(Paginator):
@@ -182,6 +182,14 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     ]
     fieldsets = [
         ("Pipeline", {"fields": ["status", "close_reason", "assigned_to", "spam_reason"]}),
+        (
+            "Assessment",
+            {
+                "description": "Needed for “Assessment scheduled”: when (the center's time), with whom, in person "
+                "or by video. Its assessor is e-mailed a link the day before.",
+                "fields": list(ASSESSMENT_FIELDS.values()),
+            },
+        ),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
         (
             "Caller",
@@ -460,7 +468,9 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             # What the person changed, as it was (the form's own fields, such as the stale-edit check's, left out).
             fields = {field.name for field in self.opts.fields}
             changed = {name: form.initial.get(name) for name in form.changed_data if name in fields}
-            services.edit_inquiry(inquiry=inquiry, by=request.user, changed=changed)
+            services.edit_inquiry(
+                inquiry=inquiry, by=request.user, changed=changed, assessment=form.assessment_details()
+            )
         else:
             services.add_inquiry(inquiry=inquiry, by=request.user)
             duplicates.warn_on_save(self, request, inquiry)
@@ -468,8 +478,10 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
         board = self.admin_site.admin_view(self.dashboard_view)
+        week = self.admin_site.admin_view(self.assessments_view)
         return [
             path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
+            path("assessments/", week, name="intake_inquiry_assessments"),
             path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
             *self.duplicate_urls(),
             *self.export_urls(),
@@ -500,6 +512,12 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def dashboard_view(self, request):
         response = dashboard_views.dashboard(request, self.admin_site)
         self.record_list(request, AccessRecord.Action.LIST, "speed-to-lead dashboard (figures only)")
+        return response
+
+    def assessments_view(self, request):
+        response = assessments.assessments(request, self.admin_site)
+        mine = " (mine)" if request.GET.get("mine") == "1" else ""
+        self.record_list(request, AccessRecord.Action.LIST, f"assessments of the next 7 days{mine}")
         return response
 
     def log_contact_view(self, request, object_id):
@@ -539,6 +557,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 timeline=timeline(obj),
                 waiting=waiting(obj),
                 needs_care=needs_care(obj),
+                assessment=assessment_text(obj),
                 log_url=reverse("admin:intake_inquiry_log_contact", args=[obj.pk]),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -241,7 +241,7 @@ class Inquiry(models.Model):
         verbose_name="referring person",
     )
     # The caller: whoever reached us (the person themselves, family, a professional).
-    name = models.CharField(max_length=100, help_text="The caller's name.")
+    name = models.CharField(max_length=100)
     caller_relationship = models.CharField(
         "caller is",
         max_length=12,

@@ -45,7 +45,7 @@ def test_the_migration_keeps_the_name_as_the_callers_and_the_patients_when_for_t
     loved_one = InquiryFactory(name="Pat Lee", inquiry_for="loved_one")
     professional = InquiryFactory(name="Dr. Chen", inquiry_for="professional")
     already = InquiryFactory(name="Jo Park", inquiry_for="myself", caller_relationship="parent", patient_name="Kim")
-    migration = importlib.import_module("intake.migrations.0019_caller_and_patient")
+    migration = importlib.import_module("intake.migrations.0019_caller_patient_and_assessment")
     migration.callers_and_patients(apps, None)
     rows = Inquiry.objects.order_by("pk").values_list("name", "caller_relationship", "patient_name")
     assert list(rows) == [
@@ -81,8 +81,8 @@ def test_the_inquiry_page_groups_the_caller_and_the_person_who_needs_care(admiss
         patient_language="Spanish",
     )
     page = admissions_client.get(change_url(inquiry))
-    assert texts(page, "fieldset h2")[:4] == ["Pipeline", "Follow-up", "Caller", "Person who needs care"]
-    caller, patient = select(page, "fieldset")[2:4]
+    assert texts(page, "fieldset h2")[:5] == ["Pipeline", "Assessment", "Follow-up", "Caller", "Person who needs care"]
+    caller, patient = select(page, "fieldset")[3:5]
     assert [row.attrs["class"].split()[-1] for row in caller.select("div.form-row")][:2] == [
         "field-name",
         "field-caller_relationship",
