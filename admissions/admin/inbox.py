@@ -5,6 +5,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
@@ -27,6 +28,7 @@ from intake.text import humanize_duration
 from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import ADMISSIONS_LEADS, admissions_staff
+from staff.stale_edits import SEEN
 
 from .. import assessments, duplicates, export_views
 from ..access import AccessLoggedAdminMixin
@@ -251,7 +253,19 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     ]
 
     def get_fieldsets(self, request, obj=None):
-        return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
+        if obj is None:
+            return self.add_fieldsets
+        fieldsets = super().get_fieldsets(request, obj)
+        if not obj.is_read_only:
+            return fieldsets
+        # Admitted: the assessment's boxes (the form's own, not the model's) shown as it was set.
+        boxes = set(ASSESSMENT_FIELDS.values())
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in boxes] or ["assessment_shown"]})
+            if boxes & set(options["fields"])
+            else (name, options)
+            for name, options in fieldsets
+        ]
 
     def get_queryset(self, request):
         # Lists decrypt no date of birth (they show none); the inquiry's own page loads it (get_object).
@@ -272,9 +286,22 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_read_only:
+            # Admitted: every field shown as it is (notes and contacts are still logged, at the top).
+            shown = flatten_fieldsets(self.get_fieldsets(request, obj))
+            return [name for name in shown if name != SEEN]
         # The channel a website inquiry came by, and the language it was written in, are facts; staff
         # choose them for the ones they add.
         return [*self.readonly_fields, "channel", "language"] if obj else self.readonly_fields
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id and is_plain_number(object_id):
+            inquiry = self.get_queryset(request).filter(pk=object_id).only("pk", "status").first()
+            if inquiry is not None and inquiry.is_read_only and self.has_view_permission(request, inquiry):
+                # Refused whatever it sends, before any form is read: nothing is saved or recorded.
+                self.message_user(request, services.READ_ONLY % {"number": inquiry.pk}, messages.ERROR)
+                return HttpResponseRedirect(inquiry.get_admin_url())
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_changeform_initial_data(self, request):
         return {
@@ -373,6 +400,10 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         if inquiry.voicemail_ok == Inquiry.Voicemail.NO:
             return format_html('<strong class="no-voicemail">{}</strong>', "No: do not name us")
         return inquiry.get_voicemail_ok_display()
+
+    @admin.display(description="assessment")
+    def assessment_shown(self, inquiry):
+        return assessment_text(inquiry) or "None set"
 
     @admin.display(description="insurance verification")
     def insurance_verification(self, inquiry):
@@ -553,7 +584,10 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 merged_banner=duplicates.banner(obj, may_change),
             )
             context.setdefault("log_form", LogContactForm())
+            if obj.is_read_only:  # nothing to save: no Save buttons
+                context.update(show_save=False, show_save_and_continue=False, show_save_and_add_another=False)
             context.update(
+                read_only=obj.is_read_only,
                 timeline=timeline(obj),
                 waiting=waiting(obj),
                 needs_care=needs_care(obj),
@@ -564,8 +598,14 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
 
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        count = self.update_recorded(request, queryset, assigned_to=request.user, updated_at=timezone.now())
-        self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.")
+        chosen = queryset.count()
+        # An admitted inquiry is read-only: it keeps whom it was assigned to.
+        open_ones = queryset.exclude(status=Inquiry.Status.ADMITTED)
+        count = self.update_recorded(request, open_ones, assigned_to=request.user, updated_at=timezone.now())
+        left = (
+            f" {chosen - count} admitted left as they were: an admitted inquiry is read-only." if chosen > count else ""
+        )
+        self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.{left}")
 
     @admin.action(description="Mark as spam", permissions=["change"])
     def mark_spam(self, request, queryset):

@@ -425,6 +425,11 @@ class Inquiry(models.Model):
     def get_admin_url(self):
         return reverse("admin:intake_inquiry_change", args=[self.pk])
 
+    @property
+    def is_read_only(self):
+        """Admitted: its record is kept as it was; notes and contacts are still added to it."""
+        return self.status == self.Status.ADMITTED
+
     def set_caller_from_inquiry_for(self):
         """From the web form's "inquiry for": calling for themselves, the caller is the person who needs
         care; a professional is a professional; "a loved one" does not say who (left for the call)."""

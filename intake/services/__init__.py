@@ -10,6 +10,7 @@ these and keep to HTTP and forms. Re-exported here: `from intake import services
 
 from .duplicates import can_undo, merge_duplicate, merge_preview, undo_merge, undoable_until
 from .pipeline import (
+    READ_ONLY,
     add_inquiry,
     assessment_problems,
     assessors,
@@ -24,6 +25,7 @@ from .submission import request_verification, submit_inquiry
 from .verification import save_verification
 
 __all__ = [
+    "READ_ONLY",
     "add_inquiry",
     "assessment_problems",
     "assessors",

@@ -198,13 +198,23 @@ def add_inquiry(*, inquiry, by):
     return inquiry
 
 
+# Said by the admin when a change to an admitted inquiry is refused.
+READ_ONLY = (
+    "Inquiry #%(number)s is admitted: its record is read-only. Add notes and contacts with “Log a contact”; "
+    "nothing else was changed."
+)
+
+
 def edit_inquiry(*, inquiry, by, changed, assessment=None):
     """Save staff's edit of an inquiry (its fields set from their form) in one transaction. `changed`:
     the fields they changed, each with its value before. A changed status is a move, kept right and
     recorded as `move` does (to *Assessment scheduled*, with `assessment`, as `move` needs); a
-    follow-up given a new time or owner is reminded of again; a changed `assessment` kept."""
+    follow-up given a new time or owner is reminded of again; a changed `assessment` kept. An admitted
+    inquiry is read-only: a ValidationError, nothing saved."""
     now = timezone.now()
     before = changed.get("status", inquiry.status)
+    if before == Inquiry.Status.ADMITTED:
+        raise ValidationError(READ_ONLY % {"number": inquiry.pk}, code="read_only")
     _check_contact_claim(inquiry, before=before, status=inquiry.status)
     _check_assessment(before=before, status=inquiry.status, details=assessment)
     with transaction.atomic():
