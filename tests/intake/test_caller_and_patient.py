@@ -100,7 +100,7 @@ def test_the_inquiry_page_groups_the_caller_and_the_person_who_needs_care(admiss
     boxes = {box.attrs["name"]: box.attrs.get("value") for box in patient.select("div.date-input input")}
     assert boxes == {"patient_birth_date_month": "6", "patient_birth_date_day": "1", "patient_birth_date_year": "2004"}
     facts = {div.select("dt")[0].text: div.select("dd")[0].text for div in select(page, "dl.workspace-facts > div")}
-    assert facts["Caller"] == "Maria Lopez (parent)"
+    assert one(page, "#workspace-heading").text == "Maria Lopez caller: parent"
     age = date.today().year - 2004 - ((date.today().month, date.today().day) < (6, 1))
     assert facts["Person who needs care"] == (
         f"Dani Lopez · born Jun 1, 2004 (age {age}) · sex assigned at birth: female · gender identity: Non-binary "
