@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from intake.models import AccessRecord, Inquiry
+from intake.models import AccessRecord, Inquiry, InsuranceVerification
 
 from ..factories import InquiryFactory
 from ..intake_helpers import inquiry_form, patient_birth_date
@@ -171,3 +171,17 @@ def test_the_inbox_lists_inquiries_without_decrypting_a_date_of_birth(admissions
 
     monkeypatch.setattr(field, "from_db_value", refuse)
     assert admissions_client.get("/admin/intake/inquiry/").status_code == 200
+
+
+def test_the_verification_list_decrypts_no_date_of_birth_of_its_inquiries(admissions_client, monkeypatch):
+    inquiry = InquiryFactory(patient_birth_date=BORN)
+    InsuranceVerification.objects.create(inquiry=inquiry, carrier="aetna", member_id="M1", patient_birth_date=BORN)
+    field = Inquiry._meta.get_field("patient_birth_date")
+
+    def refuse(*args):
+        raise AssertionError("decrypted in the list")
+
+    monkeypatch.setattr(field, "from_db_value", refuse)
+    page = admissions_client.get("/admin/intake/insuranceverification/")
+    assert page.status_code == 200
+    assert [a.text for a in select(page, "#result_list td.field-person a")] == ["Test Person"]
