@@ -435,9 +435,14 @@ class Inquiry(models.Model):
         care; a professional is a professional; "a loved one" does not say who (left for the call)."""
         if self.inquiry_for == self.For.MYSELF:
             self.caller_relationship = self.CallerRelationship.SELF
-            self.patient_name = self.patient_name or self.name
         elif self.inquiry_for == self.For.PROFESSIONAL:
             self.caller_relationship = self.CallerRelationship.PROFESSIONAL
+        self.name_the_caller_as_patient()
+
+    def name_the_caller_as_patient(self):
+        """A caller calling for themselves is the person who needs care: named so, unless named already."""
+        if self.caller_relationship == self.CallerRelationship.SELF and not self.patient_name:
+            self.patient_name = self.name
 
     @property
     def time_to_first_contact(self):

@@ -183,6 +183,7 @@ def add_inquiry(*, inquiry, by):
     live = inquiry.received_as == Inquiry.ReceivedAs.LIVE
     if not inquiry.caller_relationship:  # not said on the form: what "inquiry for" says, if it says
         inquiry.set_caller_from_inquiry_for()
+    inquiry.name_the_caller_as_patient()
     with transaction.atomic():
         if live:
             inquiry.created_at = inquiry.first_contact_at = inquiry.first_reached_at = now
@@ -220,6 +221,7 @@ def edit_inquiry(*, inquiry, by, changed, assessment=None):
     with transaction.atomic():
         if "status" in changed:
             _set_status(inquiry, inquiry.status, when=now, close_reason=inquiry.close_reason)
+        inquiry.name_the_caller_as_patient()
         follow_up_moved = bool({"follow_up_at", "follow_up_owner"} & set(changed))
         if follow_up_moved:
             inquiry.follow_up_notified_at = None

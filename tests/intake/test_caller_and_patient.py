@@ -185,3 +185,46 @@ def test_the_verification_list_decrypts_no_date_of_birth_of_its_inquiries(admiss
     page = admissions_client.get("/admin/intake/insuranceverification/")
     assert page.status_code == 200
     assert [a.text for a in select(page, "#result_list td.field-person a")] == ["Test Person"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ({"inquiry_for": "myself"}, ("self", "Jo Caller", None)),  # not said: as "for myself" says
+        (
+            {"inquiry_for": "loved_one", "caller_relationship": "partner", "patient_name": "Sam Partner"},
+            ("partner", "Sam Partner", None),
+        ),
+        (
+            {
+                "inquiry_for": "myself",
+                "caller_relationship": "self",
+                "patient_birth_date_month": "3",
+                "patient_birth_date_day": "14",
+                "patient_birth_date_year": "1990",
+            },
+            ("self", "Jo Caller", BORN),
+        ),
+    ],
+)
+def test_staff_adding_a_call_say_who_the_caller_is(admissions_client, typed, saved):
+    data = {
+        "channel": "phone", "received_as": "message", "language": "en", "referral_source": "", "referral_contact": "",
+        "name": "Jo Caller", "phone": "818-555-0101", "email": "", "preferred_contact": "call", "best_time": "any",
+        "level": "", "payment": "not_sure", "insurance_carrier": "", "message": "", "assigned_to": "",
+        "follow_up_step": "", "follow_up_at_0": "", "follow_up_at_1": "", "follow_up_owner": "",
+        "notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0",
+        **typed,
+    }  # fmt: skip
+    response = admissions_client.post("/admin/intake/inquiry/add/", data)
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.caller_relationship, inquiry.patient_name, inquiry.patient_birth_date) == saved
+
+
+def test_staff_saying_the_caller_calls_for_themselves_names_them_as_the_patient(admissions_client):
+    inquiry = InquiryFactory(name="Maria Lopez", inquiry_for="loved_one")
+    response = admissions_client.post(change_url(inquiry), inquiry_form(inquiry, caller_relationship="self"))
+    assert response.status_code == 302
+    saved = Inquiry.objects.get(pk=inquiry.pk)
+    assert (saved.caller_relationship, saved.patient_name) == ("self", "Maria Lopez")
