@@ -15,6 +15,7 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    Min,
     Q,
     TextField,
     Value,
@@ -25,7 +26,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from common.spreadsheets import SafeWriter
-from intake.models import Inquiry, InsuranceVerification, ReferralSource
+from intake.models import Inquiry, InsuranceVerification, ReferralSource, StatusChange
 
 REACHED = [Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
 ASSESSED = [Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
@@ -81,6 +82,20 @@ class VerificationFigures:
 
 
 @dataclass
+class StepRow:
+    """Days between the pipeline's steps for one group: how many reached each step, and the median days
+    (nearest rank) from one step to the next, over those that reached both, in that order."""
+
+    group: str
+    contacted: int = 0
+    scheduled: int = 0
+    admitted: int = 0
+    contact_to_scheduled: float | None = None
+    scheduled_to_admitted: float | None = None
+    contact_to_admitted: float | None = None
+
+
+@dataclass
 class Figures:
     start: datetime
     end: datetime
@@ -89,6 +104,9 @@ class Figures:
     by_day: list = field(default_factory=list)
     close_reasons: list = field(default_factory=list)
     breakdowns: dict = field(default_factory=dict)
+    # Days between steps: the total's row, and rows by channel and by referral source.
+    step_total: StepRow | None = None
+    step_breakdowns: dict = field(default_factory=dict)
 
 
 def period_inquiries(start, end):
@@ -123,6 +141,7 @@ def figures(start, end):
     )
     result.verifications = verification_figures(inquiries)
     sources = dict(ReferralSource.objects.values_list("pk", "name"))
+    result.step_total, result.step_breakdowns = step_days(inquiries, sources)
     for key, (label, _) in BREAKDOWNS.items():
         result.breakdowns[key] = (
             label,
@@ -141,6 +160,77 @@ def verification_figures(inquiries):
         result.done_median = durations[math.ceil(len(durations) * 0.5) - 1]
         result.done_p90 = durations[math.ceil(len(durations) * 0.9) - 1]
     return result
+
+
+# The steps timed, each dated by the first move that reached it (StatusChange): a first contact is
+# the first move to any status that claims one (contact attempted, contacted, or further on).
+CONTACT_STEPS = [
+    Inquiry.Status.CONTACT_ATTEMPTED,
+    Inquiry.Status.CONTACTED,
+    Inquiry.Status.ASSESSMENT_SCHEDULED,
+    Inquiry.Status.ADMITTED,
+    Inquiry.Status.REFERRED_OUT,
+]
+STEP_BREAKDOWNS = {"channel": "Channel", "referral": "Referral source"}
+# (the row's field, from step, to step)
+STEP_SPANS = [
+    ("contact_to_scheduled", "contact", "scheduled"),
+    ("scheduled_to_admitted", "scheduled", "admitted"),
+    ("contact_to_admitted", "contact", "admitted"),
+]
+
+
+def step_days(inquiries, sources):
+    """Days from first contact to *Assessment scheduled* to *Admitted*, read from the moves recorded
+    (StatusChange), for the period's inquiries: the total's row, and {key: (label, rows)} by channel and
+    by referral source. One query; the steps' times come as they stream past, kept per group."""
+    moves = StatusChange.objects.filter(inquiry__in=inquiries.values("pk"))
+    firsts = (
+        moves.values("inquiry_id")
+        .annotate(
+            contact=Min("at", filter=Q(to_status__in=CONTACT_STEPS)),
+            scheduled=Min("at", filter=Q(to_status=Inquiry.Status.ASSESSMENT_SCHEDULED)),
+            admitted=Min("at", filter=Q(to_status=Inquiry.Status.ADMITTED)),
+            channel=F("inquiry__channel"),
+            referral=F("inquiry__referral_source_id"),
+        )
+        .values_list("channel", "referral", "contact", "scheduled", "admitted")
+        .order_by()
+    )
+    spans = {}  # (grouping, group): {field: [days]} and the counts
+    for channel, referral, *steps in firsts.iterator(chunk_size=2000):
+        reached = dict(zip(("contact", "scheduled", "admitted"), steps, strict=True))
+        for key in (("total", "all"), ("channel", channel), ("referral", referral)):
+            found = spans.setdefault(key, {"counts": dict.fromkeys(reached, 0), **{f: [] for f, *_ in STEP_SPANS}})
+            for step, at in reached.items():
+                found["counts"][step] += at is not None
+            for name, begin, end in STEP_SPANS:
+                if reached[begin] is not None and reached[end] is not None and reached[end] >= reached[begin]:
+                    found[name].append((reached[end] - reached[begin]).total_seconds() / 86400)
+    rows = {key: _step_row(key, found, sources) for key, found in spans.items()}
+    total = rows.pop(("total", "all"), StepRow("all"))
+    breakdowns = {
+        grouping: (label, sorted((row for (g, _), row in rows.items() if g == grouping), key=lambda r: r.group))
+        for grouping, label in STEP_BREAKDOWNS.items()
+    }
+    return total, breakdowns
+
+
+def _step_row(key, found, sources):
+    grouping, group = key
+    if grouping == "channel":
+        name = Inquiry.Channel(group).label if group else NONE
+    elif grouping == "referral":
+        name = sources.get(group, NONE)
+    else:
+        name = group
+    counts = found["counts"]
+    row = StepRow(name, contacted=counts["contact"], scheduled=counts["scheduled"], admitted=counts["admitted"])
+    for span, *_ in STEP_SPANS:
+        days = sorted(found[span])
+        if days:
+            setattr(row, span, round(days[math.ceil(len(days) * 0.5) - 1], 1))
+    return row
 
 
 def _rows(inquiries, group):
