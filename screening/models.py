@@ -177,7 +177,7 @@ class Screen(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        permissions = [("confirm_level", "Can confirm a screen's level of care (clinicians)")]
+        permissions = [("confirm_screen", "Can confirm a screen's level of care (clinicians)")]
 
     def __str__(self):
         return f"Screen of inquiry #{self.inquiry_id}"

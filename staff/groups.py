@@ -32,7 +32,7 @@ GROUPS = {
     # the screen scores and proposes by.
     CLINICIANS: [
         ("intake", "inquiry", ["view"]),
-        ("screening", "screen", ["view", "change", "confirm_level"]),
+        ("screening", "screen", ["view", "change", "confirm"]),
         ("screening", "riskquestion", ["view", "add", "change"]),
         ("screening", "riskrule", ["view", "add", "change", "delete"]),
         ("screening", "levelrule", ["view", "add", "change", "delete"]),

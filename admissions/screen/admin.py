@@ -32,7 +32,7 @@ def may_see(user):
 
 
 def may_change(user, key):
-    permission = "screening.confirm_level" if key == "confirmation" else "screening.change_screen"
+    permission = "screening.confirm_screen" if key == "confirmation" else "screening.change_screen"
     return user.has_perm("screening.change_screen") and user.has_perm(permission)
 
 

@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ["-created_at"],
-                "permissions": [("confirm_level", "Can confirm a screen's level of care (clinicians)")],
+                "permissions": [("confirm_screen", "Can confirm a screen's level of care (clinicians)")],
             },
         ),
         migrations.CreateModel(

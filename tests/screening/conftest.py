@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from demo.screening import load_risk_screen
 
@@ -22,6 +23,8 @@ def clinician(db):
 
 
 @pytest.fixture
-def clinician_client(client, clinician):
+def clinician_client(clinician):
+    """A client of its own, beside the coordinator's."""
+    client = Client()
     client.force_login(clinician)
     return client
