@@ -3,7 +3,23 @@ screener as published by the Columbia Lighthouse Project, with the screener's tr
 and high risk; level-of-care rules; places people are referred out to. The center confirms the
 Columbia Lighthouse Project's terms of use before using the questions (README)."""
 
-from screening.models import LevelRule, ReferralOut, RiskQuestion, RiskRule
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from intake.models import Inquiry
+from screening import services
+from screening.models import (
+    LevelRule,
+    ReferralOut,
+    RiskAnswer,
+    RiskQuestion,
+    RiskRule,
+    Screen,
+    Substance,
+    SubstanceUse,
+)
 
 # (position, text, note for the coordinator, asks recency), from the C-SSRS Screen Version.
 CSSRS_QUESTIONS = [
@@ -74,3 +90,80 @@ def load_screening(levels):
         LevelRule.objects.update_or_create(position=position, defaults={"fact": fact, "level": levels[slug]})
     for name, kind, phone in REFERRALS_OUT:
         ReferralOut.objects.update_or_create(name=name, defaults={"kind": kind, "phone": phone})
+    return load_demo_screens(levels)
+
+
+def _answer(screen, questions, yes, recent=None):
+    for position, question in questions.items():
+        said = position in yes
+        RiskAnswer.objects.update_or_create(
+            section=screen.risksection,
+            question=question,
+            defaults={"yes": said, "recent": recent if said and question.asks_recency else None},
+        )
+
+
+def _save(section, by, **values):
+    for name, value in values.items():
+        setattr(section, name, value)
+    section.saved, section.updated_by = True, by
+    section.save()
+
+
+def _use(screen, name, **values):
+    SubstanceUse.objects.update_or_create(
+        section=screen.substancesection, substance=Substance.objects.get(name=name), defaults=values
+    )
+
+
+def load_demo_screens(levels):
+    """Screens in each state, on the demo inquiries that have none yet: blank (A), partial (B), high
+    risk escalated (C), recommended (D), confirmed and not a fit, referred out (E). How many were made."""
+    questions = {question.position: question for question in RiskQuestion.objects.all()}
+    coordinator = get_user_model().objects.filter(username="admissions").first()
+    clinician = get_user_model().objects.filter(username="clinician").first()
+    now = timezone.now()
+    made = 0
+    for name in ["Demo Person A", "Demo Person B", "Demo Person C", "Demo Person D", "Demo Person E"]:
+        inquiry = Inquiry.objects.filter(name=name).first()
+        if inquiry is None or Screen.objects.filter(inquiry=inquiry).exists():
+            continue
+        screen = services.open_screen(inquiry, coordinator)
+        made += 1
+        if name == "Demo Person A":
+            continue  # blank: opened, nothing saved yet
+        _save(screen.reasonsection, coordinator, reason="Wants to stop drinking before it costs them their job.")
+        _use(screen, "Alcohol", route="oral", frequency="daily", amount="About a fifth of vodka a day",
+             heavy=True, last_use=now - timedelta(hours=10))  # fmt: skip
+        _save(screen.substancesection, coordinator)
+        if name == "Demo Person B":
+            services.refresh(screen)
+            continue  # partial: the call dropped after the substances
+        _save(screen.withdrawalsection, coordinator, seizures="no", delirium_tremens="no", hospitalised="no",
+              current_symptoms="Shaky hands in the morning.")  # fmt: skip
+        _save(screen.medicalsection, coordinator, conditions="High blood pressure.", pregnancy="na",
+              medications="Lisinopril 10 mg", prescribers="Family doctor")  # fmt: skip
+        _save(screen.mentalhealthsection, coordinator, history="Depression, treated 2019.", current_treatment="None.")
+        if name == "Demo Person C":
+            _answer(screen, questions, yes={1, 2, 3, 4})
+            _save(screen.risksection, coordinator)
+            services.refresh(screen)
+            Screen.objects.filter(pk=screen.pk).update(
+                escalated_at=now - timedelta(minutes=3), escalated_to=coordinator, on_call_notified_at=now
+            )
+            continue  # high risk, escalated
+        _answer(screen, questions, yes={1})
+        _save(screen.risksection, coordinator)
+        _save(screen.legalsection, coordinator, court_ordered="no", probation="no")
+        _save(screen.livingsection, coordinator, situation="family", safe_at_home="yes")
+        _save(screen.payersection, coordinator, payer="commercial",
+              verification=inquiry.verifications.first())  # fmt: skip
+        services.refresh(screen)
+        if name == "Demo Person E":
+            screen = services.screen_of(inquiry.pk)
+            _save(screen.confirmationsection, clinician, level=levels["residential"],
+                  note="Daily heavy use; detox first is safer.", confirmed_by=clinician,
+                  confirmed_at=now - timedelta(days=1))  # fmt: skip
+            _save(screen.outcomesection, coordinator, outcome="not_a_fit", not_fit_reason="payer",
+                  referred_to=ReferralOut.objects.first())  # fmt: skip
+    return made

@@ -53,13 +53,13 @@ class Command(BaseCommand):
             pages = load_pages()
         load_review()  # after the first version, so that the change waiting is not part of it
         load_inquiries(levels)
-        load_screening(levels)
         verifications = load_verifications(levels)
+        screens = load_screening(levels)  # after the verifications, which a payer links to
         history = load_history(levels)
         self.stdout.write(
             f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {pages} pages, "
             f"{len(INQUIRIES)} inquiries ({verifications} new insurance verifications)"
-            f" and {history} more over the past 90 days."
+            f" and {history} more over the past 90 days; {screens} pre-admission screens."
         )
 
     def create_users(self):
