@@ -167,7 +167,7 @@ def test_the_payer_is_linked_to_the_inquirys_verification(admissions_client, inq
 def test_the_workspace_links_to_the_screen(admissions_client, inquiry):
     page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/")
     assert definition(page, "Pre-admission screen") == "Open the screen · Not screened yet"
-    links = [a.attrs["href"] for a in select(page, ".workspace-facts dd > a") if a.text == "Open the screen"]
+    links = [a.attrs["href"] for a in select(page, ".workspace-screen dd > a") if a.text == "Open the screen"]
     assert links == [page_url(inquiry)]
 
 
