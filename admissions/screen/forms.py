@@ -28,7 +28,15 @@ from screening.models import (
     WithdrawalSection,
 )
 from staff.admin_widgets import within_readable_years
-from staff.stale_edits import StaleEditForm
+from staff.stale_edits import SEEN, StaleEditForm
+
+
+def _shown(field, value):
+    if value in (None, "", False):
+        return "empty" if not isinstance(field, forms.BooleanField) else "No"
+    if value is True:
+        return "Yes"
+    return str(dict(field.choices).get(value, value)) if hasattr(field, "choices") else str(value)
 
 
 def _text(rows=3):
@@ -49,6 +57,20 @@ class SectionForm(StaleEditForm):
 
     def save_rows(self, section):
         """Rows of the section's own (substance uses, risk answers)."""
+
+    def _differences(self, saved):
+        """The stale refusal's table: the section's own columns, and the boxes of its rows (a
+        substance's, a question's), each as a colleague saved it and as this form sends it."""
+        found = super()._differences(saved)
+        theirs = type(self)(instance=saved, screen=self.screen)
+        for name, field in self.fields.items():
+            if name in (*self._meta.fields, SEEN) or name not in self.cleaned_data or name not in theirs.fields:
+                continue
+            mine, saved_value = self.cleaned_data[name], theirs[name].initial
+            if (mine or None) != (saved_value or None):
+                label = getattr(field, "summary_label", field.label)
+                found.append((label, _shown(field, saved_value), _shown(field, mine)))
+        return found
 
     def save_section(self, by):
         section = self.save(commit=False)
@@ -120,6 +142,9 @@ class SubstancesForm(SectionForm):
                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                 initial=last and last.time().replace(second=0, microsecond=0),
             )
+            for field_name, field in self.fields.items():
+                if field_name.startswith(prefix) and not field_name.endswith("used"):
+                    field.summary_label = f"{name}: {field.label[0].lower()}{field.label[1:]}"
 
     def groups(self):
         """(substance, its bound fields) for the page."""
@@ -228,6 +253,8 @@ class RiskForm(SectionForm):
                     required=False,
                     initial=None if answer is None or answer.recent is None else ("yes" if answer.recent else "no"),
                 )
+                self.fields[f"q{question.pk}_recent"].summary_label = f"Question {question.position}: within 3 months"
+            self.fields[f"q{question.pk}"].summary_label = f"Question {question.position}"
 
     def groups(self):
         """(question, its answer, its recency or None) for the page."""

@@ -12,7 +12,7 @@ from screening import services
 from screening.models import RiskAnswer, Substance, SubstanceUse
 
 from ..factories import UserFactory
-from ..markup import definition, one, select, texts
+from ..markup import cells, definition, one, select, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +184,19 @@ def test_the_printable_summary_is_logged(admissions_client, inquiry, risk_questi
     assert texts(response, "h2")[1] == "Reason for calling"
     assert texts(response, "h2")[6] == "Risk screen: Low risk"
     assert records(inquiry)[-1] == ("view", "pre-admission screen: printed summary")
+
+
+def test_a_stale_refusal_of_the_substances_lists_each_substances_differences(admissions_client, inquiry):
+    alcohol = Substance.objects.get(name="Alcohol")
+    stamp = seen(admissions_client, inquiry, "substances")
+    colleague = Client()
+    colleague.force_login(UserFactory(username="colleague", first_name="Ana", last_name="Ruiz", group="Admissions"))
+    mine = {f"s{alcohol.pk}_used": "on", f"s{alcohol.pk}_frequency": "weekly", "seen_updated_at": stamp}
+    colleague.post(save_url(inquiry, "substances"), {**mine, f"s{alcohol.pk}_frequency": "daily"})
+    response = admissions_client.post(save_url(inquiry, "substances"), mine)
+    assert response.status_code == 200
+    table = one(response, "#substances .stale-differences")
+    assert cells(table) == [["Alcohol: how often", "Daily", "Weekly"]]
+    chosen = one(response, f"#substances select[name=s{alcohol.pk}_frequency] option[selected]")
+    assert chosen.attrs["value"] == "weekly"
+    assert SubstanceUse.objects.get().frequency == "daily"
