@@ -129,7 +129,12 @@ def notify_on_call(screen_id):
     if screen is None:
         return "skipped"
     subject, body = on_call_message(screen)
-    send_mail(subject, body, None, settings.SCREENING_ON_CALL_EMAILS, fail_silently=False)
+    try:
+        send_mail(subject, body, None, settings.SCREENING_ON_CALL_EMAILS, fail_silently=False)
+    except Exception as error:
+        # The card keeps saying the e-mail is not confirmed: the coordinator calls the on-call instead.
+        logger.warning("on-call notice of screen %s failed: %s", screen_id, type(error).__name__)
+        return "failed"
     Screen.objects.filter(pk=screen_id).update(on_call_notified_at=timezone.now())
     return "sent"
 

@@ -2,6 +2,8 @@
 the top of the page, records when it was first shown and to whom, and e-mails the clinician on call
 once, with a link and no health details. Withdrawal red flags flag a medical detox evaluation."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -13,6 +15,8 @@ from ..factories import UserFactory
 from ..markup import one, select, texts
 
 pytestmark = pytest.mark.django_db
+
+CENTER = ZoneInfo("America/Los_Angeles")
 
 
 def page_url(inquiry):
@@ -45,7 +49,8 @@ def test_high_risk_shows_the_card_records_it_and_tells_the_on_call_once(
         "Stay on the line with them. Do not end the call.",
         "Warm hand-off: call or text 988 (Suicide & Crisis Lifeline) together with them; call 911 if they are "
         "in immediate danger.",
-        "Notify the clinician on call: they have been e-mailed a link to this screen.",
+        "Notify the clinician on call: an e-mail with a link to this screen is being sent. Until this card says it "
+        "was sent, call them.",
     ]
     screen = services.screen_of(inquiry.pk)
     assert screen.risksection.risk_level == "high"
@@ -69,6 +74,10 @@ def test_high_risk_shows_the_card_records_it_and_tells_the_on_call_once(
         admissions_client.get(page_url(inquiry))
         assert colleague.get(page_url(inquiry)).status_code == 200
     assert len(mail.outbox) == 1
+    sent = services.screen_of(inquiry.pk).on_call_notified_at.astimezone(CENTER)
+    assert texts(admissions_client.get(page_url(inquiry)), ".crisis-card li")[2] == (
+        f"Notify the clinician on call: they were e-mailed a link to this screen at {sent:%H:%M}."
+    )
     again = services.screen_of(inquiry.pk)
     assert (again.escalated_at, again.escalated_to) == (screen.escalated_at, admissions_user)
 
@@ -128,3 +137,23 @@ def test_withdrawal_red_flags(admissions_client, inquiry, withdrawal, substance,
         assert admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/substances/", data).status_code == 302
     flags = texts(admissions_client.get(page_url(inquiry)), ".detox-flag strong")
     assert flags == (["Medical detox evaluation needed"] if flagged else [])
+
+
+def test_when_the_on_call_email_fails_the_card_says_to_call(
+    admissions_client, inquiry, risk_questions, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("screening.services.send_mail", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_risk(admissions_client, inquiry, risk_questions, yes={5})
+        admissions_client.get(page_url(inquiry))
+    page = admissions_client.get(page_url(inquiry))
+    assert (
+        texts(page, ".crisis-card li")[2]
+        == "Notify the clinician on call: an e-mail with a link to this screen is being sent. Until this card says "
+        "it was sent, call them."
+    )
+    screen = services.screen_of(inquiry.pk)
+    assert screen.escalated_at is not None and screen.on_call_notified_at is None
