@@ -17,6 +17,27 @@
     if (announcer) announcer.textContent = text;
   }
 
+  // A substance's details are shown once it is ticked (or when they hold something): six substances'
+  // empty boxes are a long way to scroll during a call. Without this script every box shows.
+  function foldSubstance(group) {
+    const used = group.querySelector("input[name$='_used']");
+    if (!used) return;
+    const fields = [...group.querySelectorAll(".screen-field")].filter((field) => !field.contains(used));
+    const filled = fields.some((field) =>
+      [...field.querySelectorAll("input, select")].some((box) => (box.type === "checkbox" ? box.checked : box.value)),
+    );
+    for (const field of fields) field.hidden = !used.checked && !filled;
+  }
+
+  function foldAll(root) {
+    for (const group of root.querySelectorAll(".screen-group")) foldSubstance(group);
+  }
+
+  foldAll(page);
+  page.addEventListener("change", (event) => {
+    if (event.target.matches("input[name$='_used']")) foldSubstance(event.target.closest(".screen-group"));
+  });
+
   page.addEventListener("submit", async (event) => {
     const form = event.target;
     const section = form.closest("[data-section]");
@@ -52,6 +73,7 @@
       return;
     }
     section.replaceWith(document.adoptNode(replacement));
+    foldAll(replacement);
     for (const region of fresh.querySelectorAll("[data-refresh]")) {
       const here = document.getElementById(region.id);
       if (here && !replacement.contains(here)) here.replaceWith(document.adoptNode(region));

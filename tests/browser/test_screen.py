@@ -47,7 +47,11 @@ def test_a_coordinator_completes_a_screen(browser, live_server, transactional_db
     url = page.url  # no reload: the page's address is the same
 
     substances = page.locator("#substances")
+    # A substance's details show once it is ticked.
+    expect(substances.get_by_label("How much").first).to_be_hidden()
     substances.get_by_label("Uses alcohol").check()
+    expect(substances.get_by_label("How much").first).to_be_visible()
+    expect(substances.get_by_label("How much").nth(1)).to_be_hidden()
     substances.locator("select[name$=_frequency]").first.select_option("daily")
     substances.get_by_label("Heavy use").first.check()
     substances.get_by_role("button", name="Save substances").click()
