@@ -1,6 +1,7 @@
 """Encryption at rest for insurance details, with the Fernet keys of DJANGO_FIELD_ENCRYPTION_KEYS:
 the fields (django-fernet-fields-v2) and the card files (intake/card_files.py) use the same keys."""
 
+import datetime
 import weakref
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -10,7 +11,8 @@ from django.core.signals import setting_changed
 from django.db import DatabaseError, connections, transaction
 from django.db.models import BinaryField, ExpressionWrapper, F
 from django.dispatch import receiver
-from fernet_fields import EncryptedCharField, EncryptedDateField
+from django.utils import timezone
+from fernet_fields import EncryptedCharField, EncryptedDateField, EncryptedDateTimeField, EncryptedTextField
 
 WRONG_KEY = (
     "An encrypted insurance detail cannot be read with DJANGO_FIELD_ENCRYPTION_KEYS: the key it was encrypted "
@@ -103,3 +105,17 @@ class SecretCharField(_SaysWhichKey, EncryptedCharField):
 
 class SecretDateField(_SaysWhichKey, EncryptedDateField):
     pass
+
+
+class SecretTextField(_SaysWhichKey, EncryptedTextField):
+    pass
+
+
+class SecretDateTimeField(_SaysWhichKey, EncryptedDateTimeField):
+    """Stored in UTC; read back aware, as Django's own DateTimeField is."""
+
+    def from_db_value(self, value, expression, connection, *args):
+        value = super().from_db_value(value, expression, connection, *args)
+        if value is not None and settings.USE_TZ and timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+        return value

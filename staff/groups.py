@@ -1,6 +1,7 @@
 """The staff groups. Admissions works inquiries; Admissions leads do the same and may export them
-(a permission kept apart, held by a group a person can be told to ask for); content editors never see
-them. Kept by a post_migrate handler (staff/apps.py) after every `migrate` and `flush`."""
+(a permission kept apart, held by a group a person can be told to ask for); Clinicians read them and
+confirm the level of care their screens propose; content editors never see them. Kept by a post_migrate
+handler (staff/apps.py) after every `migrate` and `flush`."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
@@ -15,7 +16,11 @@ ADMISSIONS = [
     ("intake", "referralcontact", ["view", "add", "change"]),
     ("intake", "insuranceverification", ["view", "add", "change"]),
     ("intake", "levelbenefit", ["view", "add", "change", "delete"]),
+    # The pre-admission screen (screening/): run it, and add to the list of places referred out to.
+    ("screening", "screen", ["view", "change"]),
+    ("screening", "referralout", ["view", "add", "change"]),
 ]
+CLINICIANS = "Clinicians"
 # Named in the inbox's note to those who cannot export ("Ask an administrator to add you to …").
 ADMISSIONS_LEADS = "Admissions leads"
 REVIEWERS = "Reviewers"
@@ -23,6 +28,17 @@ REVIEWERS = "Reviewers"
 GROUPS = {
     "Admissions": ADMISSIONS,
     ADMISSIONS_LEADS: [*ADMISSIONS, ("intake", "inquiry", ["export"])],
+    # Read the inquiries and their screens, confirm or change the level of care, and keep the rules
+    # the screen scores and proposes by.
+    CLINICIANS: [
+        ("intake", "inquiry", ["view"]),
+        ("screening", "screen", ["view", "change", "confirm"]),
+        ("screening", "riskquestion", ["view", "add", "change"]),
+        ("screening", "riskrule", ["view", "add", "change", "delete"]),
+        ("screening", "levelrule", ["view", "add", "change", "delete"]),
+        ("screening", "substance", ["view", "add", "change"]),
+        ("screening", "referralout", ["view", "add", "change"]),
+    ],
     "Content editors": [
         ("levels", "levelofcare", ["view", "add", "change", "delete"]),
         ("faq", "article", ["view", "add", "change", "delete"]),
