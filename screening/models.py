@@ -366,6 +366,8 @@ class LevelSection(Section):
     proposed_level = models.ForeignKey(
         "levels.LevelOfCare", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    # When a level was first proposed or chosen: the dashboard's "recommended" step.
+    recommended_at = models.DateTimeField(null=True, blank=True, editable=False)
     proposed_by_rule = models.ForeignKey(
         LevelRule, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )

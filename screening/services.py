@@ -82,7 +82,10 @@ def refresh(screen):
     type(risk).objects.filter(pk=risk.pk).update(risk_level=risk.risk_level, recent_behaviour=risk.recent_behaviour)
     rule = rules.proposal(rules.facts(sections, uses_of(screen)), LevelRule.objects.select_related("level"))
     level = sections["level"]
-    type(level).objects.filter(pk=level.pk).update(proposed_level=rule.level if rule else None, proposed_by_rule=rule)
+    recommended = level.recommended_at or ((rule or level.chosen_level_id) and timezone.now()) or None
+    type(level).objects.filter(pk=level.pk).update(
+        proposed_level=rule.level if rule else None, proposed_by_rule=rule, recommended_at=recommended
+    )
     return screen_of(screen.inquiry_id)
 
 

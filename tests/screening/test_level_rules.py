@@ -2,10 +2,13 @@
 coordinator may choose another with a reason. The page says the rules are the center's own and names
 the six ASAM dimensions."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+import time_machine
 
 from screening import rules, services
-from screening.models import Fact, LevelRule, Substance
+from screening.models import Fact, LevelRule, LevelSection, Substance
 
 from ..factories import LevelFactory
 from ..markup import one, texts
@@ -122,3 +125,16 @@ def test_the_page_says_the_rules_are_the_centers_own_and_names_the_asam_dimensio
         "Relapse, continued use or continued problem potential (substances, withdrawal, mental health)",
         "Recovery/living environment (living situation, legal, payer)",
     ]
+
+
+def test_the_first_proposal_dates_the_recommendation_for_the_dashboard(admissions_client, inquiry, levels):
+    save(admissions_client, inquiry, "reason", {"reason": "My brother drinks every day."})
+    level = LevelSection.objects.get(screen__inquiry=inquiry)
+    assert level.recommended_at is None
+    first = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
+    with time_machine.travel(first, tick=False):
+        save(admissions_client, inquiry, "legal", {"court_ordered": "yes"})
+    with time_machine.travel(first + timedelta(minutes=2), tick=False):
+        save(admissions_client, inquiry, "living", {"situation": "own_home", "safe_at_home": "no"})
+    level.refresh_from_db()
+    assert (level.proposed_level.slug, level.recommended_at) == ("residential", first)
