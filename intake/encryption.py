@@ -54,10 +54,11 @@ def as_stored(name):
     return ExpressionWrapper(F(name), output_field=BinaryField())
 
 
-def newest_row_unreadable(model, fields, using="default"):
+def newest_row_unreadable(model, fields, using="default", stored_in=None):
     """The number of the newest `model` row whose encrypted `fields` the current keys cannot open, or None:
     also None with no rows, or before migrate made the table (only these columns are read, so a
-    migration still to come does not matter either). A cheap check, run at start."""
+    migration still to come does not matter either). With `stored_in`, a column name: the newest row
+    that holds something there. A cheap check, run at start."""
     connection = connections[using]
     try:
         if model._meta.db_table not in connection.introspection.table_names():
@@ -65,6 +66,8 @@ def newest_row_unreadable(model, fields, using="default"):
         with transaction.atomic(using=using):  # inside a test's transaction, an error stays in a savepoint
             stored = {f"stored_{name}": as_stored(name) for name in fields}
             newest = model._default_manager.using(using).annotate(**stored).order_by("-pk")
+            if stored_in:
+                newest = newest.filter(**{f"{stored_in}__isnull": False})
             row = newest.values_list("pk", *stored).first()
     except DatabaseError:
         return None  # the database cannot say now: the site starts, and its pages say what is wrong
