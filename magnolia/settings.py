@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "faq",
     "intake",
     "admissions",
+    "census",
     "demo",
 ]
 

@@ -15,7 +15,15 @@ ADMISSIONS = [
     ("intake", "referralcontact", ["view", "add", "change"]),
     ("intake", "insuranceverification", ["view", "add", "change"]),
     ("intake", "levelbenefit", ["view", "add", "change", "delete"]),
+    # The census (census/): the bed board, holds, stays and the waitlist.
+    ("census", "bed", ["view"]),
+    ("census", "program", ["view"]),
+    ("census", "stay", ["view", "add", "change"]),
+    ("census", "hold", ["view", "add", "change"]),
+    ("census", "waitlistentry", ["view", "add", "change"]),
 ]
+# Clinicians confirm levels of care and may raise a waiting person's priority (with a reason).
+CLINICIANS = "Clinicians"
 # Named in the inbox's note to those who cannot export ("Ask an administrator to add you to …").
 ADMISSIONS_LEADS = "Admissions leads"
 REVIEWERS = "Reviewers"
@@ -40,6 +48,7 @@ GROUPS = {
         ("core", "redirect", ["view", "delete"]),
         ("review", "pendingrevision", ["view"]),
     ],
+    CLINICIANS: [("census", "waitlistentry", ["view", "raise_priority"])],
     # Sign off changes to reviewed text (review/); usually content editors as well.
     # Change: a reviewer signs off a first draft (reviewer, review date, published); their own changes
     # to reviewed text wait in the queue like anyone's.
