@@ -8,12 +8,15 @@ told before: each freed bed or place tells one person's owner, the next one the 
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+
+from intake.models import AccessRecord
 
 from .models import WaitlistEntry
 
@@ -75,3 +78,80 @@ def tell_next_waiting(level_ids, program_id):
             return "failed"
         return "sent"
     return "nobody waiting"
+
+
+# --- The waitlist's rules ---------------------------------------------------------------------------
+
+
+def join(*, inquiry, level, by, waiting_for, program=None, owner=None, now=None):
+    """Put `inquiry` on the waitlist for `level` (and perhaps `program`). Its owner (told when a place
+    frees up) is whoever is given, else the inquiry's assignee, else the person adding it."""
+    if program is not None and program.level_id != level.pk:
+        raise ValidationError(f"{program} is not a {level.short_name} program.")
+    if WaitlistEntry.objects.waiting().filter(inquiry=inquiry, level=level).exists():
+        raise ValidationError(f"Inquiry #{inquiry.pk} is already waiting for {level.short_name}.")
+    owner = owner or inquiry.assigned_to or by
+    with transaction.atomic():
+        entry = WaitlistEntry.objects.create(
+            inquiry=inquiry,
+            level=level,
+            program=program,
+            waiting_for=waiting_for,
+            owner=owner,
+            added_by=by,
+            added_at=now or timezone.now(),
+        )
+        AccessRecord.record(by, [inquiry.pk], AccessRecord.Action.CHANGE, "joined the waitlist")
+    return entry
+
+
+def may_set_priority(user):
+    """Clinicians (the Clinicians group's permission) and superusers."""
+    return user.has_perm("census.raise_priority_waitlistentry")
+
+
+def set_priority(*, entry, priority, reason, by):
+    if not may_set_priority(by):
+        raise PermissionDenied("Only a clinician may change a waiting person's priority.")
+    reason = " ".join(reason.split())
+    if priority != WaitlistEntry.Priority.ROUTINE and not reason:
+        raise ValidationError("Say why their priority is raised.")
+    with transaction.atomic():
+        WaitlistEntry.objects.filter(pk=entry.pk).update(
+            priority=priority, priority_reason=reason, priority_set_by=by, priority_set_at=timezone.now()
+        )
+        AccessRecord.record(by, [entry.inquiry_id], AccessRecord.Action.CHANGE, "waitlist priority set")
+    entry.refresh_from_db()
+    return entry
+
+
+def set_follow_up(*, entry, at, step, owner, by):
+    with transaction.atomic():
+        WaitlistEntry.objects.filter(pk=entry.pk).update(
+            follow_up_at=at, follow_up_step=step, owner=owner, updated_at=timezone.now()
+        )
+        AccessRecord.record(by, [entry.inquiry_id], AccessRecord.Action.CHANGE, "waitlist follow-up set")
+    entry.refresh_from_db()
+    return entry
+
+
+def end(*, entry, reason, by, now=None):
+    """Take them off the waitlist, saying why."""
+    with transaction.atomic():
+        ended = (
+            WaitlistEntry.objects.waiting()
+            .filter(pk=entry.pk)
+            .update(ended_at=now or timezone.now(), end_reason=reason)
+        )
+        if ended:
+            AccessRecord.record(by, [entry.inquiry_id], AccessRecord.Action.CHANGE, "left the waitlist")
+    entry.refresh_from_db()
+    return bool(ended)
+
+
+def queue(level=None):
+    """Those waiting, in the order they are worked: priority, then who has waited longest."""
+    entries = WaitlistEntry.objects.waiting().select_related("level", "program", "owner", "priority_set_by")
+    if level is not None:
+        entries = entries.filter(level=level)
+    return entries.in_queue_order()
