@@ -193,7 +193,6 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
         if not updated:
             raise ValidationError("This stay has already ended.")
         BedTime.objects.filter(stay=stay).update(ends_at=ends_at)
-        stay.refresh_from_db()
         following = None
         if stepping_down:
             following = _start_stay(
@@ -209,6 +208,7 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
             )
         AccessRecord.record(by, [stay.inquiry_id], AccessRecord.Action.CHANGE, f"discharged ({kind})")
         waitlist.place_freed(stay.bed, stay.program)
+    stay.refresh_from_db()  # only now: a step-down refused leaves the caller's copy as it was
     return following
 
 
