@@ -20,5 +20,5 @@ urlpatterns = [
     path("waitlist/", staff(waitlist_views.waitlist_page), name="waitlist"),
     path("waitlist/add/", staff(waitlist_views.add), name="waitlist_add"),
     path("waitlist/<int:pk>/", staff(waitlist_views.entry), name="waitlist_entry"),
-    path("figures/", staff(figures_views.figures), name="figures"),
+    path("figures/", staff(figures_views.figures_page), name="figures"),
 ]
