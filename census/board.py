@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from levels.models import LevelOfCare
@@ -127,8 +127,11 @@ def build(*, sex="", level=None, accessible=False, first=None, days=DAYS, now=No
     first = first or today
     dates = [first + timedelta(days=n) for n in range(days)]
     last = dates[-1]
+    bounds = {day: (start_of(day), start_of(day + timedelta(days=1))) for day in dates}
 
-    beds = Bed.objects.prefetch_related("levels")
+    beds = Bed.objects.prefetch_related(
+        Prefetch("levels", queryset=LevelOfCare.objects.only("pk", "short_name", "name", "intensity_rank"))
+    )
     programs = Program.objects.filter(is_active=True).select_related("level")
     if sex in SEX_LABELS:
         beds = beds.filter(serves__in=[sex, Serves.ANY])
@@ -143,26 +146,31 @@ def build(*, sex="", level=None, accessible=False, first=None, days=DAYS, now=No
     for stay in (
         Stay.objects.overlapping(first, last)
         .filter(bed__in=[bed.pk for bed in beds])
-        .only("bed_id", "admitted_on", "discharged_on", "expected_discharge_on")
+        .values_list("pk", "bed_id", "admitted_on", "discharged_on", "expected_discharge_on", named=True)
     ):
         stays[stay.bed_id].append(stay)
     holds = defaultdict(list)
     for held in (
-        _live_holds(now, first, last).filter(bed__in=[bed.pk for bed in beds]).only("bed_id", "held_at", "until")
+        _live_holds(now, first, last)
+        .filter(bed__in=[bed.pk for bed in beds])
+        .values_list("bed_id", "held_at", "until", named=True)
     ):
         holds[held.bed_id].append(held)
 
     groups = {}
     for bed in beds:
-        row_levels = [each for each in bed.levels.all() if level is None or each.pk == level.pk]
-        row = BedRow(bed, [Cell(day, *_bed_state(bed, day, stays[bed.pk], holds[bed.pk])) for day in dates], [])
+        bed_levels = list(bed.levels.all())
+        row_levels = [each for each in bed_levels if level is None or each.pk == level.pk]
+        row = BedRow(
+            bed, [Cell(day, *_bed_state(bed, day, bounds[day], stays[bed.pk], holds[bed.pk])) for day in dates], []
+        )
         for each in row_levels:
-            others = [other.short_name for other in bed.levels.all() if other.pk != each.pk]
+            others = [other.short_name for other in bed_levels if other.pk != each.pk]
             key = (each.intensity_rank, each.pk, bed.serves)
             groups.setdefault(key, Group(each, bed.serves)).rows.append(BedRow(row.bed, row.cells, others))
     ordered = [groups[key] for key in sorted(groups, key=lambda key: (key[0], key[1], _serves_order(key[2])))]
 
-    return Board(days=dates, groups=ordered, programs=_programs(list(programs), dates, first, last, now))
+    return Board(days=dates, groups=ordered, programs=_programs(list(programs), dates, bounds, now))
 
 
 def _serves_order(serves):
@@ -178,8 +186,9 @@ def _day_end(day):
     return start_of(day + timedelta(days=1))
 
 
-def _held_on(held, day):
-    return held.held_at < _day_end(day) and held.until > start_of(day)
+def _held_on(held, bounds):
+    """Whether the hold's time touches the day running from bounds[0] to bounds[1]."""
+    return held.held_at < bounds[1] and held.until > bounds[0]
 
 
 def _stay_state(stay, day):
@@ -190,21 +199,22 @@ def _stay_state(stay, day):
     return OCCUPIED
 
 
-def _bed_state(bed, day, stays, holds):
+def _bed_state(bed, day, bounds, stays, holds):
     """The bed's state on `day`, and the stay in it if any."""
     if bed.is_out_on(day):
         return OUT, None
     in_bed = {_stay_state(stay, day): stay.pk for stay in stays}
     if OCCUPIED in in_bed:
         return OCCUPIED, in_bed[OCCUPIED]
-    if any(_held_on(held, day) for held in holds):
+    if any(_held_on(held, bounds) for held in holds):
         return HELD, None
     if LEAVING in in_bed:
         return LEAVING, in_bed[LEAVING]
     return FREE, None
 
 
-def _programs(programs, dates, first, last, now):
+def _programs(programs, dates, bounds, now):
+    first, last = dates[0], dates[-1]
     if not programs:
         return []
     ids = [program.pk for program in programs]
@@ -212,11 +222,13 @@ def _programs(programs, dates, first, last, now):
     for stay in (
         Stay.objects.overlapping(first, last)
         .filter(program__in=ids)
-        .only("program_id", "admitted_on", "discharged_on", "expected_discharge_on")
+        .values_list("program_id", "admitted_on", "discharged_on", "expected_discharge_on", named=True)
     ):
         stays[stay.program_id].append(stay)
     holds = defaultdict(list)
-    for held in _live_holds(now, first, last).filter(program__in=ids).only("program_id", "held_at", "until"):
+    for held in (
+        _live_holds(now, first, last).filter(program__in=ids).values_list("program_id", "held_at", "until", named=True)
+    ):
         holds[held.program_id].append(held)
     rows = []
     for program in programs:
@@ -227,7 +239,7 @@ def _programs(programs, dates, first, last, now):
                 ProgramDay(
                     day=day,
                     in_use=states.count(OCCUPIED),
-                    held=sum(1 for held in holds[program.pk] if _held_on(held, day)),
+                    held=sum(1 for held in holds[program.pk] if _held_on(held, bounds[day])),
                     leaving=states.count(LEAVING),
                     places=program.places,
                 )
