@@ -178,7 +178,7 @@ def test_find_a_bed_opens_the_board_for_what_fits_and_holds_in_one_click(center,
     inquiry.sex_assigned_at_birth = "female"  # what the pre-admission screen records (issue 27), when it does
     client.force_login(center["staff"])
     workspace = parse(client.get(inquiry.get_admin_url()))
-    found = [(a.text, a.attrs["href"]) for a in select(workspace, ".workspace-facts a") if a.text == "Find a bed"]
+    found = [(a.text, a.attrs["href"]) for a in select(workspace, ".workspace-census a") if a.text == "Find a bed"]
     assert found == [("Find a bed", f"/admin/census/?inquiry={inquiry.pk}")]
 
     page = parse(client.get(URL, {"inquiry": inquiry.pk}))
