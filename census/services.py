@@ -15,8 +15,9 @@ from intake.models import AccessRecord, Inquiry
 from intake.services import pipeline
 
 from . import waitlist
+from .board import sex_for
 from .locking import locked
-from .models import Bed, BedTime, Hold, Stay, WaitlistEntry, default_until, moment
+from .models import Bed, BedTime, Hold, Serves, Stay, WaitlistEntry, default_until, moment
 
 
 class AlreadyTaken(ValidationError):
@@ -59,6 +60,14 @@ def _check_place(bed, program):
     return bed or program
 
 
+def _check_fits(inquiry, bed):
+    """A bed for men or for women is not given to someone the inquiry records otherwise (when it
+    records the patient's sex assigned at birth: see census.board.sex_for)."""
+    sex = sex_for(inquiry)
+    if bed is not None and sex and bed.serves not in (Serves.ANY, sex):
+        raise ValidationError(f"Bed {bed} is for {bed.get_serves_display().lower()}.")
+
+
 def hold(*, inquiry, bed=None, program=None, by, until=None, now=None):
     """Hold a bed or a program place for `inquiry` until `until` (a day from now by default). An
     AlreadyTaken error, with nothing saved, when it is held or occupied meanwhile."""
@@ -67,6 +76,7 @@ def hold(*, inquiry, bed=None, program=None, by, until=None, now=None):
     until = until or default_until(now)
     if bed is not None and not bed.in_service:
         raise ValidationError(f"Bed {bed} is out of service.")
+    _check_fits(inquiry, bed)
     with locked(type(place), place.pk):
         if bed is not None:
             if not _bed_is_free(bed, now, until):
@@ -142,6 +152,7 @@ def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_
         raise ValidationError(f"{program} is not a {level.short_name} program.")
     if bed is not None and not bed.levels.filter(pk=level.pk).exists():
         raise ValidationError(f"Bed {bed} does not serve {level.short_name}.")
+    _check_fits(inquiry, bed)
     if expected is not None and expected < on:
         raise ValidationError("The expected discharge comes before the admission.")
     starts_at = moment(on, now)

@@ -217,3 +217,17 @@ def test_expired_holds_are_noticed_once(now, coordinator, detox, time_machine):
     assert services.notice_expired_holds() == 0
     held.refresh_from_db()
     assert held.expiry_noticed_at == timezone.now()
+
+
+def test_a_bed_for_men_or_women_follows_the_patients_recorded_sex(now, coordinator, detox):
+    mens, anyones = BedFactory(levels=[detox], serves="men"), BedFactory(levels=[detox], serves="any")
+    inquiry = reached()
+    inquiry.sex_assigned_at_birth = "female"  # recorded by the pre-admission screen (issue 27), when it is
+    with pytest.raises(ValidationError) as refused:
+        services.hold(inquiry=inquiry, bed=mens, by=coordinator)
+    assert refused.value.messages == [f"Bed {mens} is for men."]
+    with pytest.raises(ValidationError):
+        services.admit(inquiry=inquiry, level=detox, bed=mens, on=TODAY, by=coordinator)
+    assert services.hold(inquiry=inquiry, bed=anyones, by=coordinator).bed == anyones
+    # Not recorded: the coordinator decides.
+    assert services.hold(inquiry=reached(), bed=mens, by=coordinator).bed == mens
