@@ -74,6 +74,9 @@ def board(request):
         day=first if day else None,
         inquiry=inquiry,
         holds=list(holds),
+        # This inquiry's holds, past ones too: a hold that ran out or was released reads "released".
+        inquiry_holds=list(inquiry.holds.select_related("bed", "program")[:10]) if inquiry else [],
+        now=now,
         may_hold=request.user.has_perm("census.add_hold"),
         here=request.get_full_path(),
         columns=len(result.days) + (2 if inquiry is not None else 1),

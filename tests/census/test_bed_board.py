@@ -253,4 +253,18 @@ def test_the_board_takes_as_many_queries_whatever_the_beds_and_stays(center, cli
         )
         ProgramFactory(level=center["iop"], name=f"IOP group {number}")
     more = (_queries(client), _queries(client, {"inquiry": inquiry.pk}))
-    assert few == more == (19, 20)
+    assert few == more == (19, 21)
+
+
+def test_an_inquirys_holds_read_released_once_their_time_has_passed(center, client, time_machine):
+    client.force_login(center["staff"])
+    held = Hold.objects.get(bed=center["beds"]["D2"])
+    query = {"inquiry": held.inquiry_id}
+    assert texts(parse(client.get(URL, query)), "#content-main section[aria-labelledby=inquiry-holds-heading] li") == [
+        "North 2A: held until Sat, Dec 5, 10:00 AM held Dec 4, 10:00 AM"
+    ]
+    time_machine.move_to(MORNING + timedelta(days=1), tick=False)
+    client.force_login(center["staff"])  # the session ended while nobody used it
+    assert texts(parse(client.get(URL, query)), "#content-main section[aria-labelledby=inquiry-holds-heading] li") == [
+        "North 2A: released held Dec 4, 10:00 AM"
+    ]
