@@ -322,6 +322,7 @@ class WaitlistEntry(models.Model):
     priority_set_at = models.DateTimeField(null=True, blank=True)
     follow_up_at = models.DateTimeField("follow-up due", null=True, blank=True)
     follow_up_step = models.CharField("next step", max_length=200, blank=True)
+    follow_up_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     ended_at = models.DateTimeField(null=True, blank=True)
     end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import default_task_backend, task
 
 from intake.models import AccessRecord
 
@@ -126,13 +126,82 @@ def set_priority(*, entry, priority, reason, by):
 
 
 def set_follow_up(*, entry, at, step, owner, by):
+    """Set the entry's follow-up and owner; its reminder is armed again and queued for its time."""
     with transaction.atomic():
         WaitlistEntry.objects.filter(pk=entry.pk).update(
-            follow_up_at=at, follow_up_step=step, owner=owner, updated_at=timezone.now()
+            follow_up_at=at, follow_up_step=step, owner=owner, follow_up_notified_at=None, updated_at=timezone.now()
         )
         AccessRecord.record(by, [entry.inquiry_id], AccessRecord.Action.CHANGE, "waitlist follow-up set")
-    entry.refresh_from_db()
+        entry.refresh_from_db()
+        if entry.follow_up_at is not None and entry.owner_id is not None:
+            due = entry.follow_up_at
+            transaction.on_commit(lambda: _enqueue_reminder(entry.pk, due))
     return entry
+
+
+# --- Follow-up reminders, as the inbox's (intake/follow_ups.py) ------------------------------------
+
+
+def _enqueue_reminder(entry_id, due):
+    try:
+        if due > timezone.now():
+            if not default_task_backend.supports_defer:
+                return  # send_waitlist_reminders, from cron, sends it when it falls due
+            send_follow_up_reminder.using(run_after=due).enqueue(entry_id, due.isoformat())
+        else:
+            send_follow_up_reminder.enqueue(entry_id, due.isoformat())
+    except Exception:
+        logger.exception("could not queue the follow-up reminder of waitlist entry %s", entry_id)
+
+
+def reminder_message(entry):
+    url = f"{settings.SITE_URL}{reverse('admin:census:waitlist_entry', args=[entry.pk])}"
+    subject = f"Follow-up due: waitlist entry #{entry.pk}"
+    body = (
+        f"A follow-up you own is due now on waitlist entry #{entry.pk}.\n\n"
+        f"Open it (log in required):\n{url}\n\n"
+        "For privacy, this e-mail carries no details about the person.\n"
+    )
+    return subject, body
+
+
+@task()
+def send_follow_up_reminder(entry_id, due_iso):
+    """Send the reminder if this follow-up is still the entry's, due, the person still waiting, and
+    not yet reminded: claimed once, whichever worker gets here first."""
+    now = timezone.now()
+    claimed = (
+        WaitlistEntry.objects.waiting()
+        .filter(pk=entry_id, follow_up_at=due_iso, follow_up_at__lte=now, follow_up_notified_at__isnull=True)
+        .exclude(owner__email="")
+        .exclude(owner__isnull=True)
+        .update(follow_up_notified_at=now)
+    )
+    if not claimed:
+        return "skipped"
+    entry = WaitlistEntry.objects.select_related("owner").get(pk=entry_id)
+    subject, body = reminder_message(entry)
+    try:
+        send_mail(subject, body, None, [entry.owner.email], fail_silently=False)
+    except Exception as error:
+        WaitlistEntry.objects.filter(pk=entry_id).update(follow_up_notified_at=None)  # the command tries again
+        logger.warning("waitlist reminder for entry %s failed: %s", entry_id, type(error).__name__)
+        return "failed"
+    return "sent"
+
+
+def send_due_reminders(now=None):
+    """Queue a reminder for every waitlist follow-up due and not yet reminded; how many."""
+    due = (
+        WaitlistEntry.objects.waiting()
+        .filter(follow_up_at__lte=now or timezone.now(), follow_up_notified_at__isnull=True, owner__isnull=False)
+        .values_list("pk", "follow_up_at")
+    )
+    count = 0
+    for pk, when in due.iterator():
+        _enqueue_reminder(pk, when)
+        count += 1
+    return count
 
 
 def end(*, entry, reason, by, now=None):

@@ -204,3 +204,35 @@ def test_clinicians_reach_the_waitlist_and_raise_priority_and_editors_do_not(set
     assert admin_messages(response) == ["Priority set to raised."]
     entry.refresh_from_db()
     assert (entry.priority, entry.priority_reason) == (1, "Pregnant")
+
+
+def test_a_waitlist_follow_up_reminds_its_owner_once_when_due(
+    setting, time_machine, django_capture_on_commit_callbacks
+):
+    entry = waiting(setting, "ana", 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        waitlist.set_follow_up(
+            entry=entry,
+            at=MORNING - timedelta(minutes=5),
+            step="Call about a bed",
+            owner=setting["ben"],
+            by=setting["ana"],
+        )
+    (sent,) = mail.outbox
+    assert (sent.to, sent.subject) == (["ben@magnolia.example"], f"Follow-up due: waitlist entry #{entry.pk}")
+    assert sent.body == (
+        f"A follow-up you own is due now on waitlist entry #{entry.pk}.\n\n"
+        f"Open it (log in required):\n{settings.SITE_URL}/admin/census/waitlist/{entry.pk}/\n\n"
+        "For privacy, this e-mail carries no details about the person.\n"
+    )
+    assert waitlist.send_due_reminders() == 0  # reminded: not again
+    assert len(mail.outbox) == 1
+    # A new time arms it again; the cron command sends what the queue could not defer.
+    with django_capture_on_commit_callbacks(execute=True):
+        waitlist.set_follow_up(
+            entry=entry, at=MORNING + timedelta(hours=1), step="Call again", owner=setting["ben"], by=setting["ana"]
+        )
+    assert len(mail.outbox) == 1
+    time_machine.move_to(MORNING + timedelta(hours=2), tick=False)
+    assert waitlist.send_due_reminders() == 1
+    assert len(mail.outbox) == 2
