@@ -124,9 +124,7 @@ def test_the_page_answers_men_detox_thursday(center, client):
     page = parse(client.get(URL, query))
     assert one(page, "#answer-heading").text == "On Thursday, December 10"
     assert texts(page, ".census-answer li") == ["Detox, men: 0 free of 1 bed", "Detox, anyone: 1 free of 1 bed"]
-    table = captioned(
-        page, "Each bed by day: free, held, occupied, expected to free up (an expected discharge), or out of service."
-    )
+    table = captioned(page, "Beds by day")
     assert texts(table, "thead th") == ["Bed", "Thu 10"]
     assert [th.attrs["scope"] for th in table.select("th")] == ["col", "col", "rowgroup", "row", "rowgroup", "row"]
     assert cells(table) == [
@@ -150,11 +148,7 @@ def test_the_whole_fortnight_with_programs_and_holds(center, client):
         "Residential, women: 0 free of 1 bed",
         "IOP, IOP mornings: 1 free of 3 places",
     ]
-    programs = cells(
-        captioned(
-            page, "Free places in each program by day; places of people expected to leave are not counted as free."
-        )
-    )
+    programs = cells(captioned(page, "Program places by day"))
     assert programs[0][:6] == [
         "IOP mornings IOP, Mon–Thu 9:00–12:00",
         "1 free",
@@ -163,7 +157,7 @@ def test_the_whole_fortnight_with_programs_and_holds(center, client):
         "2 free",
         "2 free, 1 leaving",
     ]
-    holds = cells(captioned(page, "Beds and places held now; a hold not used by its time is released by itself."))
+    holds = cells(captioned(page, "Held now"))
     assert [row[:3] for row in holds] == [
         ["North 2A", f"#{Hold.objects.get(bed__isnull=False).inquiry_id}", "Sat, Dec 5, 10:00 AM"],
         ["IOP mornings", f"#{Hold.objects.get(program__isnull=False).inquiry_id}", "Sat, Dec 5, 10:00 AM"],
