@@ -54,7 +54,11 @@ def figures(start, end):
     beds = list(Bed.objects.prefetch_related("levels"))
     primary = {bed.pk: min(bed.levels.all(), key=lambda level: level.intensity_rank, default=None) for bed in beds}
     programs = list(Program.objects.select_related("level"))
-    stays = list(Stay.objects.overlapping(start, end).select_related("level"))
+    stays = list(
+        Stay.objects.overlapping(start, end).values_list(
+            "bed_id", "level_id", "admitted_on", "discharged_on", named=True
+        )
+    )
     since, until = start_of(start), start_of(end + timedelta(days=1))
     holds = list(
         Hold.objects.filter(held_at__lt=until, until__gt=since)
