@@ -3,7 +3,8 @@ told by e-mail, through the task queue, once, with a link and nothing about the 
 
 "Next" is the waitlist's queue order (priority, then who has waited longest) among those waiting for
 one of the bed's levels, or for the program's level (for any of its programs or that one), and not
-told before: each freed bed or place tells one person's owner, the next one the next."""
+told before: each freed bed or place tells one person's owner, the next one the next. A bed for men
+or for women skips someone the inquiry records otherwise."""
 
 import logging
 
@@ -18,7 +19,8 @@ from django_tasks import default_task_backend, task
 
 from intake.models import AccessRecord
 
-from .models import WaitlistEntry
+from .board import sex_for
+from .models import Serves, WaitlistEntry
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +29,15 @@ def place_freed(bed, program):
     """Call in the transaction that frees `bed` or a place of `program`: once it commits, the next
     waiting person's owner is told."""
     if bed is not None:
-        level_ids, program_id = sorted(bed.levels.values_list("pk", flat=True)), None
+        level_ids, program_id, serves = sorted(bed.levels.values_list("pk", flat=True)), None, bed.serves
     else:
-        level_ids, program_id = [program.level_id], program.pk
-    transaction.on_commit(lambda: _enqueue(level_ids, program_id))
+        level_ids, program_id, serves = [program.level_id], program.pk, Serves.ANY
+    transaction.on_commit(lambda: _enqueue(level_ids, program_id, serves))
 
 
-def _enqueue(level_ids, program_id):
+def _enqueue(level_ids, program_id, serves):
     try:
-        tell_next_waiting.enqueue(level_ids, program_id)
+        tell_next_waiting.enqueue(level_ids, program_id, serves)
     except Exception:
         logger.exception("could not queue the waitlist notice for levels %s", level_ids)
 
@@ -61,11 +63,21 @@ def notice_message(entry):
     return subject, body
 
 
+def fits(entry, serves):
+    """Whether a bed for `serves` fits the waiting person: a bed for anyone does; one for men or women
+    does unless the inquiry records the patient's sex otherwise (census.board.sex_for)."""
+    sex = sex_for(entry.inquiry)
+    return serves == Serves.ANY or not sex or sex == serves
+
+
 @task()
-def tell_next_waiting(level_ids, program_id):
-    """Tell the owner of the next person waiting, claimed once whichever worker gets here first."""
+def tell_next_waiting(level_ids, program_id, serves=Serves.ANY):
+    """Tell the owner of the next person waiting whom the freed bed or place fits, claimed once
+    whichever worker gets here first."""
     now = timezone.now()
-    for entry in next_waiting(level_ids, program_id).select_related("owner")[:5]:
+    for entry in next_waiting(level_ids, program_id).select_related("owner", "inquiry")[:20]:
+        if not fits(entry, serves):
+            continue
         claimed = WaitlistEntry.objects.filter(pk=entry.pk, notified_at__isnull=True).update(notified_at=now)
         if not claimed:
             continue  # another worker told this one: the next

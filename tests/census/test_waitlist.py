@@ -236,3 +236,18 @@ def test_a_waitlist_follow_up_reminds_its_owner_once_when_due(
     time_machine.move_to(MORNING + timedelta(hours=2), tick=False)
     assert waitlist.send_due_reminders() == 1
     assert len(mail.outbox) == 2
+
+
+def test_a_freed_bed_for_men_passes_over_a_woman_waiting(setting, monkeypatch, django_capture_on_commit_callbacks):
+    # The pre-admission screen (issue 27) records the patient's sex; here, as if it did, by name.
+    monkeypatch.setattr(waitlist, "sex_for", lambda inquiry: {"Ana": "women", "Bo": "men"}.get(inquiry.name, ""))
+    bed = BedFactory(levels=[setting["detox"]], serves="men")
+    stay = services.admit(inquiry=reached(), level=setting["detox"], bed=bed, on=date(2026, 12, 1), by=setting["ana"])
+    woman = waiting(setting, "ana", 9, inquiry=InquiryFactory(name="Ana"))
+    man = waiting(setting, "ben", 2, inquiry=InquiryFactory(name="Bo"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.discharge(stay=stay, on=date(2026, 12, 4), kind="completed", by=setting["ana"])
+    assert [message.to for message in mail.outbox] == [["ben@magnolia.example"]]
+    woman.refresh_from_db()
+    man.refresh_from_db()
+    assert (woman.notified_at, man.notified_at) == (None, MORNING)
