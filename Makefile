@@ -50,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 test: lint node_modules/.installed $(MESSAGES)
 	$(PY) manage.py check --settings=magnolia.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=magnolia.test_settings
-	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup --durations=20
 
 browser:
 	bash scripts/install-browser.sh

@@ -6,9 +6,10 @@ from datetime import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from intake.models import Inquiry, InsuranceVerification, Merge, Note
+from intake.models import Assessment, Inquiry, InsuranceVerification, Merge, Note
 from intake.services.verification import DONE
 from intake.text import humanize_duration
 
@@ -72,6 +73,7 @@ def timeline(inquiry):
         )
         for verification in _finished_verifications(inquiry)
     ]
+    entries += assessment_entries(inquiry)
     entries += merge_entries(inquiry)
     entries.sort(key=lambda entry: entry.at, reverse=True)
     arrived = f"Arrived by {inquiry.get_channel_display().lower()}"
@@ -101,6 +103,29 @@ def _verification_result(verification):
     return said
 
 
+def assessment(inquiry):
+    """Its assessment, or None."""
+    return Assessment.objects.filter(inquiry=inquiry).select_related("assessor", "scheduled_by").first()
+
+
+def assessment_summary(found):
+    """ "Dec 7, 2026, 10:00 AM, by video, with Dana Reyes"."""
+    return f"{found.when}, {found.get_mode_display().lower()}, with {_name(found.assessor)}"
+
+
+def assessment_text(inquiry):
+    found = assessment(inquiry)
+    return assessment_summary(found) if found else ""
+
+
+def assessment_entries(inquiry):
+    """The assessment as last set, when it was set."""
+    found = assessment(inquiry)
+    if found is None:
+        return []
+    return [Entry(found.updated_at, "Assessment set", assessment_summary(found), _name(found.scheduled_by), "status")]
+
+
 def merge_entries(inquiry):
     """Its merges, either way, and their undoing."""
     entries = []
@@ -115,6 +140,30 @@ def merge_entries(inquiry):
             undone = gettext("Undone: %(what)s") % {"what": what}
             entries.append(Entry(merge.undone_at, undone, "", _name(merge.undone_by), "status"))
     return entries
+
+
+def needs_care(inquiry, today=None):
+    """The person who needs care, in one line of parts: name, date of birth and age, sex assigned at
+    birth, gender identity, pronouns, language. Each part only when known."""
+    parts = []
+    if inquiry.caller_relationship == Inquiry.CallerRelationship.SELF:
+        parts.append(f"{inquiry.patient_name or inquiry.name} (the caller)")
+    else:
+        parts.append(inquiry.patient_name or "Not named yet")
+    born = inquiry.patient_birth_date
+    if born:
+        today = today or timezone.localdate()
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        parts.append(f"born {date_format(born, 'M j, Y')} (age {age})")
+    if inquiry.patient_sex_at_birth != Inquiry.SexAtBirth.NOT_SAID:
+        parts.append(f"sex assigned at birth: {inquiry.get_patient_sex_at_birth_display().lower()}")
+    if inquiry.patient_gender_identity:
+        parts.append(f"gender identity: {inquiry.patient_gender_identity}")
+    if inquiry.patient_pronouns:
+        parts.append(f"pronouns: {inquiry.patient_pronouns}")
+    if inquiry.patient_language:
+        parts.append(f"prefers {inquiry.patient_language}")
+    return parts
 
 
 def waiting(inquiry, now=None):

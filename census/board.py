@@ -12,7 +12,10 @@ from datetime import timedelta
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from intake.models import Inquiry
 from levels.models import LevelOfCare
+from screening.models import Screen
+from screening.services import level_status
 
 from .models import Bed, Hold, Program, Serves, Stay, start_of
 
@@ -100,23 +103,33 @@ class Board:
 
 
 def sex_for(inquiry):
-    """Men or women for a bed, from the patient's sex assigned at birth when the inquiry records it."""
-    value = str(getattr(inquiry, "sex_assigned_at_birth", "") or "").lower()
-    if value.startswith(("m", "male")):
-        return Serves.MEN
-    if value.startswith(("f", "female")):
-        return Serves.WOMEN
-    return ""
+    """Men or women for a bed, from the patient's sex assigned at birth (recorded "as used for bed
+    assignment"); "" when it is not said or is neither (intersex): the coordinator decides."""
+    return {Inquiry.SexAtBirth.MALE: Serves.MEN, Inquiry.SexAtBirth.FEMALE: Serves.WOMEN}.get(
+        inquiry.patient_sex_at_birth, ""
+    )
 
 
 def level_for(inquiry):
-    """The level the inquiry's person needs, as far as it is known (a confirmed or recommended level
-    when the inquiry has one, else the level they asked about)."""
-    for name in ("confirmed_level", "recommended_level", "level"):
-        level = getattr(inquiry, name, None)
-        if isinstance(level, LevelOfCare):
+    """The level the inquiry's person needs, as far as it is known: the pre-admission screen's level
+    (confirmed by a clinician, else provisional: screening.services.level_status decides), else the
+    level they asked about. One query; the screen's encrypted notes are not read."""
+    screen = (
+        Screen.objects.filter(inquiry=inquiry)
+        .select_related(
+            "confirmationsection__level",
+            "confirmationsection__confirmed_by",
+            "levelsection__chosen_level",
+            "levelsection__proposed_level",
+        )
+        .defer("confirmationsection__note", "levelsection__reason")
+        .first()
+    )
+    if screen is not None:
+        _, level = level_status(screen)
+        if level is not None:
             return level
-    return None
+    return inquiry.level
 
 
 def build(*, sex="", level=None, accessible=False, first=None, days=DAYS, now=None):

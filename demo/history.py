@@ -6,13 +6,13 @@ fixed seed), relative to now.
 """
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from intake.forms import CONSENT_TEXT
-from intake.models import Inquiry, Note, ReferralContact, ReferralSource, StatusChange
+from intake.models import Assessment, Inquiry, Note, ReferralContact, ReferralSource, StatusChange
 
 SOURCES = [
     ("Valley General Hospital (demo)", "hospital", [("Rita Moss", "Discharge planner")]),
@@ -80,6 +80,7 @@ def _one(rng, number, now, levels, sources, staff):
         if campaign:
             touch.update(utm_source="google", utm_medium="cpc", utm_campaign=campaign)
         inquiry.attribution = {"first_touch": touch, "last_touch": touch}
+    inquiry.set_caller_from_inquiry_for()  # as the web form does: calling for themselves, they need the care
     if channel == "referral":
         inquiry.referral_source = rng.choice(sources)
         inquiry.referral_contact = inquiry.referral_source.contacts.first()
@@ -132,6 +133,17 @@ def _one(rng, number, now, levels, sources, staff):
     StatusChange.objects.bulk_create(
         StatusChange(inquiry=inquiry, from_status=old, to_status=new, by=staff, at=at) for old, new, at in moves
     )
+    if inquiry.status == "assessment_scheduled" and staff is not None:
+        # Its assessment, some day of the coming week in working hours (the center's time): the day view's.
+        day = timezone.localdate(now) + timedelta(days=rng.randint(0, 6))
+        starts = datetime.combine(day, time(rng.randint(9, 16), rng.choice((0, 30))))
+        Assessment.objects.create(
+            inquiry=inquiry,
+            starts_at=timezone.make_aware(starts),
+            assessor=staff,
+            mode=rng.choice(Assessment.Mode.values),
+            scheduled_by=staff,
+        )
 
 
 def _note(inquiry, when, outcome, staff):

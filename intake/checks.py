@@ -1,5 +1,5 @@
 """Keys that cannot read what is stored stop the site at start, rather than letting it store new
-verifications under them and fail later on every page that shows the old ones."""
+verifications or dates of birth under them and fail later on every page that shows the old ones."""
 
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
@@ -10,16 +10,20 @@ from .encryption import newest_row_unreadable
 
 def wrong_keys(using="default"):
     """What is wrong with DJANGO_FIELD_ENCRYPTION_KEYS for the database `using`, or None."""
-    from .models import SECRET_FIELDS, InsuranceVerification
+    from .models import SECRET_FIELDS, Inquiry, InsuranceVerification
 
-    number = newest_row_unreadable(InsuranceVerification, SECRET_FIELDS, using)
-    if number is None:
-        return None
-    return (
-        f"DJANGO_FIELD_ENCRYPTION_KEYS cannot read the newest insurance verification (#{number}, database "
-        f"'{using}'): the key it was stored with is not among them. Put that key back (while rotating, the new "
-        "key first and the old one after it); the site does not start with keys that cannot read what it holds."
-    )
+    for model, fields, stored_in, what in [
+        (InsuranceVerification, SECRET_FIELDS, None, "insurance verification"),
+        (Inquiry, ["patient_birth_date"], "patient_birth_date", "date of birth, on inquiry"),
+    ]:
+        number = newest_row_unreadable(model, fields, using, stored_in)
+        if number is not None:
+            return (
+                f"DJANGO_FIELD_ENCRYPTION_KEYS cannot read the newest {what} (#{number}, database '{using}'): the "
+                "key it was stored with is not among them. Put that key back (while rotating, the new key first "
+                "and the old one after it); the site does not start with keys that cannot read what it holds."
+            )
+    return None
 
 
 @checks.register(checks.Tags.database)

@@ -64,6 +64,8 @@ class BirthDateField(forms.MultiValueField):
     def compress(self, data_list):
         values = dict(zip(PARTS, (value.strip() for value in data_list or ["", "", ""]), strict=True))
         missing = tuple(part for part in PARTS if not values[part])
+        if len(missing) == len(PARTS):
+            return None  # all three empty: only reached when the date is optional (required says so first)
         if missing:
             raise forms.ValidationError(MISSING[missing], code="incomplete")
         if not all(value.isascii() and value.isdigit() for value in values.values()):

@@ -1,6 +1,7 @@
 """Encryption at rest for insurance details, with the Fernet keys of DJANGO_FIELD_ENCRYPTION_KEYS:
 the fields (django-fernet-fields-v2) and the card files (intake/card_files.py) use the same keys."""
 
+import datetime
 import weakref
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -10,7 +11,8 @@ from django.core.signals import setting_changed
 from django.db import DatabaseError, connections, transaction
 from django.db.models import BinaryField, ExpressionWrapper, F
 from django.dispatch import receiver
-from fernet_fields import EncryptedCharField, EncryptedDateField
+from django.utils import timezone
+from fernet_fields import EncryptedCharField, EncryptedDateField, EncryptedDateTimeField, EncryptedTextField
 
 WRONG_KEY = (
     "An encrypted insurance detail cannot be read with DJANGO_FIELD_ENCRYPTION_KEYS: the key it was encrypted "
@@ -52,10 +54,11 @@ def as_stored(name):
     return ExpressionWrapper(F(name), output_field=BinaryField())
 
 
-def newest_row_unreadable(model, fields, using="default"):
+def newest_row_unreadable(model, fields, using="default", stored_in=None):
     """The number of the newest `model` row whose encrypted `fields` the current keys cannot open, or None:
     also None with no rows, or before migrate made the table (only these columns are read, so a
-    migration still to come does not matter either). A cheap check, run at start."""
+    migration still to come does not matter either). With `stored_in`, a column name: the newest row
+    that holds something there. A cheap check, run at start."""
     connection = connections[using]
     try:
         if model._meta.db_table not in connection.introspection.table_names():
@@ -63,6 +66,8 @@ def newest_row_unreadable(model, fields, using="default"):
         with transaction.atomic(using=using):  # inside a test's transaction, an error stays in a savepoint
             stored = {f"stored_{name}": as_stored(name) for name in fields}
             newest = model._default_manager.using(using).annotate(**stored).order_by("-pk")
+            if stored_in:
+                newest = newest.filter(**{f"{stored_in}__isnull": False})
             row = newest.values_list("pk", *stored).first()
     except DatabaseError:
         return None  # the database cannot say now: the site starts, and its pages say what is wrong
@@ -103,3 +108,17 @@ class SecretCharField(_SaysWhichKey, EncryptedCharField):
 
 class SecretDateField(_SaysWhichKey, EncryptedDateField):
     pass
+
+
+class SecretTextField(_SaysWhichKey, EncryptedTextField):
+    pass
+
+
+class SecretDateTimeField(_SaysWhichKey, EncryptedDateTimeField):
+    """Stored in UTC; read back aware, as Django's own DateTimeField is."""
+
+    def from_db_value(self, value, expression, connection, *args):
+        value = super().from_db_value(value, expression, connection, *args)
+        if value is not None and settings.USE_TZ and timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+        return value

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "faq",
     "intake",
     "admissions",
+    "screening",
     "census",
     "demo",
 ]
@@ -341,6 +342,8 @@ RATELIMIT_IP_META_KEY = "common.client.client_address"
 INTAKE_RESPONSE_TARGET_MINUTES = env_int("INTAKE_RESPONSE_TARGET_MINUTES", 15)
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 365)
 INTAKE_NOTIFY_MAX_ATTEMPTS = env_int("INTAKE_NOTIFY_MAX_ATTEMPTS", 5)
+# The clinician on call, told (with a link only, no health details) when a screen shows high risk.
+SCREENING_ON_CALL_EMAILS = env_list("SCREENING_ON_CALL_EMAILS", ["oncall@magnolia-recovery.example"])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 PHONENUMBER_DEFAULT_REGION = "US"

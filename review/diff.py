@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.text import capfirst
 
+from .reviewed import reviewed_text
+
 
 @dataclass
 class Line:
@@ -58,36 +60,40 @@ def _label(model, column):
     return capfirst(str(model._meta.get_field(column).verbose_name))
 
 
-def _parts_text(model, rows):
-    """Each part as a few lines: "Question 2" then each of its columns."""
+def _parts_text(model, columns, rows):
+    """Each part as a few lines: "Question 2" then each of its columns, in the registered order (a
+    stored proposal's keys come back in PostgreSQL's jsonb order, not the order they were written)."""
     noun = capfirst(str(model._meta.verbose_name))
     text = []
     for row in rows:
         text.append(f"{noun} {row.get('position', '')}")
         text += [
             f"  {_label(model, column)}: {line}"
-            for column, value in row.items()
-            if column not in ("id", "position")
-            for line in (str(value).splitlines() or [""])
+            for column in columns
+            if column != "position" and column in row
+            for line in (str(row[column]).splitlines() or [""])
         ]
     return "\n".join(text)
 
 
 def differences(model, live, proposed):
     """[FieldDiff] for each field, and each kind of part, that the change alters."""
+    spec = reviewed_text(model)
     found = []
-    for column, new in proposed["fields"].items():
-        old = live["fields"].get(column, "")
-        if old != new:
+    for column in spec.fields:
+        old, new = live["fields"].get(column, ""), proposed["fields"].get(column, "")
+        if column in proposed["fields"] and old != new:
             found.append(FieldDiff(_label(model, column), diff_lines(old, new)))
-    for accessor, rows in proposed.get("parts", {}).items():
-        old_rows = live["parts"].get(accessor, [])
+    for accessor, columns in spec.parts.items():
+        if accessor not in proposed.get("parts", {}):
+            continue
+        rows, old_rows = proposed["parts"][accessor], live["parts"].get(accessor, [])
         if old_rows != rows:
             part = getattr(model, accessor).rel.related_model
             found.append(
                 FieldDiff(
                     capfirst(str(part._meta.verbose_name_plural)),
-                    diff_lines(_parts_text(part, old_rows), _parts_text(part, rows)),
+                    diff_lines(_parts_text(part, columns, old_rows), _parts_text(part, columns, rows)),
                 )
             )
     return found

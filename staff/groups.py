@@ -1,6 +1,7 @@
 """The staff groups. Admissions works inquiries; Admissions leads do the same and may export them
-(a permission kept apart, held by a group a person can be told to ask for); content editors never see
-them. Kept by a post_migrate handler (staff/apps.py) after every `migrate` and `flush`."""
+(a permission kept apart, held by a group a person can be told to ask for); Clinicians read them and
+confirm the level of care their screens propose; content editors never see them. Kept by a post_migrate
+handler (staff/apps.py) after every `migrate` and `flush`."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
@@ -15,6 +16,9 @@ ADMISSIONS = [
     ("intake", "referralcontact", ["view", "add", "change"]),
     ("intake", "insuranceverification", ["view", "add", "change"]),
     ("intake", "levelbenefit", ["view", "add", "change", "delete"]),
+    # The pre-admission screen (screening/): run it, and add to the list of places referred out to.
+    ("screening", "screen", ["view", "change"]),
+    ("screening", "referralout", ["view", "add", "change"]),
     # The census (census/): the bed board, holds, stays and the waitlist.
     ("census", "bed", ["view"]),
     ("census", "program", ["view"]),
@@ -22,7 +26,6 @@ ADMISSIONS = [
     ("census", "hold", ["view", "add", "change"]),
     ("census", "waitlistentry", ["view", "add", "change"]),
 ]
-# Clinicians confirm levels of care and may raise a waiting person's priority (with a reason).
 CLINICIANS = "Clinicians"
 # Named in the inbox's note to those who cannot export ("Ask an administrator to add you to …").
 ADMISSIONS_LEADS = "Admissions leads"
@@ -31,6 +34,19 @@ REVIEWERS = "Reviewers"
 GROUPS = {
     "Admissions": ADMISSIONS,
     ADMISSIONS_LEADS: [*ADMISSIONS, ("intake", "inquiry", ["export"])],
+    # Read the inquiries and their screens, confirm or change the level of care, and keep the rules
+    # the screen scores and proposes by.
+    CLINICIANS: [
+        ("intake", "inquiry", ["view"]),
+        ("screening", "screen", ["view", "change", "confirm"]),
+        ("screening", "riskquestion", ["view", "add", "change"]),
+        ("screening", "riskrule", ["view", "add", "change", "delete"]),
+        ("screening", "levelrule", ["view", "add", "change", "delete"]),
+        ("screening", "substance", ["view", "add", "change"]),
+        ("screening", "referralout", ["view", "add", "change"]),
+        # The waitlist (census/): see it, and raise a waiting person's priority with a reason.
+        ("census", "waitlistentry", ["view", "raise_priority"]),
+    ],
     "Content editors": [
         ("levels", "levelofcare", ["view", "add", "change", "delete"]),
         ("faq", "article", ["view", "add", "change", "delete"]),
@@ -48,7 +64,6 @@ GROUPS = {
         ("core", "redirect", ["view", "delete"]),
         ("review", "pendingrevision", ["view"]),
     ],
-    CLINICIANS: [("census", "waitlistentry", ["view", "raise_priority"])],
     # Sign off changes to reviewed text (review/); usually content editors as well.
     # Change: a reviewer signs off a first draft (reviewer, review date, published); their own changes
     # to reviewed text wait in the queue like anyone's.

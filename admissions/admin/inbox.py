@@ -5,6 +5,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext, gettext_lazy
 
 from intake import services
+from intake.date_input import BirthDateField
 from intake.encryption import CANNOT_DECRYPT, CannotDecrypt
 from intake.models import AccessRecord, Inquiry, Notification, search_kind
 from intake.notifications import enqueue_delivery
@@ -26,13 +28,14 @@ from intake.text import humanize_duration
 from staff.admin_base import StaffAdmin, is_plain_number
 from staff.admin_widgets import LabelledDateTimeMixin
 from staff.groups import ADMISSIONS_LEADS, admissions_staff
+from staff.stale_edits import SEEN
 
-from .. import duplicates, export_views
+from .. import assessments, duplicates, export_views
 from ..access import AccessLoggedAdminMixin
 from ..dashboard import views as dashboard_views
 from ..exports import export_response
-from ..inquiry_form import InquiryForm
-from ..workspace import LogContactForm, timeline, waiting
+from ..inquiry_form import ASSESSMENT_FIELDS, InquiryForm
+from ..workspace import LogContactForm, assessment_text, needs_care, timeline, waiting
 
 
 class CappedPaginator(Paginator):
@@ -113,6 +116,17 @@ class NotificationInline(admin.TabularInline):
         return False
 
 
+# The person who needs care: the caller too, when they call for themselves.
+PATIENT_FIELDS = [
+    "patient_name",
+    "patient_birth_date",
+    "patient_gender_identity",
+    "patient_sex_at_birth",
+    "patient_language",
+    "patient_pronouns",
+]
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     refuse_stale_edits = True
@@ -170,12 +184,21 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     ]
     fieldsets = [
         ("Pipeline", {"fields": ["status", "close_reason", "assigned_to", "spam_reason"]}),
+        (
+            "Assessment",
+            {
+                "description": "Needed for “Assessment scheduled”: when (the center's time), with whom, in person "
+                "or by video. Its assessor is e-mailed a link the day before.",
+                "fields": list(ASSESSMENT_FIELDS.values()),
+            },
+        ),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
         (
-            "Person",
+            "Caller",
             {
                 "fields": [
                     "name",
+                    "caller_relationship",
                     "phone",
                     "email",
                     "preferred_contact",
@@ -185,6 +208,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 ]
             },
         ),
+        ("Person who needs care", {"fields": PATIENT_FIELDS}),
         (
             "Request",
             {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "insurance_verification", "message"]},
@@ -208,19 +232,76 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     radio_fields = {"received_as": admin.VERTICAL}
     add_fieldsets = [
         ("Channel", {"fields": ["channel", "received_as", "language", "referral_source", "referral_contact"]}),
-        ("Person", {"fields": ["name", "phone", "email", "preferred_contact", "best_time", "voicemail_ok"]}),
+        (
+            "Caller",
+            {
+                "fields": [
+                    "name",
+                    "caller_relationship",
+                    "phone",
+                    "email",
+                    "preferred_contact",
+                    "best_time",
+                    "voicemail_ok",
+                ]
+            },
+        ),
+        ("Person who needs care", {"fields": PATIENT_FIELDS}),
         ("Request", {"fields": ["inquiry_for", "level", "payment", "insurance_carrier", "message"]}),
         ("Pipeline", {"fields": ["assigned_to"]}),
         ("Follow-up", {"fields": ["follow_up_step", "follow_up_at", "follow_up_owner"]}),
     ]
 
     def get_fieldsets(self, request, obj=None):
-        return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
+        if obj is None:
+            return self.add_fieldsets
+        fieldsets = super().get_fieldsets(request, obj)
+        if not obj.is_read_only:
+            return fieldsets
+        # Admitted: the assessment's boxes (the form's own, not the model's) shown as it was set.
+        boxes = set(ASSESSMENT_FIELDS.values())
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in boxes] or ["assessment_shown"]})
+            if boxes & set(options["fields"])
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    def get_queryset(self, request):
+        # Lists decrypt no date of birth (they show none); the inquiry's own page loads it (get_object).
+        return super().get_queryset(request).defer("patient_birth_date")
+
+    def get_object(self, request, object_id, from_field=None):
+        inquiry = super().get_object(request, object_id, from_field)
+        if inquiry is not None:
+            inquiry.refresh_from_db(fields=["patient_birth_date"])
+        return inquiry
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "patient_birth_date":
+            # The three boxes of the insurance form: month, day, year, each a number pad on a phone.
+            return BirthDateField(required=False, label="Date of birth", help_text="Month, day and year.")
+        if db_field.name == "name":
+            kwargs["label"] = "Caller's name"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_read_only:
+            # Admitted: every field shown as it is (notes and contacts are still logged, at the top).
+            shown = flatten_fieldsets(self.get_fieldsets(request, obj))
+            return [name for name in shown if name != SEEN]
         # The channel a website inquiry came by, and the language it was written in, are facts; staff
         # choose them for the ones they add.
         return [*self.readonly_fields, "channel", "language"] if obj else self.readonly_fields
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id and is_plain_number(object_id):
+            inquiry = self.get_queryset(request).filter(pk=object_id).only("pk", "status").first()
+            if inquiry is not None and inquiry.is_read_only and self.has_view_permission(request, inquiry):
+                # Refused whatever it sends, before any form is read: nothing is saved or recorded.
+                self.message_user(request, services.READ_ONLY % {"number": inquiry.pk}, messages.ERROR)
+                return HttpResponseRedirect(inquiry.get_admin_url())
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_changeform_initial_data(self, request):
         return {
@@ -258,7 +339,7 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             kwargs.update(
                 choices=Inquiry.ReceivedAs.choices, required=True, label=gettext_lazy("How did this reach you?")
             )
-        if db_field.name == "voicemail_ok":
+        if db_field.name in ("voicemail_ok", "patient_sex_at_birth"):
             # A form sent without it (an older page) keeps the inquiry's answer.
             kwargs["required"] = False
         return super().formfield_for_choice_field(db_field, request, **kwargs)
@@ -319,6 +400,10 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
         if inquiry.voicemail_ok == Inquiry.Voicemail.NO:
             return format_html('<strong class="no-voicemail">{}</strong>', "No: do not name us")
         return inquiry.get_voicemail_ok_display()
+
+    @admin.display(description="assessment")
+    def assessment_shown(self, inquiry):
+        return assessment_text(inquiry) or "None set"
 
     @admin.display(description="insurance verification")
     def insurance_verification(self, inquiry):
@@ -414,7 +499,9 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
             # What the person changed, as it was (the form's own fields, such as the stale-edit check's, left out).
             fields = {field.name for field in self.opts.fields}
             changed = {name: form.initial.get(name) for name in form.changed_data if name in fields}
-            services.edit_inquiry(inquiry=inquiry, by=request.user, changed=changed)
+            services.edit_inquiry(
+                inquiry=inquiry, by=request.user, changed=changed, assessment=form.assessment_details()
+            )
         else:
             services.add_inquiry(inquiry=inquiry, by=request.user)
             duplicates.warn_on_save(self, request, inquiry)
@@ -422,8 +509,10 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def get_urls(self):
         log = self.admin_site.admin_view(self.log_contact_view)
         board = self.admin_site.admin_view(self.dashboard_view)
+        week = self.admin_site.admin_view(self.assessments_view)
         return [
             path("speed-to-lead/", board, name="intake_inquiry_dashboard"),
+            path("assessments/", week, name="intake_inquiry_assessments"),
             path("<path:object_id>/log-contact/", log, name="intake_inquiry_log_contact"),
             *self.duplicate_urls(),
             *self.export_urls(),
@@ -454,6 +543,12 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
     def dashboard_view(self, request):
         response = dashboard_views.dashboard(request, self.admin_site)
         self.record_list(request, AccessRecord.Action.LIST, "speed-to-lead dashboard (figures only)")
+        return response
+
+    def assessments_view(self, request):
+        response = assessments.assessments(request, self.admin_site)
+        mine = " (mine)" if request.GET.get("mine") == "1" else ""
+        self.record_list(request, AccessRecord.Action.LIST, f"assessments of the next 7 days{mine}")
         return response
 
     def log_contact_view(self, request, object_id):
@@ -489,17 +584,28 @@ class InquiryAdmin(AccessLoggedAdminMixin, LabelledDateTimeMixin, StaffAdmin):
                 merged_banner=duplicates.banner(obj, may_change),
             )
             context.setdefault("log_form", LogContactForm())
+            if obj.is_read_only:  # nothing to save: no Save buttons
+                context.update(show_save=False, show_save_and_continue=False, show_save_and_add_another=False)
             context.update(
+                read_only=obj.is_read_only,
                 timeline=timeline(obj),
                 waiting=waiting(obj),
+                needs_care=needs_care(obj),
+                assessment=assessment_text(obj),
                 log_url=reverse("admin:intake_inquiry_log_contact", args=[obj.pk]),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        count = self.update_recorded(request, queryset, assigned_to=request.user, updated_at=timezone.now())
-        self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.")
+        chosen = queryset.count()
+        # An admitted inquiry is read-only: it keeps whom it was assigned to.
+        open_ones = queryset.exclude(status=Inquiry.Status.ADMITTED)
+        count = self.update_recorded(request, open_ones, assigned_to=request.user, updated_at=timezone.now())
+        left = (
+            f" {chosen - count} admitted left as they were: an admitted inquiry is read-only." if chosen > count else ""
+        )
+        self.message_user(request, f"{count} inquir{'y' if count == 1 else 'ies'} assigned to you.{left}")
 
     @admin.action(description="Mark as spam", permissions=["change"])
     def mark_spam(self, request, queryset):

@@ -105,8 +105,9 @@ class InsuranceVerificationAdmin(AccessLoggedAdminMixin, StaffAdmin, _Verificati
         return verification.shown_number
 
     def get_queryset(self, request):
-        # The list decrypts nothing (it shows none of it), and a row no key opens breaks nothing.
-        return super().get_queryset(request).secrets_withheld()
+        # The list decrypts nothing (it shows none of it, nor the inquiry's date of birth), and a row no
+        # key opens breaks nothing.
+        return super().get_queryset(request).secrets_withheld().defer("inquiry__patient_birth_date")
 
     def get_object(self, request, object_id, from_field=None):
         verification = super().get_object(request, object_id, from_field)

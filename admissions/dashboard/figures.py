@@ -15,6 +15,7 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    Min,
     Q,
     TextField,
     Value,
@@ -26,6 +27,7 @@ from django.utils import timezone
 
 from common.spreadsheets import SafeWriter
 from intake.models import Inquiry, InsuranceVerification, ReferralSource
+from screening.models import OutcomeSection
 
 REACHED = [Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
 ASSESSED = [Inquiry.Status.ASSESSMENT_SCHEDULED, Inquiry.Status.ADMITTED]
@@ -81,6 +83,26 @@ class VerificationFigures:
 
 
 @dataclass
+class StepRow:
+    """The funnel for one group: how many inquiries reached each step, and the median days (nearest
+    rank) from one step to the next, over those that reached both, in that order."""
+
+    group: str
+    contacted: int = 0
+    screened: int = 0
+    recommended: int = 0
+    confirmed: int = 0
+    scheduled: int = 0
+    admitted: int = 0
+    contact_to_screened: float | None = None
+    screened_to_recommended: float | None = None
+    recommended_to_confirmed: float | None = None
+    confirmed_to_scheduled: float | None = None
+    scheduled_to_admitted: float | None = None
+    contact_to_admitted: float | None = None
+
+
+@dataclass
 class Figures:
     start: datetime
     end: datetime
@@ -88,7 +110,12 @@ class Figures:
     verifications: VerificationFigures = field(default_factory=VerificationFigures)
     by_day: list = field(default_factory=list)
     close_reasons: list = field(default_factory=list)
+    # Screens found not a fit: (referred to, why) and how many.
+    referred_out: list = field(default_factory=list)
     breakdowns: dict = field(default_factory=dict)
+    # Days between steps: the total's row, and rows by channel and by referral source.
+    step_total: StepRow | None = None
+    step_breakdowns: dict = field(default_factory=dict)
 
 
 def period_inquiries(start, end):
@@ -122,13 +149,30 @@ def figures(start, end):
         ((labels.get(r["close_reason"], r["close_reason"]), r["count"]) for r in closed), key=lambda r: -r[1]
     )
     result.verifications = verification_figures(inquiries)
+    result.referred_out = referred_out(inquiries)
     sources = dict(ReferralSource.objects.values_list("pk", "name"))
+    result.step_total, result.step_breakdowns = step_days(inquiries, sources)
     for key, (label, _) in BREAKDOWNS.items():
         result.breakdowns[key] = (
             label,
             [_named(key, row, sources) for row in sorted(rows[key].values(), key=lambda r: -r.inquiries)],
         )
     return result
+
+
+def referred_out(inquiries):
+    """The period's screens found not a fit, by where they were referred and why, most first."""
+    outcomes = (
+        OutcomeSection.objects.filter(screen__inquiry__in=inquiries, outcome=OutcomeSection.Outcome.NOT_A_FIT)
+        .values("referred_to__name", "not_fit_reason")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "referred_to__name", "not_fit_reason")
+    )
+    reasons = dict(OutcomeSection.NotFitReason.choices)
+    return [
+        (row["referred_to__name"] or "Not referred", reasons.get(row["not_fit_reason"], ""), row["count"])
+        for row in outcomes
+    ]
 
 
 def verification_figures(inquiries):
@@ -141,6 +185,78 @@ def verification_figures(inquiries):
         result.done_median = durations[math.ceil(len(durations) * 0.5) - 1]
         result.done_p90 = durations[math.ceil(len(durations) * 0.9) - 1]
     return result
+
+
+# The steps timed. A first contact is the first move to any status that claims one (contact attempted,
+# contacted, or further on); assessment scheduled and admitted, the first move there (StatusChange);
+# screened, recommended and confirmed, the pre-admission screen's own times.
+CONTACT_STEPS = [
+    Inquiry.Status.CONTACT_ATTEMPTED,
+    Inquiry.Status.CONTACTED,
+    Inquiry.Status.ASSESSMENT_SCHEDULED,
+    Inquiry.Status.ADMITTED,
+    Inquiry.Status.REFERRED_OUT,
+]
+STEPS = {
+    "contacted": Min("status_changes__at", filter=Q(status_changes__to_status__in=CONTACT_STEPS)),
+    "screened": Min("screen__created_at"),
+    "recommended": Min("screen__levelsection__recommended_at"),
+    "confirmed": Min("screen__confirmationsection__confirmed_at"),
+    "scheduled": Min("status_changes__at", filter=Q(status_changes__to_status=Inquiry.Status.ASSESSMENT_SCHEDULED)),
+    "admitted": Min("status_changes__at", filter=Q(status_changes__to_status=Inquiry.Status.ADMITTED)),
+}
+STEP_BREAKDOWNS = {"channel": "Channel", "referral": "Referral source"}
+# (the row's field, from step, to step)
+STEP_SPANS = [
+    ("contact_to_screened", "contacted", "screened"),
+    ("screened_to_recommended", "screened", "recommended"),
+    ("recommended_to_confirmed", "recommended", "confirmed"),
+    ("confirmed_to_scheduled", "confirmed", "scheduled"),
+    ("scheduled_to_admitted", "scheduled", "admitted"),
+    ("contact_to_admitted", "contacted", "admitted"),
+]
+
+
+def step_days(inquiries, sources):
+    """The funnel (contacted, screened, recommended, confirmed, assessment scheduled, admitted) of the
+    period's inquiries: the total's row, and {key: (label, rows)} by channel and by referral source.
+    One query; the steps' times come as they stream past, kept per group."""
+    firsts = inquiries.values("pk", "channel", "referral_source_id").annotate(**STEPS).order_by()
+    spans = {}  # (grouping, group): {"counts": {step: n}, span: [days]}
+    for row in firsts.iterator(chunk_size=2000):
+        reached = {step: row[step] for step in STEPS}
+        if not any(reached.values()):
+            continue
+        for key in (("total", "all"), ("channel", row["channel"]), ("referral", row["referral_source_id"])):
+            found = spans.setdefault(key, {"counts": dict.fromkeys(STEPS, 0), **{f: [] for f, *_ in STEP_SPANS}})
+            for step, at in reached.items():
+                found["counts"][step] += at is not None
+            for name, begin, end in STEP_SPANS:
+                if reached[begin] is not None and reached[end] is not None and reached[end] >= reached[begin]:
+                    found[name].append((reached[end] - reached[begin]).total_seconds() / 86400)
+    rows = {key: _step_row(key, found, sources) for key, found in spans.items()}
+    total = rows.pop(("total", "all"), StepRow("all"))
+    breakdowns = {
+        grouping: (label, sorted((row for (g, _), row in rows.items() if g == grouping), key=lambda r: r.group))
+        for grouping, label in STEP_BREAKDOWNS.items()
+    }
+    return total, breakdowns
+
+
+def _step_row(key, found, sources):
+    grouping, group = key
+    if grouping == "channel":
+        name = Inquiry.Channel(group).label if group else NONE
+    elif grouping == "referral":
+        name = sources.get(group, NONE)
+    else:
+        name = group
+    row = StepRow(name, **found["counts"])
+    for span, *_ in STEP_SPANS:
+        days = sorted(found[span])
+        if days:
+            setattr(row, span, round(days[math.ceil(len(days) * 0.5) - 1], 1))
+    return row
 
 
 def _rows(inquiries, group):
@@ -233,4 +349,6 @@ def csv_response(result):
         writer.writerow(["inquiries by day", day.isoformat(), count])
     for reason, count in result.close_reasons:
         writer.writerow(["close reasons", reason, count])
+    for where, why, count in result.referred_out:
+        writer.writerow(["referred out", f"{where}: {why}", count])
     return response

@@ -1,6 +1,7 @@
 """The intake domain's models, one module per subject, all under the app label "intake"."""
 
 from .access import AccessRecord, search_kind
+from .assessment import Assessment, AssessmentQuerySet
 from .exports import EXPORT_KEPT_FOR, InquiryExport
 from .inquiry import DUPLICATE_WINDOW, PHONE_TEXT, Inquiry, InquiryQuerySet, UsedStamp, refresh_duplicates
 from .insurance import (
@@ -24,6 +25,8 @@ __all__ = [
     "SECRET_FIELDS",
     "STALE_AFTER",
     "AccessRecord",
+    "Assessment",
+    "AssessmentQuerySet",
     "CardImage",
     "Carrier",
     "Inquiry",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from ..encryption import SecretDateField
 from .referrals import ReferralContact, ReferralSource
 
 DUPLICATE_WINDOW = timedelta(days=30)
@@ -181,6 +182,22 @@ class Inquiry(models.Model):
         ENGLISH = "en", "English"
         SPANISH = "es", "Spanish"
 
+    class CallerRelationship(models.TextChoices):
+        # Who the caller is to the person who needs care.
+        SELF = "self", "The person themselves"
+        PARENT = "parent", "Parent"
+        PARTNER = "partner", "Partner or spouse"
+        FRIEND = "friend", "Friend"
+        PROFESSIONAL = "professional", "Professional (referrer, clinician, counselor)"
+        OTHER = "other", "Someone else"
+
+    class SexAtBirth(models.TextChoices):
+        # As used for bed assignment; gender identity is asked and kept apart.
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+        INTERSEX = "intersex", "Intersex"
+        NOT_SAID = "not_said", "Not said"
+
     class SpamReason(models.TextChoices):
         HONEYPOT = "honeypot", "Filled the hidden field"
         TOO_FAST = "too_fast", "Sent faster than a person types"
@@ -223,7 +240,15 @@ class Inquiry(models.Model):
         related_name="inquiries",
         verbose_name="referring person",
     )
+    # The caller: whoever reached us (the person themselves, family, a professional).
     name = models.CharField(max_length=100)
+    caller_relationship = models.CharField(
+        "caller is",
+        max_length=12,
+        choices=CallerRelationship.choices,
+        blank=True,
+        help_text="Who the caller is to the person who needs care. Blank: not asked yet.",
+    )
     phone = PhoneNumberField(blank=True)
     # The phone's digits, kept at save for indexed search: "8185550101" and "5550101".
     phone_national = models.CharField(max_length=15, blank=True, editable=False)
@@ -259,6 +284,25 @@ class Inquiry(models.Model):
     )
     insurance_carrier = models.CharField(max_length=100, blank=True)
     message = models.TextField(max_length=2000, blank=True)
+
+    # The person who needs care (the caller too, when they call for themselves).
+    patient_name = models.CharField("name", max_length=100, blank=True)
+    # Encrypted at rest (intake/encryption.py), as the insurance details are; lists defer it.
+    patient_birth_date = SecretDateField("date of birth", null=True, blank=True)
+    patient_gender_identity = models.CharField(
+        "gender identity", max_length=60, blank=True, help_text="In their words."
+    )
+    patient_sex_at_birth = models.CharField(
+        "sex assigned at birth",
+        max_length=10,
+        choices=SexAtBirth.choices,
+        default=SexAtBirth.NOT_SAID,
+        help_text="As used for bed assignment.",
+    )
+    patient_language = models.CharField(
+        "preferred language", max_length=60, blank=True, help_text="For their care, if not English."
+    )
+    patient_pronouns = models.CharField("pronouns", max_length=40, blank=True, help_text="Optional.")
     consent_text = models.TextField(help_text="The consent wording the person agreed to.")
 
     status = models.CharField(max_length=24, choices=Status.choices, default=Status.NEW, db_index=True)
@@ -380,6 +424,25 @@ class Inquiry(models.Model):
 
     def get_admin_url(self):
         return reverse("admin:intake_inquiry_change", args=[self.pk])
+
+    @property
+    def is_read_only(self):
+        """Admitted: its record is kept as it was; notes and contacts are still added to it."""
+        return self.status == self.Status.ADMITTED
+
+    def set_caller_from_inquiry_for(self):
+        """From the web form's "inquiry for": calling for themselves, the caller is the person who needs
+        care; a professional is a professional; "a loved one" does not say who (left for the call)."""
+        if self.inquiry_for == self.For.MYSELF:
+            self.caller_relationship = self.CallerRelationship.SELF
+        elif self.inquiry_for == self.For.PROFESSIONAL:
+            self.caller_relationship = self.CallerRelationship.PROFESSIONAL
+        self.name_the_caller_as_patient()
+
+    def name_the_caller_as_patient(self):
+        """A caller calling for themselves is the person who needs care: named so, unless named already."""
+        if self.caller_relationship == self.CallerRelationship.SELF and not self.patient_name:
+            self.patient_name = self.name
 
     @property
     def time_to_first_contact(self):

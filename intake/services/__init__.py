@@ -9,12 +9,26 @@ these and keep to HTTP and forms. Re-exported here: `from intake import services
 """
 
 from .duplicates import can_undo, merge_duplicate, merge_preview, undo_merge, undoable_until
-from .pipeline import add_inquiry, edit_inquiry, log_contact, movable, move, move_many, unlogged_contact
+from .pipeline import (
+    READ_ONLY,
+    add_inquiry,
+    assessment_problems,
+    assessors,
+    edit_inquiry,
+    log_contact,
+    movable,
+    move,
+    move_many,
+    unlogged_contact,
+)
 from .submission import request_verification, submit_inquiry
 from .verification import save_verification
 
 __all__ = [
+    "READ_ONLY",
     "add_inquiry",
+    "assessment_problems",
+    "assessors",
     "can_undo",
     "edit_inquiry",
     "log_contact",

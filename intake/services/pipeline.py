@@ -6,13 +6,14 @@ saved, and the move recorded on its timeline. A caller cannot move an inquiry wi
 leave a record without the move: nothing is stashed on the inquiry for a later call to finish.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .. import follow_ups
-from ..models import AccessRecord, Inquiry, Note, StatusChange
+from .. import assessment_reminders, follow_ups
+from ..models import AccessRecord, Assessment, Inquiry, Note, StatusChange
 
 CONTACTED = {
     Inquiry.Status.CONTACT_ATTEMPTED,
@@ -34,17 +35,85 @@ BULK_MOVES_FROM = {
 }
 
 
-def move(*, inquiry, status, by, when=None, close_reason=""):
+# What an assessment needs, each said beside its box on the inquiry's page (`assessment_<key>`).
+ASSESSMENT_MISSING = {
+    "starts_at": "Say when the assessment is (date and time, the center's time).",
+    "assessor": "Choose who on staff assesses them.",
+    "mode": "Choose in person or by video.",
+}
+
+
+def move(*, inquiry, status, by, when=None, close_reason="", assessment=None):
     """Move a saved inquiry to `status` in one transaction: first contact, assessment, closing and spam
     fields kept right, the inquiry checked, saved and the move recorded (by `by`, at `when`, now by
-    default). A ValidationError, with nothing saved, when the move breaks a rule of `Inquiry.clean`."""
+    default). A ValidationError, with nothing saved, when the move breaks a rule of `Inquiry.clean`.
+
+    A move to *Assessment scheduled* needs `assessment`: {"starts_at", "assessor", "mode"}; it is kept
+    (replacing an earlier one) and its assessor's reminder queued."""
     when = when or timezone.now()
     _check_contact_claim(inquiry, before=inquiry.status, status=status)
+    _check_assessment(before=inquiry.status, status=status, details=assessment)
     with transaction.atomic():
         before = inquiry.status
         _set_status(inquiry, status, when=when, close_reason=close_reason)
         _save(inquiry, before=before, by=by, when=when, update_fields=PIPELINE_FIELDS)
+        _keep_assessment(inquiry, details=assessment, by=by)
     return inquiry
+
+
+def assessors():
+    """Who may assess: staff who can sign in."""
+    return get_user_model().objects.filter(is_staff=True, is_active=True).order_by("first_name", "username")
+
+
+def assessment_problems(*, before, status, details):
+    """What is missing or wrong in an assessment's `details` (None: not given or unchanged) for a move
+    from `before` to `status`, by the inquiry form's field name (`assessment_<key>`); {} if nothing.
+    A move to *Assessment scheduled*, or a change to its assessment while there, needs all three; an
+    assessment is not set on an inquiry at another status."""
+    scheduled = Inquiry.Status.ASSESSMENT_SCHEDULED
+    problems = {}
+    if status == scheduled and (status != before or details is not None):
+        details = details or {}
+        problems = {f"assessment_{key}": message for key, message in ASSESSMENT_MISSING.items() if not details.get(key)}
+    elif details and any(details.values()):
+        problems["assessment_starts_at"] = (
+            "An assessment is set with the status “Assessment scheduled”: choose that status, or leave the "
+            "assessment as it was."
+        )
+    assessor = (details or {}).get("assessor")
+    if assessor and not assessors().filter(pk=assessor.pk).exists():
+        problems["assessment_assessor"] = "Choose a member of staff who can sign in."
+    return problems
+
+
+def _check_assessment(*, before, status, details):
+    problems = assessment_problems(before=before, status=status, details=details)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _keep_assessment(inquiry, *, details, by):
+    """Create or change the inquiry's assessment from `details`, when at *Assessment scheduled*; a new
+    time or assessor arms the reminder again. In the caller's transaction."""
+    if inquiry.status != Inquiry.Status.ASSESSMENT_SCHEDULED or not details:
+        return
+    assessment = Assessment.objects.filter(inquiry=inquiry).first() or Assessment(inquiry=inquiry)
+    new = {"starts_at": details["starts_at"], "assessor_id": details["assessor"].pk, "mode": details["mode"]}
+    if assessment.pk and all(getattr(assessment, name) == value for name, value in new.items()):
+        return
+    moved = not assessment.pk or (assessment.starts_at, assessment.assessor_id) != (
+        new["starts_at"],
+        new["assessor_id"],
+    )
+    for name, value in new.items():
+        setattr(assessment, name, value)
+    assessment.scheduled_by = by
+    if moved:
+        assessment.reminded_at = None
+    assessment.save()
+    if moved:
+        assessment_reminders.schedule(assessment)
 
 
 def movable(*, inquiries, status):
@@ -112,6 +181,9 @@ def add_inquiry(*, inquiry, by):
         f"Entered by admissions ({inquiry.get_channel_display().lower()}): the person asked to be contacted."
     )
     live = inquiry.received_as == Inquiry.ReceivedAs.LIVE
+    if not inquiry.caller_relationship:  # not said on the form: what "inquiry for" says, if it says
+        inquiry.set_caller_from_inquiry_for()
+    inquiry.name_the_caller_as_patient()
     with transaction.atomic():
         if live:
             inquiry.created_at = inquiry.first_contact_at = inquiry.first_reached_at = now
@@ -127,20 +199,34 @@ def add_inquiry(*, inquiry, by):
     return inquiry
 
 
-def edit_inquiry(*, inquiry, by, changed):
+# Said by the admin when a change to an admitted inquiry is refused.
+READ_ONLY = (
+    "Inquiry #%(number)s is admitted: its record is read-only. Add notes and contacts with “Log a contact”; "
+    "nothing else was changed."
+)
+
+
+def edit_inquiry(*, inquiry, by, changed, assessment=None):
     """Save staff's edit of an inquiry (its fields set from their form) in one transaction. `changed`:
     the fields they changed, each with its value before. A changed status is a move, kept right and
-    recorded as `move` does; a follow-up given a new time or owner is reminded of again."""
+    recorded as `move` does (to *Assessment scheduled*, with `assessment`, as `move` needs); a
+    follow-up given a new time or owner is reminded of again; a changed `assessment` kept. An admitted
+    inquiry is read-only: a ValidationError, nothing saved."""
     now = timezone.now()
     before = changed.get("status", inquiry.status)
+    if before == Inquiry.Status.ADMITTED:
+        raise ValidationError(READ_ONLY % {"number": inquiry.pk}, code="read_only")
     _check_contact_claim(inquiry, before=before, status=inquiry.status)
+    _check_assessment(before=before, status=inquiry.status, details=assessment)
     with transaction.atomic():
         if "status" in changed:
             _set_status(inquiry, inquiry.status, when=now, close_reason=inquiry.close_reason)
+        inquiry.name_the_caller_as_patient()
         follow_up_moved = bool({"follow_up_at", "follow_up_owner"} & set(changed))
         if follow_up_moved:
             inquiry.follow_up_notified_at = None
         _save(inquiry, before=before, by=by, when=now)
+        _keep_assessment(inquiry, details=assessment, by=by)
         if follow_up_moved:
             follow_ups.schedule(inquiry)
     return inquiry

@@ -54,6 +54,7 @@ def submit_inquiry(
         message=message,
         voicemail_ok=voicemail_ok,
     )
+    inquiry.set_caller_from_inquiry_for()
     with transaction.atomic():
         _receive(inquiry, consent=consent, website=website, started=started, attribution=attribution, language=language)
         _notify(inquiry)

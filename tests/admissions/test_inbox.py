@@ -16,7 +16,7 @@ from intake import follow_ups, services
 from intake.models import AccessRecord, Inquiry, StatusChange
 
 from ..factories import InquiryFactory, ReferralContactFactory, ReferralSourceFactory, UserFactory
-from ..intake_helpers import inquiry_form
+from ..intake_helpers import assessment_form, inquiry_form
 from ..markup import definition, listed, parse, select, texts
 
 pytestmark = pytest.mark.django_db
@@ -231,13 +231,15 @@ def test_queues_overdue_follow_up_due_and_mine(admissions_client, admissions_use
 
 def test_a_status_change_is_on_the_timeline_with_who_made_it(admissions_client, admissions_user):
     inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
-    admissions_client.post(change_url(inquiry), inquiry_form(inquiry, status="assessment_scheduled"))
+    assessment = assessment_form(admissions_user, timezone.now() + timedelta(days=1))
+    admissions_client.post(change_url(inquiry), inquiry_form(inquiry, status="assessment_scheduled", **assessment))
     change = StatusChange.objects.get()
     assert (change.from_status, change.to_status, change.by) == ("new", "assessment_scheduled", admissions_user)
     inquiry.refresh_from_db()
     assert inquiry.assessment_scheduled_at == change.at  # kept for the dashboard's funnel
     timeline = texts(admissions_client.get(change_url(inquiry)), "#timeline li > strong")
-    assert timeline == ["Status: New → Assessment scheduled", "Arrived by website form"]
+    # With the assessment the move set, on its own line.
+    assert timeline == ["Assessment set", "Status: New → Assessment scheduled", "Arrived by website form"]
 
 
 def test_a_follow_up_reminds_its_owner_once_when_due_without_naming_anyone(

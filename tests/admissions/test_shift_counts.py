@@ -41,6 +41,7 @@ def test_a_coordinator_sees_what_is_waiting_each_a_link_to_its_queue(client, adm
         ("Overdue", 1, f"{inbox}?queue=overdue"),
         ("Follow-ups due", 1, f"{inbox}?queue=follow_up"),
         ("Yours, open", 1, f"{inbox}?queue=mine"),
+        ("Assessments today", 0, f"{inbox}assessments/"),
         ("Verifications requested", 1, f"{verifications}?status__exact=requested"),
     ]
 

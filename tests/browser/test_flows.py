@@ -144,6 +144,11 @@ def test_admissions_staff_works_a_new_inquiry(page, site):
     inquiry.refresh_from_db()
     assert inquiry.status == "contacted" and inquiry.first_contact_at is not None
     page.locator("#id_status").select_option("assessment_scheduled")
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    page.get_by_label("Assessment: date").fill(f"{tomorrow:%Y-%m-%d}")
+    page.get_by_label("Assessment: time").fill("10:00:00")
+    page.locator("#id_assessment_assessor").select_option(label="coordinator")
+    page.locator("#id_assessment_mode").select_option("in_person")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     expect(page.locator("#timeline")).to_contain_text("Status: Contacted → Assessment scheduled")

@@ -28,6 +28,11 @@ def test_a_second_coordinators_log_is_kept_and_his_stale_save_refused(browser, s
         log_in(page, site, name)
         page.goto(url)
     dana.locator("#id_status").select_option("assessment_scheduled")
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    dana.get_by_label("Assessment: date").fill(f"{tomorrow:%Y-%m-%d}")
+    dana.get_by_label("Assessment: time").fill("10:00:00")
+    dana.locator("#id_assessment_assessor").select_option(label="Dana Ruiz")
+    dana.locator("#id_assessment_mode").select_option("video")
     dana.get_by_role("button", name="Save and continue editing").click()
     expect(dana.locator(".messagelist")).to_contain_text("was changed successfully")
 

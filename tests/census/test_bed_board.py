@@ -12,6 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from census import board, services
 from census.models import Hold, Serves
 from intake.models import AccessRecord, Note
+from screening.models import ConfirmationSection, LevelSection
+from screening.services import open_screen
 
 from ..factories import BedFactory, InquiryFactory, LevelFactory, NoteFactory, ProgramFactory, UserFactory
 from ..markup import admin_messages, captioned, cells, one, parse, select, texts
@@ -169,7 +171,6 @@ def test_the_whole_fortnight_with_programs_and_holds(center, client):
 
 def test_find_a_bed_opens_the_board_for_what_fits_and_holds_in_one_click(center, client):
     inquiry = reached(level=center["detox"])
-    inquiry.sex_assigned_at_birth = "female"  # what the pre-admission screen records (issue 27), when it does
     client.force_login(center["staff"])
     workspace = parse(client.get(inquiry.get_admin_url()))
     found = [(a.text, a.attrs["href"]) for a in select(workspace, ".workspace-census a") if a.text == "Find a bed"]
@@ -247,7 +248,7 @@ def test_the_board_takes_as_many_queries_whatever_the_beds_and_stays(center, cli
         )
         ProgramFactory(level=center["iop"], name=f"IOP group {number}")
     more = (_queries(client), _queries(client, {"inquiry": inquiry.pk}))
-    assert few == more == (19, 21)
+    assert few == more == (19, 22)
 
 
 def test_an_inquirys_holds_read_released_once_their_time_has_passed(center, client, time_machine):
@@ -262,3 +263,22 @@ def test_an_inquirys_holds_read_released_once_their_time_has_passed(center, clie
     assert texts(parse(client.get(URL, query)), "#content-main section[aria-labelledby=inquiry-holds-heading] li") == [
         "North 2A: released held Dec 4, 10:00 AM"
     ]
+
+
+def test_find_a_bed_reads_the_screens_level_and_the_patients_sex(center, client):
+    inquiry = reached(level=center["detox"], patient_sex_at_birth="female")
+    screen = open_screen(inquiry, center["staff"])
+    LevelSection.objects.filter(screen=screen).update(chosen_level=center["residential"])
+    client.force_login(center["staff"])
+    page = parse(client.get(URL, {"inquiry": inquiry.pk}))
+    assert (one(page, "#id_level option[selected]").text, one(page, "#id_sex option[selected]").text) == (
+        "Residential",
+        "Women",
+    )
+    assert texts(page, ".census-answer li") == ["Residential, women: 0 free of 1 bed"]
+    # A clinician's confirmed level wins over the provisional one.
+    ConfirmationSection.objects.filter(screen=screen).update(
+        level=center["detox"], confirmed_at=MORNING, confirmed_by=center["staff"]
+    )
+    page = parse(client.get(URL, {"inquiry": inquiry.pk}))
+    assert texts(page, ".census-answer li") == ["Detox, women: 0 free of 1 bed", "Detox, anyone: 1 free of 1 bed"]

@@ -41,8 +41,8 @@ def residential():
     return LevelFactory(short_name="Residential", lives_on_site=True, intensity_rank=2)
 
 
-def reached():
-    inquiry = InquiryFactory()
+def reached(**fields):
+    inquiry = InquiryFactory(**fields)
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 
@@ -221,8 +221,7 @@ def test_expired_holds_are_noticed_once(now, coordinator, detox, time_machine):
 
 def test_a_bed_for_men_or_women_follows_the_patients_recorded_sex(now, coordinator, detox):
     mens, anyones = BedFactory(levels=[detox], serves="men"), BedFactory(levels=[detox], serves="any")
-    inquiry = reached()
-    inquiry.sex_assigned_at_birth = "female"  # recorded by the pre-admission screen (issue 27), when it is
+    inquiry = reached(patient_sex_at_birth="female")
     with pytest.raises(ValidationError) as refused:
         services.hold(inquiry=inquiry, bed=mens, by=coordinator)
     assert refused.value.messages == [f"Bed {mens} is for men."]

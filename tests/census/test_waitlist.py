@@ -238,13 +238,11 @@ def test_a_waitlist_follow_up_reminds_its_owner_once_when_due(
     assert len(mail.outbox) == 2
 
 
-def test_a_freed_bed_for_men_passes_over_a_woman_waiting(setting, monkeypatch, django_capture_on_commit_callbacks):
-    # The pre-admission screen (issue 27) records the patient's sex; here, as if it did, by name.
-    monkeypatch.setattr(waitlist, "sex_for", lambda inquiry: {"Ana": "women", "Bo": "men"}.get(inquiry.name, ""))
+def test_a_freed_bed_for_men_passes_over_a_woman_waiting(setting, django_capture_on_commit_callbacks):
     bed = BedFactory(levels=[setting["detox"]], serves="men")
     stay = services.admit(inquiry=reached(), level=setting["detox"], bed=bed, on=date(2026, 12, 1), by=setting["ana"])
-    woman = waiting(setting, "ana", 9, inquiry=InquiryFactory(name="Ana"))
-    man = waiting(setting, "ben", 2, inquiry=InquiryFactory(name="Bo"))
+    woman = waiting(setting, "ana", 9, inquiry=InquiryFactory(patient_sex_at_birth="female"))
+    man = waiting(setting, "ben", 2, inquiry=InquiryFactory(patient_sex_at_birth="male"))
     with django_capture_on_commit_callbacks(execute=True):
         services.discharge(stay=stay, on=date(2026, 12, 4), kind="completed", by=setting["ana"])
     assert [message.to for message in mail.outbox] == [["ben@magnolia.example"]]

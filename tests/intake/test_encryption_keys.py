@@ -61,6 +61,22 @@ def test_the_database_check_refuses_keys_that_cannot_read_the_newest_row(setting
     call_command("check", "--database", "default")
 
 
+@pytest.mark.django_db
+def test_the_check_reads_the_newest_date_of_birth_on_an_inquiry_too(settings):
+    settings.FERNET_KEYS = [RIGHT]
+    stored = InquiryFactory(patient_birth_date=date(2007, 3, 9))
+    settings.FERNET_KEYS = [WRONG]
+    InquiryFactory()  # newer, with no date of birth: nothing to read, so it cannot say the key is right
+    with pytest.raises(SystemCheckError) as refused:
+        call_command("check", "--database", "default")
+    assert (
+        f"(intake.E001) DJANGO_FIELD_ENCRYPTION_KEYS cannot read the newest date of birth, on inquiry (#{stored.pk}, "
+        "database 'default'): the key it was stored with is not among them." in str(refused.value)
+    )
+    settings.FERNET_KEYS = [WRONG, RIGHT]
+    call_command("check", "--database", "default")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_does_not_start_with_keys_that_cannot_read_the_newest_row(settings):
     verification_under(settings, RIGHT)

@@ -13,6 +13,7 @@ from intake import services
 from intake.models import AccessRecord, Inquiry, InsuranceVerification, Merge, Note, Notification, StatusChange
 
 from ..factories import InquiryFactory, NoteFactory, UserFactory
+from ..intake_helpers import assessment_details
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +177,10 @@ def test_an_undo_reopens_a_duplicate_that_was_closed_before_with_its_own_reason(
 def test_an_undo_leaves_what_a_colleague_changed_since(pair, coordinator):
     earlier = pair["earlier"]
     merge = services.merge_duplicate(duplicate=pair["later"], into=earlier, by=coordinator)
-    services.move(inquiry=fresh(earlier), status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=coordinator)
+    scheduled = assessment_details(coordinator)
+    services.move(
+        inquiry=fresh(earlier), status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=coordinator, assessment=scheduled
+    )
     services.undo_merge(merge=merge, by=coordinator)
     kept = fresh(earlier)
     # The status is the colleague's; the dates and the attribution, still as the merge left them, go back.

@@ -13,7 +13,7 @@ from intake import services
 from intake.models import AccessRecord, Inquiry, Note, StatusChange
 
 from ..factories import InquiryFactory, NoteFactory, UserFactory
-from ..intake_helpers import inquiry_form
+from ..intake_helpers import assessment_details, inquiry_form
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,13 @@ def test_a_move_saves_and_records_in_one_call(admissions_user):
     inquiry = InquiryFactory()
     NoteFactory(inquiry=inquiry, outcome="no_answer")  # a move further on needs a contact logged first
     when = timezone.now() - timedelta(minutes=5)
-    services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=admissions_user, when=when)
+    services.move(
+        inquiry=inquiry,
+        status=Inquiry.Status.ASSESSMENT_SCHEDULED,
+        by=admissions_user,
+        when=when,
+        assessment=assessment_details(admissions_user),
+    )
     assert stored(inquiry) == {
         "status": "assessment_scheduled", "first_contact_at": when, "closed_at": None, "close_reason": ""
     }  # fmt: skip
@@ -55,7 +61,12 @@ def test_a_failure_after_the_save_rolls_back_both(admissions_user):
     inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
     before = stored(inquiry)
     with fail_to_record(), pytest.raises(IntegrityError):
-        services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=admissions_user)
+        services.move(
+            inquiry=inquiry,
+            status=Inquiry.Status.ASSESSMENT_SCHEDULED,
+            by=admissions_user,
+            assessment=assessment_details(admissions_user),
+        )
     assert stored(inquiry) == before and not StatusChange.objects.exists()
 
 
@@ -188,7 +199,12 @@ def test_an_edit_that_fails_to_record_saves_nothing(admissions_user):
     inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
     inquiry.status, inquiry.name = Inquiry.Status.ASSESSMENT_SCHEDULED, "New Name"
     with fail_to_record(), pytest.raises(IntegrityError):
-        services.edit_inquiry(inquiry=inquiry, by=admissions_user, changed={"status": "new", "name": "Test Person"})
+        services.edit_inquiry(
+            inquiry=inquiry,
+            by=admissions_user,
+            changed={"status": "new", "name": "Test Person"},
+            assessment=assessment_details(admissions_user),
+        )
     saved = Inquiry.objects.get(pk=inquiry.pk)
     assert (saved.name, saved.status) == ("Test Person", "new")
 
@@ -205,9 +221,10 @@ def test_an_edit_moving_the_follow_up_arms_its_reminder_again(admissions_user, d
     assert moves(inquiry) == []
 
 
-def test_no_way_to_move_without_recording_is_left():
+def test_no_way_to_move_without_recording_is_left(admissions_user):
     """The old two-step API (a move stashed on the inquiry, recorded by a second call) is gone."""
     assert not hasattr(services, "record_moves")
     inquiry = InquiryFactory(first_contact_at=timezone.now() - timedelta(minutes=10))
-    services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=None)
+    details = assessment_details(admissions_user)
+    services.move(inquiry=inquiry, status=Inquiry.Status.ASSESSMENT_SCHEDULED, by=None, assessment=details)
     assert not hasattr(inquiry, "_moves")

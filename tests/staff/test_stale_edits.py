@@ -13,7 +13,7 @@ from intake.models import Inquiry, Note
 
 from ..factories import ArticleFactory, InquiryFactory, LevelFactory, UserFactory
 from ..faq_helpers import article_form
-from ..intake_helpers import hidden_value, inquiry_form
+from ..intake_helpers import assessment_form, hidden_value, inquiry_form
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,9 @@ def test_a_second_coordinators_stale_save_is_refused_and_keeps_their_note(coordi
     url = f"/admin/intake/inquiry/{inquiry.pk}/change/"
     seen_by_sam = hidden_value(sam_client.get(url).content.decode(), "seen_updated_at")
     seen_by_dana = hidden_value(dana_client.get(url).content.decode(), "seen_updated_at")
+    assessment = assessment_form(dana, timezone.now() + timedelta(days=1))
     saved = dana_client.post(
-        url, inquiry_form(inquiry, seen_by_dana, status="assessment_scheduled", assigned_to=dana.pk)
+        url, inquiry_form(inquiry, seen_by_dana, status="assessment_scheduled", assigned_to=dana.pk, **assessment)
     )
     assert saved.status_code == 302
     # Logging a contact adds to the record and changes nothing Dana typed: never refused.
@@ -60,7 +61,7 @@ def test_a_second_coordinators_stale_save_is_refused_and_keeps_their_note(coordi
     # Saving again is a choice made with the differences in view; the form now knows the new copy.
     again = inquiry_form(
         inquiry, hidden_value(html, "seen_updated_at"), status="assessment_scheduled", assigned_to=dana.pk,
-        message="Asked about evening groups.",
+        message="Asked about evening groups.", **assessment,
     )  # fmt: skip
     assert sam_client.post(url, again).status_code == 302
     inquiry.refresh_from_db()

@@ -13,7 +13,7 @@ from faq.models import Article
 from intake.models import Inquiry
 
 from ..factories import UNREVIEWED, ArticleFactory, InquiryFactory, UserFactory
-from ..intake_helpers import hidden_value, inquiry_form
+from ..intake_helpers import assessment_form, hidden_value, inquiry_form
 from ..submitted_form import submitted
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,10 @@ def test_the_workspace_above_the_form_shows_the_saved_inquiry(db):
     dana_client, sam_client = _signed_in(dana), _signed_in(sam)
     seen_by_sam = hidden_value(sam_client.get(url).content.decode(), "seen_updated_at")
     seen_by_dana = hidden_value(dana_client.get(url).content.decode(), "seen_updated_at")
-    saved = dana_client.post(url, inquiry_form(inquiry, seen_by_dana, status=Inquiry.Status.ASSESSMENT_SCHEDULED))
+    assessment = assessment_form(dana, timezone.now() + timedelta(days=1))
+    saved = dana_client.post(
+        url, inquiry_form(inquiry, seen_by_dana, status=Inquiry.Status.ASSESSMENT_SCHEDULED, **assessment)
+    )
     assert saved.status_code == 302
     stale = sam_client.post(url, inquiry_form(inquiry, seen_by_sam, status=Inquiry.Status.SPAM))
     assertContains(stale, "<div><dt>Status</dt><dd>Assessment scheduled</dd></div>", html=True)

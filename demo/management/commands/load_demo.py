@@ -14,6 +14,7 @@ from demo.inquiries import INQUIRIES, load_inquiries
 from demo.levels import load_levels, review_levels
 from demo.pages import load_pages
 from demo.review import load_review
+from demo.screening import load_screening
 from demo.site import load_site
 from demo.synonyms import load_synonyms
 from demo.verifications import load_verifications
@@ -24,6 +25,8 @@ DEMO_USERS = [
     ("editor", "Demo content editor", "Content editors", False),
     # Signs off changes to reviewed text as Dana Whitfield (demo/review.py).
     ("reviewer", "Demo clinical reviewer", "Reviewers", False),
+    # Confirms the level of care the pre-admission screens recommend.
+    ("clinician", "Demo clinician", "Clinicians", False),
 ]
 
 
@@ -52,12 +55,14 @@ class Command(BaseCommand):
         load_review()  # after the first version, so that the change waiting is not part of it
         load_inquiries(levels)
         verifications = load_verifications(levels)
+        screens = load_screening(levels)  # after the verifications, which a payer links to
         history = load_history(levels)
         beds, stays = load_census(levels)
         self.stdout.write(
             f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {pages} pages, "
             f"{len(INQUIRIES)} inquiries ({verifications} new insurance verifications)"
-            f" and {history} more over the past 90 days; {beds} beds and {stays} stays in the census."
+            f" and {history} more over the past 90 days; {screens} pre-admission screens;"
+            f" {beds} beds and {stays} stays in the census."
         )
 
     def create_users(self):

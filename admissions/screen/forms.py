@@ -1,0 +1,426 @@
+"""A form per section of the screen. Each refuses a save based on an old copy of its section
+(staff/stale_edits.py) and keeps what was typed; ids carry the section's key, as the page holds them all."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from intake.models import InsuranceVerification
+from levels.models import LevelOfCare
+from screening.models import (
+    ConfirmationSection,
+    LegalSection,
+    LevelSection,
+    LivingSection,
+    MedicalSection,
+    MentalHealthSection,
+    OutcomeSection,
+    PayerSection,
+    ReasonSection,
+    ReferralOut,
+    RiskAnswer,
+    RiskQuestion,
+    RiskSection,
+    Substance,
+    SubstanceSection,
+    SubstanceUse,
+    WithdrawalSection,
+)
+from staff.admin_widgets import within_readable_years
+from staff.stale_edits import SEEN, StaleEditForm
+
+
+def _shown(field, value):
+    if value in (None, "", False):
+        return "empty" if not isinstance(field, forms.BooleanField) else "No"
+    if value is True:
+        return "Yes"
+    return str(dict(field.choices).get(value, value)) if hasattr(field, "choices") else str(value)
+
+
+def _text(rows=3):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class SectionForm(StaleEditForm):
+    key = ""
+    title = ""
+
+    def __init__(self, *args, screen, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.key}_%s")
+        self.screen = screen
+        super().__init__(*args, **kwargs)
+
+    def save_rows(self, section):
+        """Rows of the section's own (substance uses, risk answers)."""
+
+    def _differences(self, saved):
+        """The stale refusal's table: the section's own columns, and the boxes of its rows (a
+        substance's, a question's), each as a colleague saved it and as this form sends it."""
+        found = super()._differences(saved)
+        theirs = type(self)(instance=saved, screen=self.screen)
+        for name, field in self.fields.items():
+            if name in (*self._meta.fields, SEEN) or name not in self.cleaned_data or name not in theirs.fields:
+                continue
+            mine, saved_value = self.cleaned_data[name], theirs[name].initial
+            if (mine or None) != (saved_value or None):
+                label = getattr(field, "summary_label", field.label)
+                found.append((label, _shown(field, saved_value), _shown(field, mine)))
+        return found
+
+    def save_section(self, by):
+        section = self.save(commit=False)
+        section.updated_by, section.saved = by, True
+        section.save()
+        self.save_rows(section)
+        return section
+
+
+class ReasonForm(SectionForm):
+    key, title = "reason", "Reason for calling"
+
+    class Meta:
+        model = ReasonSection
+        fields = ["reason"]
+        widgets = {"reason": _text(4)}
+        help_texts = {"reason": "In their words, as they say it."}
+
+
+class SubstancesForm(SectionForm):
+    """A group of boxes per substance on the center's list."""
+
+    key, title = "substances", "Substances"
+
+    class Meta:
+        model = SubstanceSection
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.substances = list(Substance.objects.filter(is_active=True))
+        uses = {use.substance_id: use for use in self.instance.uses.all()}
+        zone = timezone.get_current_timezone()
+        for substance in self.substances:
+            use = uses.get(substance.pk)
+            last = timezone.localtime(use.last_use, zone) if use and use.last_use else None
+            name = substance.name
+            prefix = f"s{substance.pk}_"
+            self.fields[prefix + "used"] = forms.BooleanField(
+                label=f"Uses {name.lower()}", required=False, initial=bool(use)
+            )
+            self.fields[prefix + "route"] = forms.ChoiceField(
+                label="Route",
+                choices=[("", "—"), *SubstanceUse.Route.choices],
+                required=False,
+                initial=use and use.route,
+            )
+            self.fields[prefix + "frequency"] = forms.ChoiceField(
+                label="How often",
+                choices=[("", "—"), *SubstanceUse.Frequency.choices],
+                required=False,
+                initial=use and use.frequency,
+            )
+            self.fields[prefix + "amount"] = forms.CharField(
+                label="How much", max_length=500, required=False, initial=use and use.amount
+            )
+            self.fields[prefix + "heavy"] = forms.BooleanField(
+                label="Heavy use", required=False, initial=bool(use and use.heavy)
+            )
+            self.fields[prefix + "last_date"] = forms.DateField(
+                label="Last use: date",
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                initial=last and last.date(),
+            )
+            self.fields[prefix + "last_time"] = forms.TimeField(
+                label="Last use: time",
+                required=False,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                initial=last and last.time().replace(second=0, microsecond=0),
+            )
+            for field_name, field in self.fields.items():
+                if field_name.startswith(prefix) and not field_name.endswith("used"):
+                    field.summary_label = f"{name}: {field.label[0].lower()}{field.label[1:]}"
+
+    def groups(self):
+        """(substance, its bound fields) for the page."""
+        return [
+            (substance, [self[name] for name in self.fields if name.startswith(f"s{substance.pk}_")])
+            for substance in self.substances
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for substance in self.substances:
+            prefix = f"s{substance.pk}_"
+            details = [
+                cleaned.get(prefix + name)
+                for name in ("route", "frequency", "amount", "heavy", "last_date", "last_time")
+            ]
+            if any(details) and not cleaned.get(prefix + "used"):
+                self.add_error(prefix + "used", f"Tick “Uses {substance.name.lower()}”, or clear its details.")
+            if cleaned.get(prefix + "last_time") and not cleaned.get(prefix + "last_date"):
+                self.add_error(prefix + "last_date", "Give the date of the last use as well as the time.")
+            date = cleaned.get(prefix + "last_date")
+            if date:
+                moment = timezone.make_aware(
+                    datetime.datetime.combine(date, cleaned.get(prefix + "last_time") or datetime.time())
+                )
+                try:
+                    within_readable_years(moment)
+                except forms.ValidationError as error:
+                    self.add_error(prefix + "last_date", error)
+                cleaned[prefix + "last_use"] = moment
+        return cleaned
+
+    def save_rows(self, section):
+        for substance in self.substances:
+            prefix = f"s{substance.pk}_"
+            if not self.cleaned_data.get(prefix + "used"):
+                section.uses.filter(substance=substance).delete()
+                continue
+            section.uses.update_or_create(
+                substance=substance,
+                defaults={
+                    "route": self.cleaned_data[prefix + "route"],
+                    "frequency": self.cleaned_data[prefix + "frequency"],
+                    "amount": self.cleaned_data[prefix + "amount"],
+                    "heavy": self.cleaned_data[prefix + "heavy"],
+                    "last_use": self.cleaned_data.get(prefix + "last_use"),
+                },
+            )
+
+
+class WithdrawalForm(SectionForm):
+    key, title = "withdrawal", "Withdrawal"
+
+    class Meta:
+        model = WithdrawalSection
+        fields = ["seizures", "delirium_tremens", "hospitalised", "current_symptoms"]
+        widgets = {"current_symptoms": _text()}
+        help_texts = {"current_symptoms": "Shaking, sweating, nausea, seeing or hearing things, and since when."}
+
+
+class MedicalForm(SectionForm):
+    key, title = "medical", "Medical"
+
+    class Meta:
+        model = MedicalSection
+        fields = ["conditions", "pregnancy", "medications", "prescribers"]
+        widgets = {"conditions": _text(), "medications": _text(), "prescribers": _text(2)}
+
+
+class MentalHealthForm(SectionForm):
+    key, title = "mental_health", "Mental health"
+
+    class Meta:
+        model = MentalHealthSection
+        fields = ["history", "current_treatment"]
+        widgets = {"history": _text(), "current_treatment": _text(2)}
+
+
+class RiskForm(SectionForm):
+    """Each of the center's questions answered yes or no; a yes to one that asks recency asks it."""
+
+    key, title = "risk", "Risk screen"
+
+    class Meta:
+        model = RiskSection
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(RiskQuestion.objects.all())
+        answers = {answer.question_id: answer for answer in self.instance.answers.all()}
+        for question in self.questions:
+            answer = answers.get(question.pk)
+            self.fields[f"q{question.pk}"] = forms.ChoiceField(
+                label=f"{question.position}. {question.text}",
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=None if answer is None else ("yes" if answer.yes else "no"),
+            )
+            if question.asks_recency:
+                self.fields[f"q{question.pk}_recent"] = forms.ChoiceField(
+                    label="If yes: was this within the past 3 months?",
+                    choices=YES_NO,
+                    widget=forms.RadioSelect,
+                    required=False,
+                    initial=None if answer is None or answer.recent is None else ("yes" if answer.recent else "no"),
+                )
+                self.fields[f"q{question.pk}_recent"].summary_label = f"Question {question.position}: within 3 months"
+            self.fields[f"q{question.pk}"].summary_label = f"Question {question.position}"
+
+    def groups(self):
+        """(question, its answer, its recency or None) for the page."""
+        return [
+            (question, self[f"q{question.pk}"], self[f"q{question.pk}_recent"] if question.asks_recency else None)
+            for question in self.questions
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            if (
+                question.asks_recency
+                and cleaned.get(f"q{question.pk}") == "yes"
+                and not cleaned.get(f"q{question.pk}_recent")
+            ):
+                self.add_error(
+                    f"q{question.pk}_recent",
+                    f"Question {question.position}: ask whether it was within the past 3 months.",
+                )
+        return cleaned
+
+    def save_rows(self, section):
+        for question in self.questions:
+            said = self.cleaned_data.get(f"q{question.pk}")
+            if not said:
+                section.answers.filter(question=question).delete()
+                continue
+            recent = self.cleaned_data.get(f"q{question.pk}_recent") if question.asks_recency and said == "yes" else ""
+            RiskAnswer.objects.update_or_create(
+                section=section,
+                question=question,
+                defaults={"yes": said == "yes", "recent": None if not recent else recent == "yes"},
+            )
+
+
+class LegalForm(SectionForm):
+    key, title = "legal", "Legal"
+
+    class Meta:
+        model = LegalSection
+        fields = ["court_ordered", "probation", "details"]
+        widgets = {"details": _text(2)}
+
+
+class LivingForm(SectionForm):
+    key, title = "living", "Living situation and safety"
+
+    class Meta:
+        model = LivingSection
+        fields = ["situation", "safe_at_home", "details"]
+        widgets = {"details": _text(2)}
+
+
+class PayerForm(SectionForm):
+    key, title = "payer", "Payer"
+
+    class Meta:
+        model = PayerSection
+        fields = ["payer", "verification", "notes"]
+        widgets = {"notes": _text(2)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Nothing encrypted is read to name them: a row under an old key breaks nothing.
+        verifications = InsuranceVerification.objects.secrets_withheld().filter(inquiry_id=self.screen.inquiry_id)
+        self.fields["verification"].queryset = verifications
+        self.fields["verification"].label_from_instance = lambda verification: (
+            f"#{verification.pk}, {verification.carrier_name} ({verification.get_status_display().lower()})"
+        )
+        if not self.instance.saved and not self.is_bound and self.initial.get("verification") is None:
+            self.initial["verification"] = verifications.values_list("pk", flat=True).first()
+
+
+class LevelForm(SectionForm):
+    key, title = "level", "Provisional level of care"
+
+    class Meta:
+        model = LevelSection
+        fields = ["chosen_level", "reason"]
+        widgets = {"reason": _text(2)}
+        labels = {"chosen_level": "Another level"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chosen_level"].queryset = LevelOfCare.objects.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("chosen_level")
+        if chosen and chosen.pk != self.instance.proposed_level_id and not cleaned.get("reason"):
+            self.add_error("reason", "Say why you chose another level than the one proposed.")
+        if not chosen:
+            cleaned["reason"] = ""
+        return cleaned
+
+
+class ConfirmationForm(SectionForm):
+    key, title = "confirmation", "Clinician's confirmation"
+
+    class Meta:
+        model = ConfirmationSection
+        fields = ["level", "note"]
+        widgets = {"note": _text(2)}
+        labels = {"level": "Level of care"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = LevelOfCare.objects.order_by("name")
+        self.fields["level"].required = True
+        if not self.instance.level_id and not self.is_bound:
+            level = self.screen.levelsection.level
+            self.initial["level"] = level and level.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        level = cleaned.get("level")
+        recommended = self.screen.levelsection.level
+        if level and recommended and level != recommended and not cleaned.get("note"):
+            self.add_error("note", "Say why you change the recommended level.")
+        return cleaned
+
+
+class OutcomeForm(SectionForm):
+    key, title = "outcome", "Outcome"
+
+    class Meta:
+        model = OutcomeSection
+        fields = ["outcome", "level", "not_fit_reason", "referred_to"]
+        labels = {"level": "Accepted for"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = LevelOfCare.objects.order_by("name")
+        self.fields["referred_to"].queryset = ReferralOut.objects.filter(is_active=True)
+        if self.instance.referred_to_id:
+            self.fields["referred_to"].queryset |= ReferralOut.objects.filter(pk=self.instance.referred_to_id)
+
+    def clean(self):
+        # The rules of the constraints screen_accepted_has_level and screen_not_a_fit_has_reason, said
+        # beside their fields.
+        cleaned = super().clean()
+        outcome = cleaned.get("outcome")
+        if outcome == OutcomeSection.Outcome.ACCEPTED:
+            if not cleaned.get("level"):
+                self.add_error("level", "Choose the level of care they are accepted for.")
+            cleaned["not_fit_reason"], cleaned["referred_to"] = "", None
+        elif outcome == OutcomeSection.Outcome.NOT_A_FIT:
+            if not cleaned.get("not_fit_reason"):
+                self.add_error("not_fit_reason", "Choose why the center is not a fit.")
+            cleaned["level"] = None
+        return cleaned
+
+
+FORMS = [
+    ReasonForm,
+    SubstancesForm,
+    WithdrawalForm,
+    MedicalForm,
+    MentalHealthForm,
+    RiskForm,
+    LegalForm,
+    LivingForm,
+    PayerForm,
+    LevelForm,
+    ConfirmationForm,
+    OutcomeForm,
+]
+FORM_OF = {form.key: form for form in FORMS}

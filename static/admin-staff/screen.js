@@ -1,0 +1,90 @@
+// The pre-admission screen: a section saves without reloading the page. The form is sent as it
+// would be without this script; the page that comes back gives the section (saved, or with its
+// errors) and the alerts at the top (the crisis card, the detox flag, the level). If the connection
+// drops, nothing on the page changes but the section's note: what was typed stays to save again.
+"use strict";
+(function () {
+  const page = document.querySelector("[data-screen]");
+  if (!page || !window.fetch || !window.DOMParser) return;
+  const announcer = document.getElementById("screen-announcer");
+
+  function say(section, text, isError) {
+    const status = section.querySelector("[data-status]");
+    if (status) {
+      status.textContent = text;
+      status.classList.toggle("is-error", Boolean(isError));
+    }
+    if (announcer) announcer.textContent = text;
+  }
+
+  // A substance's details are shown once it is ticked (or when they hold something): six substances'
+  // empty boxes are a long way to scroll during a call. Without this script every box shows.
+  function foldSubstance(group) {
+    const used = group.querySelector("input[name$='_used']");
+    if (!used) return;
+    const fields = [...group.querySelectorAll(".screen-field")].filter((field) => !field.contains(used));
+    const filled = fields.some((field) =>
+      [...field.querySelectorAll("input, select")].some((box) => (box.type === "checkbox" ? box.checked : box.value)),
+    );
+    for (const field of fields) field.hidden = !used.checked && !filled;
+  }
+
+  function foldAll(root) {
+    for (const group of root.querySelectorAll(".screen-group")) foldSubstance(group);
+  }
+
+  foldAll(page);
+  page.addEventListener("change", (event) => {
+    if (event.target.matches("input[name$='_used']")) foldSubstance(event.target.closest(".screen-group"));
+  });
+
+  page.addEventListener("submit", async (event) => {
+    const form = event.target;
+    const section = form.closest("[data-section]");
+    if (!section || event.defaultPrevented) return;
+    event.preventDefault();
+    if (form.dataset.saving) return;
+    form.dataset.saving = "yes";
+    const title = section.querySelector("h2").textContent.replace(/^\d+\.\s*/, "");
+    say(section, "Saving…", false);
+    let html;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      html = await response.text();
+    } catch {
+      delete form.dataset.saving;
+      say(
+        section,
+        `${title}: not saved. The connection dropped; what you typed is still here. Save again when you are back online.`,
+        true,
+      );
+      return;
+    }
+    delete form.dataset.saving;
+    const fresh = new DOMParser().parseFromString(html, "text/html");
+    const replacement = fresh.getElementById(section.id);
+    if (!replacement) {
+      say(section, `${title}: not saved. Your session may have ended: sign in again in another tab, then save again.`, true);
+      return;
+    }
+    section.replaceWith(document.adoptNode(replacement));
+    foldAll(replacement);
+    for (const region of fresh.querySelectorAll("[data-refresh]")) {
+      const here = document.getElementById(region.id);
+      if (here && !replacement.contains(here)) here.replaceWith(document.adoptNode(region));
+    }
+    const problem = replacement.querySelector("#stale-refusal, .screen-error-summary");
+    if (problem) {
+      problem.focus();
+      if (announcer) announcer.textContent = `${title}: not saved.`;
+      return;
+    }
+    const status = replacement.querySelector("[data-status]");
+    if (announcer && status) announcer.textContent = `${title}: ${status.textContent}`;
+  });
+})();

@@ -1,0 +1,30 @@
+import pytest
+from django.test import Client
+
+from demo.screening import load_risk_screen
+
+from ..factories import InquiryFactory, UserFactory
+
+
+@pytest.fixture
+def risk_questions(db):
+    """The C-SSRS screener's questions and scoring, as load_demo loads them: {position: question}."""
+    return load_risk_screen()
+
+
+@pytest.fixture
+def inquiry(db):
+    return InquiryFactory(name="Casey Caller")
+
+
+@pytest.fixture
+def clinician(db):
+    return UserFactory(username="clinician", first_name="Rhea", last_name="Moss", group="Clinicians")
+
+
+@pytest.fixture
+def clinician_client(clinician):
+    """A client of its own, beside the coordinator's."""
+    client = Client()
+    client.force_login(clinician)
+    return client
