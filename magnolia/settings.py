@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "intake",
     "admissions",
     "screening",
+    "census",
     "demo",
 ]
 
