@@ -3,8 +3,10 @@ screener as published by the Columbia Lighthouse Project, with the screener's tr
 and high risk; level-of-care rules; places people are referred out to. The center confirms the
 Columbia Lighthouse Project's terms of use before using the questions (README)."""
 
+import importlib
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -83,8 +85,16 @@ def load_risk_screen():
     return questions
 
 
+def load_substances():
+    """The substance list as its migration makes it: a flushed database (a test's) has lost it."""
+    made = importlib.import_module("screening.migrations.0002_substances")
+    made.add_substances(apps, None)
+
+
 def load_screening(levels):
-    """The risk screen, the level rules (for the demo levels, {slug: level}) and the referrals out."""
+    """The substances, the risk screen, the level rules (for the demo levels, {slug: level}) and the
+    referrals out."""
+    load_substances()
     load_risk_screen()
     for position, fact, slug in LEVEL_RULES:
         LevelRule.objects.update_or_create(position=position, defaults={"fact": fact, "level": levels[slug]})
