@@ -206,6 +206,21 @@ READ_ONLY = (
 )
 
 
+# An admission records its day, level and bed or program place: it is made on the census pages (a
+# hold, then Admit), which move the inquiry; staff's edit of the inquiry does not claim one.
+ADMIT_ON_THE_CENSUS = (
+    "An admission is recorded on the census: Find a bed (or a program place) for them, hold it, then Admit, "
+    "which records the day, the level and the place and moves the inquiry to “Admitted”."
+)
+
+
+def admission_problem(*, before, status):
+    """Why staff's edit may not move an inquiry from `before` to `status` ("" when it may)."""
+    if status == Inquiry.Status.ADMITTED and before != Inquiry.Status.ADMITTED:
+        return ADMIT_ON_THE_CENSUS
+    return ""
+
+
 def edit_inquiry(*, inquiry, by, changed, assessment=None):
     """Save staff's edit of an inquiry (its fields set from their form) in one transaction. `changed`:
     the fields they changed, each with its value before. A changed status is a move, kept right and
@@ -216,6 +231,8 @@ def edit_inquiry(*, inquiry, by, changed, assessment=None):
     before = changed.get("status", inquiry.status)
     if before == Inquiry.Status.ADMITTED:
         raise ValidationError(READ_ONLY % {"number": inquiry.pk}, code="read_only")
+    if admission_problem(before=before, status=inquiry.status):
+        raise ValidationError({"status": ADMIT_ON_THE_CENSUS})
     _check_contact_claim(inquiry, before=before, status=inquiry.status)
     _check_assessment(before=before, status=inquiry.status, details=assessment)
     with transaction.atomic():
