@@ -126,7 +126,10 @@ SHOW_DATABASE_OPTIONS = (
             "('keepalives_interval', 5), ('options', '-c statement_timeout=10000 -c search_path=site'), "
             "('tcp_user_timeout', 10000)]",
         ),
-        ({"DATABASE_URL": "sqlite:////tmp/magnolia-settings-test.sqlite3"}, "[]"),
+        (
+            {"DATABASE_URL": "sqlite:////tmp/magnolia-settings-test.sqlite3"},
+            "[('timeout', 20), ('transaction_mode', 'IMMEDIATE')]",
+        ),
     ],
     ids=["postgres-defaults", "postgres-set", "postgres-in-the-url", "sqlite"],
 )
