@@ -334,6 +334,13 @@ FIELDS = [
 ]
 
 
+STEP_COLUMNS = [name for name in StepRow.__dataclass_fields__ if name != "group"]
+
+
+def _blank(value):
+    return "" if value is None else value
+
+
 def csv_response(result):
     """The figures as a CSV download; group names (campaign tags come from visitors' links) cannot run
     as formulas."""
@@ -351,4 +358,12 @@ def csv_response(result):
         writer.writerow(["close reasons", reason, count])
     for where, why, count in result.referred_out:
         writer.writerow(["referred out", f"{where}: {why}", count])
+    # The funnel, under its own heading row: its columns are not the ones above.
+    writer.writerow(["funnel", "group", *[name.replace("_", " ") for name in STEP_COLUMNS]])
+    funnel = [("funnel", [result.step_total])] + [
+        (f"funnel by {label.lower()}", rows) for label, rows in result.step_breakdowns.values()
+    ]
+    for section, rows in funnel:
+        for row in rows:
+            writer.writerow([section, row.group, *[_blank(getattr(row, name)) for name in STEP_COLUMNS]])
     return response
