@@ -8,7 +8,7 @@
    score, largest contentful paint, layout shift and blocking time of each.
 5. Census: 120 beds and five years of stays (bench/scale_census.py) on a database of its own: the bed
    board (whole, "men, detox, Thursday", for an inquiry), the waitlist and the census figures.
-3. Inbox: 200,000 inquiries (238,000 notes) on a database of their own: each inbox page, filter,
+3. Inbox: 200,000 inquiries (238,000 notes, 60,000 screens) on a database of their own: each inbox page, filter,
    search, the inquiry page and the dashboard; the streamed CSV export of all of them (rows, time,
    worker memory); and a real purge of the ~96,000 old ones (time, peak memory).
 Usage: make bench   (DATABASE_URL=postgres://... make bench for PostgreSQL)
@@ -299,6 +299,8 @@ def inbox_pages(user, inquiry):
     }
     pages = {name: f"/admin/intake/inquiry/{query}" for name, query in pages.items()}
     pages["inquiry page"] = f"/admin/intake/inquiry/{inquiry}/change/"
+    pages["screen"] = f"/admin/screening/screen/{inquiry}/"
+    pages["screen print"] = f"/admin/screening/screen/{inquiry}/print/"
     pages["dashboard 30 d"] = "/admin/intake/inquiry/speed-to-lead/"
     start = time.strftime("%Y-%m-%d", time.localtime(time.time() - 89 * 86400))
     pages["dashboard 90 d"] = f"/admin/intake/inquiry/speed-to-lead/?start={start}&end={time.strftime('%Y-%m-%d')}"
