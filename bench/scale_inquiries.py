@@ -84,12 +84,15 @@ if Inquiry.objects.count() < COUNT:
     )
     analyze()  # the flag's lookups need the planner to know the new rows
     Inquiry.objects.flag_all_duplicates()  # bulk_create skips save(), which keeps the flag
-if not Screen.objects.exists():
-    screened = (
-        Inquiry.objects.exclude(first_contact_at=None).order_by("-created_at").values_list("pk", flat=True)[:SCREENS]
+if Screen.objects.count() < SCREENS:  # the demo's few are there already
+    screened = list(
+        Inquiry.objects.exclude(first_contact_at=None)
+        .filter(screen__isnull=True)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)[:SCREENS]
     )
     Screen.objects.bulk_create((Screen(inquiry_id=pk, created_by=coordinator) for pk in screened), batch_size=BATCH)
-    screens = list(Screen.objects.values_list("pk", flat=True))
+    screens = list(Screen.objects.filter(inquiry_id__in=screened).values_list("pk", flat=True))
     for model in SECTIONS.values():
         values = {"reason": "Drinks every day; wants to stop before the baby comes."} if model is ReasonSection else {}
         model.objects.bulk_create((model(screen_id=pk, **values) for pk in screens), batch_size=BATCH)
