@@ -92,7 +92,7 @@ if Screen.objects.count() < SCREENS:  # the demo's few are there already
         .values_list("pk", flat=True)[:SCREENS]
     )
     Screen.objects.bulk_create((Screen(inquiry_id=pk, created_by=coordinator) for pk in screened), batch_size=BATCH)
-    screens = list(Screen.objects.filter(inquiry_id__in=screened).values_list("pk", flat=True))
+    screens = list(Screen.objects.filter(created_by=coordinator).values_list("pk", flat=True))
     for model in SECTIONS.values():
         values = {"reason": "Drinks every day; wants to stop before the baby comes."} if model is ReasonSection else {}
         model.objects.bulk_create((model(screen_id=pk, **values) for pk in screens), batch_size=BATCH)
