@@ -15,7 +15,15 @@ from intake.models import AccessRecord, Note
 from screening.models import ConfirmationSection, LevelSection
 from screening.services import open_screen
 
-from ..factories import BedFactory, InquiryFactory, LevelFactory, NoteFactory, ProgramFactory, UserFactory
+from ..factories import (
+    BedFactory,
+    InquiryFactory,
+    LevelFactory,
+    NoteFactory,
+    ProgramFactory,
+    UserFactory,
+    WaitlistEntryFactory,
+)
 from ..markup import admin_messages, captioned, cells, one, parse, select, texts
 
 pytestmark = pytest.mark.django_db
@@ -282,3 +290,30 @@ def test_find_a_bed_reads_the_screens_level_and_the_patients_sex(center, client)
     )
     page = parse(client.get(URL, {"inquiry": inquiry.pk}))
     assert texts(page, ".census-answer li") == ["Detox, women: 0 free of 1 bed", "Detox, anyone: 1 free of 1 bed"]
+
+
+def test_the_inquiry_page_says_where_the_person_is_held_waiting_or_staying(center, client):
+    inquiry = reached(level=center["detox"])
+    client.force_login(center["staff"])
+    hold = services.hold(inquiry=inquiry, bed=center["beds"]["D3"], by=center["staff"])
+    WaitlistEntryFactory(inquiry=inquiry, level=center["residential"], added_at=MORNING)
+    workspace = parse(client.get(inquiry.get_admin_url()))
+    assert texts(workspace, ".workspace-census p") == [
+        "North 3A held until Dec 5, 10:00 AM: Admit",
+        "On the waitlist for Residential since Dec 4: its entry",
+        "Bed or place: Find a bed",
+    ]
+    assert one(workspace, ".workspace-census a[aria-label]").attrs == {
+        "href": f"/admin/census/hold/{hold.pk}/admit/",
+        "aria-label": f"Admit inquiry #{inquiry.pk} to North 3A",
+    }
+    stay = services.admit(
+        inquiry=inquiry, level=center["detox"], bed=center["beds"]["D3"], on=TODAY, by=center["staff"],
+        expected_discharge_on=date(2026, 12, 9),
+    )  # fmt: skip
+    workspace = parse(client.get(inquiry.get_admin_url()))
+    assert texts(workspace, ".workspace-census p") == [
+        "In Detox, North 3A since Dec 4; expected discharge Dec 9.",
+        "On the waitlist for Residential since Dec 4: its entry",
+    ]
+    assert select(workspace, ".workspace-census p")[0].select_one("a").attrs["href"] == stay.get_absolute_url()
