@@ -316,4 +316,4 @@ def test_the_inquiry_page_says_where_the_person_is_held_waiting_or_staying(cente
         "In Detox, North 3A since Dec 4; expected discharge Dec 9.",
         "On the waitlist for Residential since Dec 4: its entry",
     ]
-    assert select(workspace, ".workspace-census p")[0].select_one("a").attrs["href"] == stay.get_absolute_url()
+    assert select(workspace, ".workspace-census p")[0].select("a")[0].attrs["href"] == stay.get_absolute_url()
