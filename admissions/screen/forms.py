@@ -44,16 +44,42 @@ def _text(rows=3):
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+# The hidden field that says which rows (substances, questions) the page showed: an unticked box or an
+# unanswered question sends nothing, so only a row the page showed may be emptied by leaving it out.
+ROWS_SHOWN = "rows_shown"
+
+
+class RowsShownInput(forms.HiddenInput):
+    """Always the rows of the form as drawn now, whatever was sent."""
+
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+
+    def format_value(self, value):
+        return self.rows
 
 
 class SectionForm(StaleEditForm):
     key = ""
     title = ""
+    requires_seen = True  # a save replaces the section's answers: it must say which copy it is based on
 
     def __init__(self, *args, screen, **kwargs):
         kwargs.setdefault("auto_id", f"id_{self.key}_%s")
         self.screen = screen
         super().__init__(*args, **kwargs)
+
+    def show_rows(self, keys):
+        """Says on the page which rows it shows (`keys`: each row's field prefix)."""
+        shown = " ".join(keys)
+        self.fields[ROWS_SHOWN] = forms.CharField(required=False, widget=RowsShownInput(shown))
+        self._rows_shown = shown
+
+    def sent_every_row(self):
+        """Whether the save came from a page showing the rows this form has now: only then does a row
+        left out of it mean an unticked box or an unanswered question, to be emptied."""
+        return self.data.get(ROWS_SHOWN) == getattr(self, "_rows_shown", None)
 
     def save_rows(self, section):
         """Rows of the section's own (substance uses, risk answers)."""
@@ -64,7 +90,11 @@ class SectionForm(StaleEditForm):
         found = super()._differences(saved)
         theirs = type(self)(instance=saved, screen=self.screen)
         for name, field in self.fields.items():
-            if name in (*self._meta.fields, SEEN) or name not in self.cleaned_data or name not in theirs.fields:
+            if (
+                name in (*self._meta.fields, SEEN, ROWS_SHOWN)
+                or name not in self.cleaned_data
+                or name not in theirs.fields
+            ):
                 continue
             mine, saved_value = self.cleaned_data[name], theirs[name].initial
             if (mine or None) != (saved_value or None):
@@ -145,6 +175,7 @@ class SubstancesForm(SectionForm):
             for field_name, field in self.fields.items():
                 if field_name.startswith(prefix) and not field_name.endswith("used"):
                     field.summary_label = f"{name}: {field.label[0].lower()}{field.label[1:]}"
+        self.show_rows(f"s{substance.pk}" for substance in self.substances)
 
     def groups(self):
         """(substance, its bound fields) for the page."""
@@ -181,7 +212,8 @@ class SubstancesForm(SectionForm):
         for substance in self.substances:
             prefix = f"s{substance.pk}_"
             if not self.cleaned_data.get(prefix + "used"):
-                section.uses.filter(substance=substance).delete()
+                if self.sent_every_row():
+                    section.uses.filter(substance=substance).delete()
                 continue
             section.uses.update_or_create(
                 substance=substance,
@@ -255,6 +287,7 @@ class RiskForm(SectionForm):
                 )
                 self.fields[f"q{question.pk}_recent"].summary_label = f"Question {question.position}: within 3 months"
             self.fields[f"q{question.pk}"].summary_label = f"Question {question.position}"
+        self.show_rows(f"q{question.pk}" for question in self.questions)
 
     def groups(self):
         """(question, its answer, its recency or None) for the page."""
@@ -281,7 +314,8 @@ class RiskForm(SectionForm):
         for question in self.questions:
             said = self.cleaned_data.get(f"q{question.pk}")
             if not said:
-                section.answers.filter(question=question).delete()
+                if self.sent_every_row():
+                    section.answers.filter(question=question).delete()
                 continue
             recent = self.cleaned_data.get(f"q{question.pk}_recent") if question.asks_recency and said == "yes" else ""
             RiskAnswer.objects.update_or_create(
