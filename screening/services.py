@@ -132,11 +132,19 @@ def notify_on_call(screen_id):
     if screen is None:
         return "skipped"
     subject, body = on_call_message(screen)
+    recipients = [address for address in settings.SCREENING_ON_CALL_EMAILS if address.strip()]
+    if not recipients:
+        # Nobody to tell is a failure, not a notice sent: the card keeps saying to call them.
+        logger.error("on-call notice of screen %s not sent: SCREENING_ON_CALL_EMAILS is empty", screen_id)
+        return "failed"
     try:
-        send_mail(subject, body, None, settings.SCREENING_ON_CALL_EMAILS, fail_silently=False)
+        sent = send_mail(subject, body, None, recipients, fail_silently=False)
     except Exception as error:
         # The card keeps saying the e-mail is not confirmed: the coordinator calls the on-call instead.
         logger.warning("on-call notice of screen %s failed: %s", screen_id, type(error).__name__)
+        return "failed"
+    if not sent:
+        logger.warning("on-call notice of screen %s failed: the mail backend sent nothing", screen_id)
         return "failed"
     Screen.objects.filter(pk=screen_id).update(on_call_notified_at=timezone.now())
     return "sent"
