@@ -163,7 +163,8 @@ def load_demo_screens(levels):
             screen = services.screen_of(inquiry.pk)
             _save(screen.confirmationsection, clinician, level=levels["residential"],
                   note="Daily heavy use; detox first is safer.", confirmed_by=clinician,
-                  confirmed_at=now - timedelta(days=1))  # fmt: skip
+                  confirmed_at=now - timedelta(days=1), confirmed_level=levels["residential"],
+                  recommended_level=screen.levelsection.level)  # fmt: skip
             _save(screen.outcomesection, coordinator, outcome="not_a_fit", not_fit_reason="payer",
                   referred_to=ReferralOut.objects.first())  # fmt: skip
     return made

@@ -397,9 +397,27 @@ class ConfirmationSection(Section):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What the confirmation was for: re-saving it with the same level keeps its time and who; another
+    # level, or a coordinator's level changed since, makes it a new confirmation.
+    confirmed_level = models.ForeignKey(
+        "levels.LevelOfCare", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    recommended_level = models.ForeignKey(
+        "levels.LevelOfCare",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The coordinator's level (chosen or proposed) when it was confirmed.",
+    )
 
     class Meta:
         verbose_name = "clinician's confirmation"
+
+    def is_for(self, level):
+        """Whether the confirmation stands for the coordinator's `level` as it is now."""
+        return self.confirmed_at is not None and self.recommended_level_id == (level.pk if level else None)
 
 
 class OutcomeSection(Section):
