@@ -18,22 +18,36 @@ def existing_confirmations(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('levels', '0007_length_in_words'),
-        ('screening', '0004_encrypted_answers'),
+        ("levels", "0007_length_in_words"),
+        ("screening", "0004_encrypted_answers"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='confirmationsection',
-            name='confirmed_level',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='levels.levelofcare'),
+            model_name="confirmationsection",
+            name="confirmed_level",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="levels.levelofcare",
+            ),
         ),
         migrations.AddField(
-            model_name='confirmationsection',
-            name='recommended_level',
-            field=models.ForeignKey(blank=True, editable=False, help_text="The coordinator's level (chosen or proposed) when it was confirmed.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='levels.levelofcare'),
+            model_name="confirmationsection",
+            name="recommended_level",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                help_text="The coordinator's level (chosen or proposed) when it was confirmed.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="levels.levelofcare",
+            ),
         ),
         migrations.RunPython(existing_confirmations, migrations.RunPython.noop),
     ]
