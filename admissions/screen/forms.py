@@ -4,6 +4,7 @@
 import datetime
 
 from django import forms
+from django.core import validators
 from django.utils import timezone
 
 from intake.models import InsuranceVerification
@@ -44,6 +45,8 @@ def _text(rows=3):
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+# The most a written answer holds: room for a long account, not for a pasted file.
+TEXT_MAX_LENGTH = 4000
 # The hidden field that says which rows (substances, questions) the page showed: an unticked box or an
 # unanswered question sends nothing, so only a row the page showed may be emptied by leaving it out.
 ROWS_SHOWN = "rows_shown"
@@ -60,6 +63,17 @@ class RowsShownInput(forms.HiddenInput):
         return self.rows
 
 
+def limit(field, length):
+    """A text box that holds at most `length` characters, and says so when given more."""
+    field.max_length = length
+    field.widget.attrs["maxlength"] = str(length)
+    field.validators.append(
+        validators.MaxLengthValidator(
+            length, message=f"Keep this to {length:,} characters or fewer (it has %(show_value)s)."
+        )
+    )
+
+
 class SectionForm(StaleEditForm):
     key = ""
     title = ""
@@ -69,6 +83,9 @@ class SectionForm(StaleEditForm):
         kwargs.setdefault("auto_id", f"id_{self.key}_%s")
         self.screen = screen
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea) and field.max_length is None:
+                limit(field, TEXT_MAX_LENGTH)
 
     def show_rows(self, keys):
         """Says on the page which rows it shows (`keys`: each row's field prefix)."""
@@ -155,8 +172,9 @@ class SubstancesForm(SectionForm):
                 initial=use and use.frequency,
             )
             self.fields[prefix + "amount"] = forms.CharField(
-                label="How much", max_length=500, required=False, initial=use and use.amount
+                label="How much", required=False, initial=use and use.amount
             )
+            limit(self.fields[prefix + "amount"], 500)
             self.fields[prefix + "heavy"] = forms.BooleanField(
                 label="Heavy use", required=False, initial=bool(use and use.heavy)
             )
