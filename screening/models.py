@@ -7,6 +7,7 @@ What the center edits in the admin lives here too: the substances asked about, t
 and their scoring rules, the level-of-care rules and the places people are referred out to."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -67,6 +68,16 @@ class RiskQuestion(models.Model):
         default=False,
         help_text="A yes is followed by “Was this within the past 3 months?”; a recent yes escalates at once.",
     )
+    asked_after = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        verbose_name="asked only after a yes to",
+        help_text="Skip logic: asked only when that question is answered yes; otherwise skipped, not stored and "
+        "not scored (C-SSRS: questions 3, 4 and 5 after a yes to question 2).",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -74,6 +85,10 @@ class RiskQuestion(models.Model):
 
     def __str__(self):
         return f"Q{self.position}"
+
+    def clean(self):
+        if self.asked_after_id and self.pk and self.asked_after_id == self.pk:
+            raise ValidationError({"asked_after": "A question cannot be asked only after itself."})
 
 
 class RiskRule(models.Model):

@@ -74,11 +74,12 @@ def refresh(screen):
     a colleague's open copy of those sections does not become stale for it."""
     screen = screen_of(screen.inquiry_id)
     sections = sections_of(screen)
-    answers = answers_of(screen)
+    questions = list(RiskQuestion.objects.all())
+    answers = scoring.asked(answers_of(screen), questions)
     risk = sections["risk"]
     if answers:
         risk.risk_level = scoring.risk_level(answers, RiskRule.objects.all())
-        risk.recent_behaviour = scoring.recent_behaviour(answers, RiskQuestion.objects.all())
+        risk.recent_behaviour = scoring.recent_behaviour(answers, questions)
     else:
         risk.risk_level, risk.recent_behaviour = "", False
     type(risk).objects.filter(pk=risk.pk).update(risk_level=risk.risk_level, recent_behaviour=risk.recent_behaviour)

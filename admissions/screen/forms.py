@@ -284,14 +284,16 @@ class RiskForm(SectionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.questions = list(RiskQuestion.objects.all())
+        self.questions = list(RiskQuestion.objects.select_related("asked_after"))
         answers = {answer.question_id: answer for answer in self.instance.answers.all()}
         for question in self.questions:
             answer = answers.get(question.pk)
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=f"{question.position}. {question.text}",
                 choices=YES_NO,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(
+                    attrs={"data-asked-after": f"q{question.asked_after_id}"} if question.asked_after_id else {}
+                ),
                 required=False,
                 initial=None if answer is None else ("yes" if answer.yes else "no"),
             )
@@ -307,16 +309,44 @@ class RiskForm(SectionForm):
             self.fields[f"q{question.pk}"].summary_label = f"Question {question.position}"
         self.show_rows(f"q{question.pk}" for question in self.questions)
 
+    def said(self, question):
+        """The answer to `question` as this form holds it: sent, or as saved ("yes", "no" or "")."""
+        name = f"q{question.pk}"
+        if self.is_bound:
+            return self.data.get(name, "") if self.data.get(name) in ("yes", "no") else ""
+        return self[name].initial or ""
+
+    def skips(self, question):
+        """Whether `question` is not asked: it follows one (C-SSRS 3 to 5 follow 2) not answered yes."""
+        return question.asked_after is not None and self.said(question.asked_after) != "yes"
+
     def groups(self):
-        """(question, its answer, its recency or None) for the page."""
-        return [
-            (question, self[f"q{question.pk}"], self[f"q{question.pk}_recent"] if question.asks_recency else None)
-            for question in self.questions
-        ]
+        """(question, its answer, its recency or None) for the page; a question asked only after a yes
+        to another says so in its note, and whether it is skipped now."""
+        shown = []
+        for question in self.questions:
+            if question.asked_after is not None:
+                before = question.asked_after.position
+                skip = (
+                    f"Skipped: question {before} is not answered yes, so this is not asked."
+                    if self.skips(question)
+                    else f"Asked because question {before} is answered yes."
+                )
+                question.as_written = getattr(question, "as_written", question.note)  # groups() may be drawn twice
+                question.note = f"{skip} {question.as_written}".strip()
+            recent = self[f"q{question.pk}_recent"] if question.asks_recency else None
+            shown.append((question, self[f"q{question.pk}"], recent))
+        return shown
 
     def clean(self):
         cleaned = super().clean()
         for question in self.questions:
+            if question.asked_after is not None and cleaned.get(f"q{question.asked_after_id}") != "yes":
+                # Not asked: whatever was sent for it is neither stored nor scored.
+                cleaned[f"q{question.pk}"] = ""
+                if question.asks_recency:
+                    cleaned[f"q{question.pk}_recent"] = ""
+                continue
             if (
                 question.asks_recency
                 and cleaned.get(f"q{question.pk}") == "yes"
@@ -331,8 +361,9 @@ class RiskForm(SectionForm):
     def save_rows(self, section):
         for question in self.questions:
             said = self.cleaned_data.get(f"q{question.pk}")
+            skipped = question.asked_after is not None and self.cleaned_data.get(f"q{question.asked_after_id}") == "no"
             if not said:
-                if self.sent_every_row():
+                if self.sent_every_row() or skipped:  # a "no" to the question it follows was sent: not asked
                     section.answers.filter(question=question).delete()
                 continue
             recent = self.cleaned_data.get(f"q{question.pk}_recent") if question.asks_recency and said == "yes" else ""
