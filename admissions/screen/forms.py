@@ -28,7 +28,6 @@ from screening.models import (
     SubstanceUse,
     WithdrawalSection,
 )
-from staff.admin_widgets import within_readable_years
 from staff.stale_edits import SEEN, StaleEditForm
 
 
@@ -137,6 +136,28 @@ class ReasonForm(SectionForm):
         help_texts = {"reason": "In their words, as they say it."}
 
 
+def last_use_at(date, time):
+    """The moment of a last use, told in the center's time: refused before 1900, in the future, or at a
+    time the clocks skipped when they went forward (which would be stored as another hour)."""
+    future = forms.ValidationError("Last use must be in the past, not after now.", code="future")
+    if date.year < 1900:
+        raise forms.ValidationError("Last use must be after 1900.", code="too_old")
+    if date > timezone.localdate():
+        raise future  # before the time is worked out: 31 December 9999 in UTC is past the last year
+    zone = timezone.get_current_timezone()
+    wall = datetime.datetime.combine(date, time or datetime.time())
+    moment = wall.replace(tzinfo=zone)
+    if moment.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != wall:
+        raise forms.ValidationError(
+            f"There was no {wall:%H:%M} on {date:%b} {date.day}, {date.year} here: the clocks went forward an hour. "
+            "Check the time.",
+            code="no_such_time",
+        )
+    if moment > timezone.now():
+        raise future
+    return moment
+
+
 class SubstancesForm(SectionForm):
     """A group of boxes per substance on the center's list."""
 
@@ -216,14 +237,11 @@ class SubstancesForm(SectionForm):
                 self.add_error(prefix + "last_date", "Give the date of the last use as well as the time.")
             date = cleaned.get(prefix + "last_date")
             if date:
-                moment = timezone.make_aware(
-                    datetime.datetime.combine(date, cleaned.get(prefix + "last_time") or datetime.time())
-                )
                 try:
-                    within_readable_years(moment)
+                    cleaned[prefix + "last_use"] = last_use_at(date, cleaned.get(prefix + "last_time"))
                 except forms.ValidationError as error:
-                    self.add_error(prefix + "last_date", error)
-                cleaned[prefix + "last_use"] = moment
+                    where = "last_time" if error.code == "no_such_time" else "last_date"
+                    self.add_error(prefix + where, error)
         return cleaned
 
     def save_rows(self, section):
