@@ -82,6 +82,10 @@ def load_risk_screen():
         )
     for position, when, level in CSSRS_RULES:
         RiskRule.objects.update_or_create(question=questions[position], when=when, defaults={"level": level})
+    # Skip logic: 3, 4 and 5 are asked only after a yes to 2.
+    RiskQuestion.objects.filter(position__in=[3, 4, 5]).update(asked_after=questions[2])
+    for position in (3, 4, 5):
+        questions[position].asked_after = questions[2]
     return questions
 
 
@@ -106,6 +110,8 @@ def load_screening(levels):
 def _answer(screen, questions, yes, recent=None):
     for position, question in questions.items():
         said = position in yes
+        if question.asked_after_id and question.asked_after.position not in yes:
+            continue  # skipped: asked only after a yes to the question before
         RiskAnswer.objects.update_or_create(
             section=screen.risksection,
             question=question,
@@ -173,7 +179,8 @@ def load_demo_screens(levels):
             screen = services.screen_of(inquiry.pk)
             _save(screen.confirmationsection, clinician, level=levels["residential"],
                   note="Daily heavy use; detox first is safer.", confirmed_by=clinician,
-                  confirmed_at=now - timedelta(days=1))  # fmt: skip
+                  confirmed_at=now - timedelta(days=1), confirmed_level=levels["residential"],
+                  recommended_level=screen.levelsection.level)  # fmt: skip
             _save(screen.outcomesection, coordinator, outcome="not_a_fit", not_fit_reason="payer",
                   referred_to=ReferralOut.objects.first())  # fmt: skip
     return made

@@ -8,6 +8,7 @@ class ScreeningConfig(AppConfig):
     def ready(self):
         from intake.services.duplicates import keeps_its_record
 
+        from . import checks  # noqa: F401  (registers the deploy check of the on-call addresses)
         from .models import Screen
 
         @keeps_its_record

@@ -6,6 +6,7 @@ only a counter per group (insurance verifications, a few per period, are ranked 
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -161,18 +162,17 @@ def figures(start, end):
 
 
 def referred_out(inquiries):
-    """The period's screens found not a fit, by where they were referred and why, most first."""
-    outcomes = (
-        OutcomeSection.objects.filter(screen__inquiry__in=inquiries, outcome=OutcomeSection.Outcome.NOT_A_FIT)
-        .values("referred_to__name", "not_fit_reason")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "referred_to__name", "not_fit_reason")
+    """The period's screens found not a fit, by where they were referred and why, most first. The
+    outcome and its reason are encrypted: the period's outcomes are read and counted here."""
+    outcomes = OutcomeSection.objects.filter(screen__inquiry__in=inquiries).values_list(
+        "outcome", "referred_to__name", "not_fit_reason"
+    )
+    counts = Counter(
+        (to or "", reason) for outcome, to, reason in outcomes if outcome == OutcomeSection.Outcome.NOT_A_FIT
     )
     reasons = dict(OutcomeSection.NotFitReason.choices)
-    return [
-        (row["referred_to__name"] or "Not referred", reasons.get(row["not_fit_reason"], ""), row["count"])
-        for row in outcomes
-    ]
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0] == "", item[0]))
+    return [(to or "Not referred", reasons.get(reason, ""), count) for (to, reason), count in ranked]
 
 
 def verification_figures(inquiries):
