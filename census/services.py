@@ -7,7 +7,7 @@ A bed or place that frees up tells the waitlist (census/waitlist.py), once the c
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -118,14 +118,35 @@ def notice_expired_holds(now=None):
     return count
 
 
-def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_on=None, now=None):
+def _lock_inquiry(inquiry):
+    """Inside a transaction: nobody else holds or admits `inquiry` until it ends. On PostgreSQL its row
+    is locked; SQLite already writes one transaction at a time (census/locking.py)."""
+    if connection.vendor == "postgresql":
+        list(Inquiry.objects.select_for_update().filter(pk=inquiry.pk).values_list("pk", flat=True))
+
+
+def _check_hold_is_live(held, now):
+    """The hold an admission is made from, read again under the lock: a second click is refused."""
+    held = Hold.objects.get(pk=held.pk)
+    if held.converted_to_id:
+        raise ValidationError(f"Inquiry #{held.inquiry_id} is already admitted from this hold.")
+    if held.released_at or held.until <= now:
+        raise ValidationError("This hold has ended: hold the bed or place again, or admit without the hold.")
+
+
+def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_on=None, hold=None, now=None):
     """Admit `inquiry`'s person to `level` in a bed or program place on the day `on` (today or
     earlier): the stay starts, a live hold of theirs on that bed or program becomes it, the inquiry
     moves to Admitted through the pipeline (recorded on its timeline), and a waitlist entry for the
-    level ends. A ValidationError, with nothing saved, when the place is taken or the move refused."""
+    level ends. A ValidationError, with nothing saved, when the place is taken or the move refused.
+    `hold`, when the admission is made from one: refused if it was already admitted or has ended."""
     now = now or timezone.now()
-    with transaction.atomic():
+    place = _check_place(bed, program)
+    # The lock spans the whole admission (the inquiry's move too): on SQLite another thread's writes
+    # wait for it rather than fail.
+    with locked(type(place), place.pk):
         stay = _start_stay(
+            hold=hold,
             inquiry=inquiry,
             level=level,
             bed=bed,
@@ -144,7 +165,7 @@ def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_
     return stay
 
 
-def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_down_from=None):
+def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_down_from=None, hold=None):
     place = _check_place(bed, program)
     if on > timezone.localdate(now):
         raise ValidationError("An admission is recorded on its day: hold the bed or place until then.")
@@ -157,6 +178,9 @@ def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_
         raise ValidationError("The expected discharge comes before the admission.")
     starts_at = moment(on, now)
     with locked(type(place), place.pk):
+        _lock_inquiry(inquiry)
+        if hold is not None:
+            _check_hold_is_live(hold, now)
         own_hold = Hold.objects.live(now).filter(inquiry=inquiry, bed=bed, program=program).order_by("held_at").first()
         if bed is not None:
             ignore = BedTime.objects.filter(hold=own_hold).values_list("pk", flat=True) if own_hold else []

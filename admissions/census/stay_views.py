@@ -48,6 +48,7 @@ def admit_from_hold(request, pk):
                 program=held.program,
                 on=form.cleaned_data["admitted_on"],
                 expected_discharge_on=form.cleaned_data["expected_discharge_on"],
+                hold=held,
                 by=request.user,
             )
         except ValidationError as refused:

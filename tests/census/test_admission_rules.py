@@ -1,0 +1,107 @@
+"""The rules a hostile review found missing (issue 28): one admission per hold, even clicked twice or
+sent at once; one bed or place per person; admission and discharge dates within bounds; holds only for
+inquiries that can be admitted, in a program that runs and a bed in service, at the level wanted."""
+
+import threading
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from census import services
+from census.models import BedTime, Hold, Stay
+from intake.models import Note
+
+from ..factories import BedFactory, InquiryFactory, LevelFactory, NoteFactory, ProgramFactory, UserFactory
+from ..markup import one, parse
+
+# 10:00 in Los Angeles on Friday, December 4, 2026.
+MORNING = datetime(2026, 12, 4, 18, 0, tzinfo=UTC)
+TODAY = date(2026, 12, 4)
+
+
+def reached(**fields):
+    inquiry = InquiryFactory(**fields)
+    NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
+    return inquiry
+
+
+@pytest.fixture
+def setting(db, time_machine):
+    time_machine.move_to(MORNING, tick=False)
+    detox = LevelFactory(short_name="Detox", lives_on_site=True, intensity_rank=1)
+    return {
+        "staff": UserFactory(username="casey", group="Admissions"),
+        "detox": detox,
+        "bed": BedFactory(unit="North", room="4", levels=[detox]),
+        "other_bed": BedFactory(unit="North", room="5", levels=[detox]),
+        "inquiry": reached(created_at=MORNING - timedelta(days=3)),
+    }
+
+
+def refusal(call, **kwargs):
+    with pytest.raises(ValidationError) as refused:
+        call(**kwargs)
+    return refused.value.messages
+
+
+# --- 1. One admission per hold ----------------------------------------------------------------------
+
+
+def test_admitting_twice_from_one_hold_is_refused_the_second_time(setting, client):
+    client.force_login(setting["staff"])
+    held = services.hold(inquiry=setting["inquiry"], bed=setting["bed"], by=setting["staff"])
+    form = {"level": setting["detox"].pk, "admitted_on": "2026-12-04"}
+    first = client.post(f"/admin/census/hold/{held.pk}/admit/", form)
+    second = client.post(f"/admin/census/hold/{held.pk}/admit/", form)
+    assert (first.status_code, second.status_code) == (302, 200)
+    assert (
+        one(parse(second), ".errornote").text == f"Inquiry #{setting['inquiry'].pk} is already admitted from this hold."
+    )
+    assert Stay.objects.count() == 1
+
+
+def test_admitting_from_a_released_or_expired_hold_is_refused(setting, time_machine):
+    staff, bed = setting["staff"], setting["bed"]
+    released = services.hold(inquiry=setting["inquiry"], bed=bed, by=staff)
+    services.release(hold=released, by=staff)
+    ended = ["This hold has ended: hold the bed or place again, or admit without the hold."]
+    kwargs = {"inquiry": setting["inquiry"], "level": setting["detox"], "bed": bed, "on": TODAY, "by": staff}
+    assert refusal(services.admit, hold=released, **kwargs) == ended
+    expired = services.hold(inquiry=setting["inquiry"], bed=bed, by=staff)
+    time_machine.move_to(MORNING + timedelta(hours=25), tick=False)
+    assert refusal(services.admit, hold=expired, **kwargs) == ended
+    assert (Stay.objects.count(), BedTime.objects.filter(stay__isnull=False).count()) == (0, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_five_admissions_sent_at_once_from_one_program_hold_make_one_stay():
+    staff = UserFactory(group="Admissions")
+    program = ProgramFactory(places=10)
+    inquiry = reached()
+    held = services.hold(inquiry=inquiry, program=program, by=staff)
+    barrier, outcomes, lock = threading.Barrier(5), [], threading.Lock()
+
+    def run():
+        try:
+            barrier.wait(timeout=30)
+            services.admit(inquiry=inquiry, level=program.level, program=program, on=date.today(), by=staff, hold=held)
+            result = "admitted"
+        except ValidationError as refused:
+            result = refused.messages[0]
+        except Exception as error:  # noqa: BLE001 - shown in the list
+            result = repr(error)
+        finally:
+            connection.close()
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=run) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(outcomes) == sorted(["admitted", *[f"Inquiry #{inquiry.pk} is already admitted from this hold."] * 4])
+    assert Stay.objects.count() == 1
+    assert Hold.objects.get().converted_to == Stay.objects.get()
