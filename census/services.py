@@ -78,6 +78,8 @@ def hold(*, inquiry, bed=None, program=None, by, until=None, now=None):
         raise ValidationError(f"Bed {bed} is out of service.")
     _check_fits(inquiry, bed)
     with locked(type(place), place.pk):
+        _lock_inquiry(inquiry)
+        _check_one_place_each(inquiry, now)
         if bed is not None:
             if not _bed_is_free(bed, now, until):
                 raise _taken(bed)
@@ -123,6 +125,28 @@ def _lock_inquiry(inquiry):
     is locked; SQLite already writes one transaction at a time (census/locking.py)."""
     if connection.vendor == "postgresql":
         list(Inquiry.objects.select_for_update().filter(pk=inquiry.pk).values_list("pk", flat=True))
+
+
+def _check_not_staying(inquiry):
+    """One person, one bed or place: someone in a stay moves only by a step-down (its discharge)."""
+    current = Stay.objects.current().filter(inquiry=inquiry).select_related("bed", "program").first()
+    if current is not None:
+        raise ValidationError(
+            f"Inquiry #{inquiry.pk} is already admitted to {current.place}: one bed or place at a time. "
+            "To move them, step them down from their stay's page."
+        )
+
+
+def _check_one_place_each(inquiry, now):
+    """A hold is refused to someone in a stay, or who already holds a bed or place: holding two would
+    keep one from someone else, so the first is released (or lets itself expire) before another."""
+    _check_not_staying(inquiry)
+    held = Hold.objects.live(now).filter(inquiry=inquiry).select_related("bed", "program").first()
+    if held is not None:
+        raise ValidationError(
+            f"Inquiry #{inquiry.pk} already holds {held.place}: one bed or place at a time. "
+            "Release that hold first to hold another."
+        )
 
 
 def _check_hold_is_live(held, now):
@@ -181,6 +205,7 @@ def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_
         _lock_inquiry(inquiry)
         if hold is not None:
             _check_hold_is_live(hold, now)
+        _check_not_staying(inquiry)
         own_hold = Hold.objects.live(now).filter(inquiry=inquiry, bed=bed, program=program).order_by("held_at").first()
         if bed is not None:
             ignore = BedTime.objects.filter(hold=own_hold).values_list("pk", flat=True) if own_hold else []

@@ -105,3 +105,30 @@ def test_five_admissions_sent_at_once_from_one_program_hold_make_one_stay():
     assert sorted(outcomes) == sorted(["admitted", *[f"Inquiry #{inquiry.pk} is already admitted from this hold."] * 4])
     assert Stay.objects.count() == 1
     assert Hold.objects.get().converted_to == Stay.objects.get()
+
+
+# --- 2. One bed or place per person -----------------------------------------------------------------
+
+
+def test_someone_in_a_stay_is_neither_admitted_again_nor_held_a_second_bed(setting):
+    staff, inquiry = setting["staff"], setting["inquiry"]
+    services.admit(inquiry=inquiry, level=setting["detox"], bed=setting["bed"], on=TODAY, by=staff)
+    message = [
+        f"Inquiry #{inquiry.pk} is already admitted to North 4A: one bed or place at a time. "
+        "To move them, step them down from their stay's page."
+    ]
+    other = setting["other_bed"]
+    assert refusal(services.admit, inquiry=inquiry, level=setting["detox"], bed=other, on=TODAY, by=staff) == message
+    assert refusal(services.hold, inquiry=inquiry, bed=other, by=staff) == message
+    assert (Stay.objects.count(), Hold.objects.count()) == (1, 0)
+
+
+def test_a_second_hold_for_the_same_person_is_refused_until_the_first_is_released(setting):
+    staff, inquiry = setting["staff"], setting["inquiry"]
+    first = services.hold(inquiry=inquiry, bed=setting["bed"], by=staff)
+    assert refusal(services.hold, inquiry=inquiry, bed=setting["other_bed"], by=staff) == [
+        f"Inquiry #{inquiry.pk} already holds North 4A: one bed or place at a time. "
+        "Release that hold first to hold another."
+    ]
+    services.release(hold=first, by=staff)
+    assert services.hold(inquiry=inquiry, bed=setting["other_bed"], by=staff).bed == setting["other_bed"]
