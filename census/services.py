@@ -6,6 +6,8 @@ constraint refuses what slipped past. A program never takes more people at once 
 A bed or place that frees up tells the waitlist (census/waitlist.py), once the change is committed.
 """
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
@@ -127,6 +129,41 @@ def _lock_inquiry(inquiry):
         list(Inquiry.objects.select_for_update().filter(pk=inquiry.pk).values_list("pk", flat=True))
 
 
+BACKDATE_DAYS = 14  # an admission or discharge is recorded at most this many days after it happened
+LONGEST_EXPECTED_YEARS = 2  # an expected discharge at most this long after admission
+
+
+def _day(day):
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def _check_admission_day(inquiry, on, now):
+    today = timezone.localdate(now)
+    if on > today:
+        raise ValidationError("An admission is recorded on its day: hold the bed or place until then.")
+    created = timezone.localdate(inquiry.created_at)
+    if on < created:
+        raise ValidationError(f"The admission cannot come before the inquiry, made on {_day(created)}.")
+    if on < today - timedelta(days=BACKDATE_DAYS):
+        raise ValidationError(
+            f"An admission is recorded within {BACKDATE_DAYS} days: "
+            f"{_day(today - timedelta(days=BACKDATE_DAYS))} at the earliest."
+        )
+
+
+def _check_expected(expected, admitted_on):
+    if expected is None:
+        return
+    if expected < admitted_on:
+        raise ValidationError("The expected discharge comes before the admission.")
+    try:
+        latest = admitted_on.replace(year=admitted_on.year + LONGEST_EXPECTED_YEARS)
+    except ValueError:  # February 29
+        latest = admitted_on.replace(year=admitted_on.year + LONGEST_EXPECTED_YEARS, day=28)
+    if expected > latest:
+        raise ValidationError(f"The expected discharge is at most two years after the admission: {_day(latest)}.")
+
+
 def _check_not_staying(inquiry):
     """One person, one bed or place: someone in a stay moves only by a step-down (its discharge)."""
     current = Stay.objects.current().filter(inquiry=inquiry).select_related("bed", "program").first()
@@ -191,15 +228,13 @@ def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_
 
 def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_down_from=None, hold=None):
     place = _check_place(bed, program)
-    if on > timezone.localdate(now):
-        raise ValidationError("An admission is recorded on its day: hold the bed or place until then.")
     if program is not None and program.level_id != level.pk:
         raise ValidationError(f"{program} is not a {level.short_name} program.")
     if bed is not None and not bed.levels.filter(pk=level.pk).exists():
         raise ValidationError(f"Bed {bed} does not serve {level.short_name}.")
     _check_fits(inquiry, bed)
-    if expected is not None and expected < on:
-        raise ValidationError("The expected discharge comes before the admission.")
+    _check_admission_day(inquiry, on, now)
+    _check_expected(expected, on)
     starts_at = moment(on, now)
     with locked(type(place), place.pk):
         _lock_inquiry(inquiry)
@@ -242,6 +277,9 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
         raise ValidationError("This stay has already ended.")
     if on < stay.admitted_on or on > timezone.localdate(now):
         raise ValidationError("The discharge date falls between the admission and today.")
+    earliest = timezone.localdate(now) - timedelta(days=BACKDATE_DAYS)
+    if on < earliest:
+        raise ValidationError(f"A discharge is recorded within {BACKDATE_DAYS} days: {_day(earliest)} at the earliest.")
     stepping_down = kind == Stay.DischargeKind.STEPPED_DOWN
     if stepping_down and next_level is None:
         raise ValidationError("Choose the level they step down to, and its bed or program.")
@@ -273,8 +311,7 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
 
 
 def set_expected_discharge(*, stay, on, by):
-    if on is not None and on < stay.admitted_on:
-        raise ValidationError("The expected discharge comes before the admission.")
+    _check_expected(on, stay.admitted_on)
     Stay.objects.filter(pk=stay.pk).update(expected_discharge_on=on, updated_at=timezone.now())
     stay.expected_discharge_on = on
     AccessRecord.record(by, [stay.inquiry_id], AccessRecord.Action.CHANGE, "expected discharge set")

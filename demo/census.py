@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from census import services, waitlist
-from census.models import Bed, Program, Serves, Stay, WaitlistEntry
+from census.models import Bed, Program, Serves, Stay, WaitlistEntry, start_of
 from intake.models import Inquiry
 
 DETOX_ROOMS = [("1", Serves.MEN), ("2", Serves.MEN), ("3", Serves.WOMEN), ("4", Serves.ANY)]
@@ -87,6 +87,7 @@ def _stay(inquiry, slug, on, today, levels, beds, programs, staff, number):
                 on=on,
                 by=staff,
                 expected_discharge_on=on + timedelta(days=days),
+                now=start_of(on),  # recorded on its day: admissions are recorded at most 14 days back
             )
         except services.AlreadyTaken:
             continue
@@ -99,7 +100,7 @@ def _stay(inquiry, slug, on, today, levels, beds, programs, staff, number):
             _step_down(stay, ends, levels, beds, staff)
         else:
             kind = Stay.DischargeKind.AGAINST_ADVICE if number % 7 == 3 else Stay.DischargeKind.COMPLETED
-            services.discharge(stay=stay, on=ends, kind=kind, by=staff)
+            services.discharge(stay=stay, on=ends, kind=kind, by=staff, now=start_of(ends))
     return 1
 
 
@@ -122,11 +123,12 @@ def _step_down(stay, on, levels, beds, staff):
                 next_level=levels["residential"],
                 next_bed=bed,
                 next_expected=on + timedelta(days=28),
+                now=start_of(on),
             )
         except services.AlreadyTaken:
             continue
         return
-    services.discharge(stay=stay, on=on, kind=Stay.DischargeKind.COMPLETED, by=staff)
+    services.discharge(stay=stay, on=on, kind=Stay.DischargeKind.COMPLETED, by=staff, now=start_of(on))
 
 
 def _holds_and_waitlist(levels, beds, programs, staff):

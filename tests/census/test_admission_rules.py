@@ -132,3 +132,41 @@ def test_a_second_hold_for_the_same_person_is_refused_until_the_first_is_release
     ]
     services.release(hold=first, by=staff)
     assert services.hold(inquiry=inquiry, bed=setting["other_bed"], by=staff).bed == setting["other_bed"]
+
+
+# --- 3. Dates within bounds -------------------------------------------------------------------------
+
+
+def test_an_admission_day_is_neither_before_the_inquiry_nor_more_than_fourteen_days_back(setting):
+    staff, detox, bed = setting["staff"], setting["detox"], setting["bed"]
+    kwargs = {"level": detox, "bed": bed, "by": staff}
+    assert refusal(services.admit, inquiry=setting["inquiry"], on=date(1, 1, 1), **kwargs) == [
+        "The admission cannot come before the inquiry, made on Dec 1, 2026."
+    ]
+    old_inquiry = reached(created_at=MORNING - timedelta(days=60))
+    assert refusal(services.admit, inquiry=old_inquiry, on=date(2026, 11, 19), **kwargs) == [
+        "An admission is recorded within 14 days: Nov 20, 2026 at the earliest."
+    ]
+    assert services.admit(inquiry=old_inquiry, on=date(2026, 11, 20), **kwargs).admitted_on == date(2026, 11, 20)
+
+
+def test_an_expected_discharge_is_at_most_two_years_after_the_admission(setting):
+    staff = setting["staff"]
+    kwargs = {"inquiry": setting["inquiry"], "level": setting["detox"], "bed": setting["bed"], "on": TODAY, "by": staff}
+    too_late = ["The expected discharge is at most two years after the admission: Dec 4, 2028."]
+    assert refusal(services.admit, expected_discharge_on=date(2028, 12, 5), **kwargs) == too_late
+    stay = services.admit(expected_discharge_on=date(2028, 12, 4), **kwargs)
+    assert refusal(services.set_expected_discharge, stay=stay, on=date(9999, 12, 31), by=staff) == too_late
+    assert Stay.objects.get().expected_discharge_on == date(2028, 12, 4)
+
+
+def test_a_discharge_is_recorded_within_fourteen_days(setting, time_machine):
+    staff = setting["staff"]
+    stay = services.admit(inquiry=setting["inquiry"], level=setting["detox"], bed=setting["bed"], on=TODAY, by=staff)
+    time_machine.move_to(MORNING + timedelta(days=30), tick=False)
+    kwargs = {"stay": stay, "kind": Stay.DischargeKind.COMPLETED, "by": staff}
+    assert refusal(services.discharge, on=date(2026, 12, 19), **kwargs) == [
+        "A discharge is recorded within 14 days: Dec 20, 2026 at the earliest."
+    ]
+    services.discharge(on=date(2026, 12, 20), **kwargs)
+    assert Stay.objects.get().discharged_on == date(2026, 12, 20)

@@ -4,9 +4,10 @@ with its charts and tables, and the CSV through the formula guard."""
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from census import services
 from census.figures import figures
@@ -28,7 +29,7 @@ def at(day, hour=10):
 
 
 def reached():
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(created_at=timezone.now() - timedelta(days=14))
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 

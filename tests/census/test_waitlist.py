@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from census import services, waitlist
 from census.models import WaitlistEntry
@@ -43,7 +44,7 @@ def setting(time_machine):
 
 
 def reached(**fields):
-    inquiry = InquiryFactory(**fields)
+    inquiry = InquiryFactory(**{"created_at": timezone.now() - timedelta(days=14), **fields})
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 
