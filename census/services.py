@@ -17,7 +17,7 @@ from intake.models import AccessRecord, Inquiry
 from intake.services import pipeline
 
 from . import waitlist
-from .board import sex_for
+from .board import level_for, sex_for
 from .locking import locked
 from .models import Bed, BedTime, Hold, Serves, Stay, WaitlistEntry, default_until, moment
 
@@ -62,6 +62,41 @@ def _check_place(bed, program):
     return bed or program
 
 
+def _check_may_be_admitted(inquiry):
+    """Spam and closed inquiries are neither held a place nor admitted: reopen a closed one first."""
+    if inquiry.status in (Inquiry.Status.SPAM, Inquiry.Status.CLOSED):
+        raise ValidationError(
+            f"Inquiry #{inquiry.pk} is {inquiry.get_status_display().lower()}: reopen it before holding or admitting."
+        )
+
+
+def _check_in_service(bed, program, day):
+    """One rule with the board's: a bed is out on `day` as Bed.is_out_on says; a program switched off
+    takes nobody."""
+    if bed is not None and bed.is_out_on(day):
+        raise ValidationError(f"Bed {bed} is out of service.")
+    if program is not None and not program.is_active:
+        raise ValidationError(f"{program} is not running: it takes nobody.")
+
+
+def _check_level_wanted(inquiry, bed, program):
+    """A hold follows the level the person needs (their screen's, else the one they asked about), as an
+    admission follows the level chosen: a bed or program of another level is refused."""
+    wanted = level_for(inquiry)
+    if wanted is None:
+        return
+    if bed is not None and not bed.levels.filter(pk=wanted.pk).exists():
+        raise ValidationError(
+            f"Bed {bed} does not serve {wanted.short_name}, the level inquiry #{inquiry.pk} needs. "
+            "Hold a bed of that level, or change the level on their screen first."
+        )
+    if program is not None and program.level_id != wanted.pk:
+        raise ValidationError(
+            f"{program} is not a {wanted.short_name} program, the level inquiry #{inquiry.pk} needs. "
+            "Hold a place of that level, or change the level on their screen first."
+        )
+
+
 def _check_fits(inquiry, bed):
     """A bed for men or for women is not given to someone the inquiry records otherwise (when it
     records the patient's sex assigned at birth: see census.board.sex_for)."""
@@ -76,9 +111,10 @@ def hold(*, inquiry, bed=None, program=None, by, until=None, now=None):
     place = _check_place(bed, program)
     now = now or timezone.now()
     until = until or default_until(now)
-    if bed is not None and not bed.in_service:
-        raise ValidationError(f"Bed {bed} is out of service.")
+    _check_may_be_admitted(inquiry)
+    _check_in_service(bed, program, timezone.localdate(now))
     _check_fits(inquiry, bed)
+    _check_level_wanted(inquiry, bed, program)
     with locked(type(place), place.pk):
         _lock_inquiry(inquiry)
         _check_one_place_each(inquiry, now)
@@ -228,6 +264,9 @@ def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_
 
 def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_down_from=None, hold=None):
     place = _check_place(bed, program)
+    if stepped_down_from is None:
+        _check_may_be_admitted(inquiry)
+    _check_in_service(bed, program, timezone.localdate(now))
     if program is not None and program.level_id != level.pk:
         raise ValidationError(f"{program} is not a {level.short_name} program.")
     if bed is not None and not bed.levels.filter(pk=level.pk).exists():

@@ -81,7 +81,8 @@ class DischargeForm(forms.Form):
         super().__init__(*args, **kwargs)
         less_intensive = LevelOfCare.objects.filter(intensity_rank__gt=stay.level.intensity_rank)
         self.fields["next_level"].queryset = less_intensive.order_by("intensity_rank")
-        self.fields["next_bed"].queryset = Bed.objects.filter(in_service=True, levels__in=less_intensive).distinct()
+        back_in_service = Q(in_service=True) | Q(out_of_service_until__lt=timezone.localdate())  # Bed.is_out_on
+        self.fields["next_bed"].queryset = Bed.objects.filter(back_in_service, levels__in=less_intensive).distinct()
         self.fields["next_program"].queryset = Program.objects.filter(is_active=True, level__in=less_intensive)
 
     def clean(self):

@@ -11,7 +11,7 @@ from django.db import connection
 
 from census import services
 from census.models import BedTime, Hold, Stay
-from intake.models import Note
+from intake.models import Inquiry, Note
 
 from ..factories import BedFactory, InquiryFactory, LevelFactory, NoteFactory, ProgramFactory, UserFactory
 from ..markup import one, parse
@@ -170,3 +170,62 @@ def test_a_discharge_is_recorded_within_fourteen_days(setting, time_machine):
     ]
     services.discharge(on=date(2026, 12, 20), **kwargs)
     assert Stay.objects.get().discharged_on == date(2026, 12, 20)
+
+
+# --- 4. Only inquiries that may be admitted ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("status", "word"), [(Inquiry.Status.SPAM, "spam"), (Inquiry.Status.CLOSED, "closed")])
+def test_spam_and_closed_inquiries_are_neither_held_nor_admitted(setting, status, word):
+    staff, bed = setting["staff"], setting["bed"]
+    inquiry = setting["inquiry"]
+    Inquiry.objects.filter(pk=inquiry.pk).update(status=status, close_reason=Inquiry.CloseReason.NOT_READY)
+    inquiry.refresh_from_db()
+    message = [f"Inquiry #{inquiry.pk} is {word}: reopen it before holding or admitting."]
+    assert refusal(services.hold, inquiry=inquiry, bed=bed, by=staff) == message
+    assert refusal(services.admit, inquiry=inquiry, level=setting["detox"], bed=bed, on=TODAY, by=staff) == message
+    inquiry.refresh_from_db()
+    assert (inquiry.status, Stay.objects.count(), Hold.objects.count()) == (status, 0, 0)
+
+
+# --- 5. Beds in service and programs running, as the board shows them ------------------------------
+
+
+def test_a_program_switched_off_is_neither_held_nor_admitted_into(setting):
+    program = ProgramFactory(is_active=False, places=5)
+    staff, inquiry = setting["staff"], setting["inquiry"]
+    message = [f"{program} is not running: it takes nobody."]
+    assert refusal(services.hold, inquiry=inquiry, program=program, by=staff) == message
+    assert refusal(services.admit, inquiry=inquiry, level=program.level, program=program, on=TODAY, by=staff) == message
+
+
+def test_a_bed_out_of_service_is_not_admitted_into_and_one_whose_time_out_passed_is_held(setting):
+    staff, inquiry, bed = setting["staff"], setting["inquiry"], setting["bed"]
+    bed.in_service, bed.out_of_service_reason, bed.out_of_service_until = False, "Repairs", TODAY
+    bed.save()
+    assert refusal(services.admit, inquiry=inquiry, level=setting["detox"], bed=bed, on=TODAY, by=staff) == [
+        "Bed North 4A is out of service."
+    ]
+    bed.out_of_service_until = TODAY - timedelta(days=1)  # the board shows it free from today
+    bed.save()
+    assert (bed.is_out_on(TODAY), services.hold(inquiry=inquiry, bed=bed, by=staff).bed) == (False, bed)
+
+
+# --- 6. A hold at the level the person needs ---------------------------------------------------------
+
+
+def test_a_hold_of_another_level_than_the_one_needed_is_refused(setting):
+    residential = LevelFactory(short_name="Residential", lives_on_site=True, intensity_rank=2)
+    staff = setting["staff"]
+    inquiry = reached(level=residential)
+    assert refusal(services.hold, inquiry=inquiry, bed=setting["bed"], by=staff) == [
+        f"Bed North 4A does not serve Residential, the level inquiry #{inquiry.pk} needs. "
+        "Hold a bed of that level, or change the level on their screen first."
+    ]
+    program = ProgramFactory(level=setting["detox"], name="Detox day")
+    assert refusal(services.hold, inquiry=inquiry, program=program, by=staff) == [
+        f"Detox day is not a Residential program, the level inquiry #{inquiry.pk} needs. "
+        "Hold a place of that level, or change the level on their screen first."
+    ]
+    residential_bed = BedFactory(unit="Oak", room="1", levels=[residential])
+    assert services.hold(inquiry=inquiry, bed=residential_bed, by=staff).bed == residential_bed
