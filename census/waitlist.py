@@ -4,7 +4,8 @@ told by e-mail, through the task queue, once, with a link and nothing about the 
 "Next" is the waitlist's queue order (priority, then who has waited longest) among those waiting for
 one of the bed's levels, or for the program's level (for any of its programs or that one), and not
 told before: each freed bed or place tells one person's owner, the next one the next. A bed for men
-or for women skips someone the inquiry records otherwise."""
+or for women skips someone the inquiry records otherwise. When the next person's owner has no e-mail
+address nobody is told (logged, and shown on the waitlist): the turn stays theirs."""
 
 import logging
 
@@ -48,7 +49,7 @@ def next_waiting(level_ids, program_id=None):
         entries = entries.filter(program__isnull=True)
     else:
         entries = entries.filter(Q(program__isnull=True) | Q(program_id=program_id))
-    return entries.exclude(owner__isnull=True).exclude(owner__email="").in_queue_order()
+    return entries.in_queue_order()
 
 
 def notice_message(entry):
@@ -78,6 +79,11 @@ def tell_next_waiting(level_ids, program_id, serves=Serves.ANY):
     for entry in next_waiting(level_ids, program_id).select_related("owner", "inquiry")[:20]:
         if not fits(entry, serves):
             continue
+        if entry.owner is None or not entry.owner.email:
+            # Their turn is kept, not given to someone lower in the queue: the waitlist shows who
+            # cannot be told until an owner with an e-mail address is set.
+            logger.warning("waitlist entry %s is next for a freed place but its owner has no e-mail address", entry.pk)
+            return "owner has no e-mail address"
         claimed = WaitlistEntry.objects.filter(pk=entry.pk, notified_at__isnull=True).update(notified_at=now)
         if not claimed:
             continue  # another worker told this one: the next
