@@ -350,8 +350,10 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
 
 
 def set_expected_discharge(*, stay, on, by):
+    if stay.discharged_on is not None:
+        raise ValidationError("This stay has already ended: its expected discharge stays as it was.")
     _check_expected(on, stay.admitted_on)
-    Stay.objects.filter(pk=stay.pk).update(expected_discharge_on=on, updated_at=timezone.now())
+    Stay.objects.current().filter(pk=stay.pk).update(expected_discharge_on=on, updated_at=timezone.now())
     stay.expected_discharge_on = on
     AccessRecord.record(by, [stay.inquiry_id], AccessRecord.Action.CHANGE, "expected discharge set")
     return stay

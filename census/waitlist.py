@@ -106,6 +106,8 @@ def join(*, inquiry, level, by, waiting_for, program=None, owner=None, now=None)
     frees up) is whoever is given, else the inquiry's assignee, else the person adding it."""
     if program is not None and program.level_id != level.pk:
         raise ValidationError(f"{program} is not a {level.short_name} program.")
+    if inquiry.stays.current().filter(level=level).exists():
+        raise ValidationError(f"Inquiry #{inquiry.pk} is already admitted to {level.short_name}.")
     if WaitlistEntry.objects.waiting().filter(inquiry=inquiry, level=level).exists():
         raise ValidationError(f"Inquiry #{inquiry.pk} is already waiting for {level.short_name}.")
     owner = owner or inquiry.assigned_to or by
@@ -131,11 +133,13 @@ def may_set_priority(user):
 def set_priority(*, entry, priority, reason, by):
     if not may_set_priority(by):
         raise PermissionDenied("Only a clinician may change a waiting person's priority.")
+    if entry.ended_at is not None:
+        raise ValidationError("They are no longer on the waitlist: their priority stays as it was.")
     reason = " ".join(reason.split())
     if priority != WaitlistEntry.Priority.ROUTINE and not reason:
         raise ValidationError("Say why their priority is raised.")
     with transaction.atomic():
-        WaitlistEntry.objects.filter(pk=entry.pk).update(
+        WaitlistEntry.objects.waiting().filter(pk=entry.pk).update(
             priority=priority, priority_reason=reason, priority_set_by=by, priority_set_at=timezone.now()
         )
         AccessRecord.record(by, [entry.inquiry_id], AccessRecord.Action.CHANGE, "waitlist priority set")

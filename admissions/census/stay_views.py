@@ -57,7 +57,9 @@ def admit_from_hold(request, pk):
             messages.success(request, f"Inquiry #{held.inquiry_id} is admitted to {stay.place}.")
             return HttpResponseRedirect(stay.get_absolute_url())
     AccessRecord.record(request.user, [held.inquiry_id], AccessRecord.Action.VIEW, "admission form")
-    page = context(request, f"Admit inquiry #{held.inquiry_id} to {held.place}", form=form, held=held)
+    page = context(
+        request, f"Admit inquiry #{held.inquiry_id} to {held.place}", form=form, held=held, state=held.state()
+    )
     return TemplateResponse(request, "admin/census/admit.html", page)
 
 
