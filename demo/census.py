@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from census import services, waitlist
+from census.board import level_for
 from census.models import Bed, Program, Serves, Stay, WaitlistEntry, start_of
 from intake.models import Inquiry
 
@@ -131,13 +132,22 @@ def _step_down(stay, on, levels, beds, staff):
     services.discharge(stay=stay, on=on, kind=Stay.DischargeKind.COMPLETED, by=staff, now=start_of(on))
 
 
+def _needing(inquiries, level):
+    """The first of `inquiries` whose needed level (census.board.level_for) is `level` or unknown."""
+    return next((each for each in inquiries if level_for(each) in (None, level)), None)
+
+
 def _holds_and_waitlist(levels, beds, programs, staff):
-    waiting = list(
+    pool = list(
         Inquiry.objects.filter(status__in=[Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED])
         .filter(merged_into__isnull=True)
-        .order_by("-created_at", "pk")[:6]
+        .order_by("-created_at", "pk")[:40]
     )
-    if len(waiting) < 6:
+    # A hold follows the level the person needs: each is held for someone who needs that level.
+    for_detox = _needing(pool, levels["medical-detox"])
+    for_iop = _needing([each for each in pool if each != for_detox], programs["IOP mornings"].level)
+    waiting = [for_detox, for_iop, *[each for each in pool if each not in (for_detox, for_iop)][:4]]
+    if len(waiting) < 6 or for_detox is None or for_iop is None:
         return
     for bed in beds["medical-detox"]:
         try:
