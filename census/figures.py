@@ -99,7 +99,7 @@ def figures(start, end):
     for bed in beds:
         if not bed.in_service and primary[bed.pk] is not None:
             for day in days:
-                if bed.out_of_service_until is None or day <= bed.out_of_service_until:
+                if bed.is_out_on(day):  # not before the day it went out
                     census[primary[bed.pk].pk].days[index[day]].out += 1
     for entry in census.values():
         for day in entry.days:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.db.models import F
 
-_this_process = threading.Lock()
+_this_process = threading.RLock()  # re-entrant: an admission's lock holds its stay's
 
 
 @contextmanager

@@ -55,6 +55,9 @@ class Bed(models.Model):
     out_of_service_until = models.DateField(
         null=True, blank=True, help_text="The last day it is out; leave empty when nobody knows yet."
     )
+    out_of_service_since = models.DateField(
+        null=True, blank=True, editable=False, help_text="The first day it was out (set when it goes out)."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -69,12 +72,30 @@ class Bed(models.Model):
     def __str__(self):
         return f"{self.unit} {self.room}{self.label}"
 
+    def save(self, *args, **kwargs):
+        # The day it went out, so that past days (the figures, the board) are not counted out: empty
+        # for a bed in service, and for one that went out before this was recorded (then: always out).
+        if self.in_service:
+            self.out_of_service_since = None
+        elif self.out_of_service_since is None and (
+            self.pk is None or Bed.objects.filter(pk=self.pk, in_service=True).exists()
+        ):
+            self.out_of_service_since = timezone.localdate()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "out_of_service_since"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         if not self.in_service and not self.out_of_service_reason:
             raise ValidationError({"out_of_service_reason": "Say why the bed is out of service."})
 
     def is_out_on(self, day):
-        return not self.in_service and (self.out_of_service_until is None or day <= self.out_of_service_until)
+        """One rule for the board, holds, admissions and the figures."""
+        return (
+            not self.in_service
+            and (self.out_of_service_since is None or day >= self.out_of_service_since)
+            and (self.out_of_service_until is None or day <= self.out_of_service_until)
+        )
 
 
 class Program(models.Model):

@@ -6,8 +6,10 @@ constraint refuses what slipped past. A program never takes more people at once 
 A bed or place that frees up tells the waitlist (census/waitlist.py), once the change is committed.
 """
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -15,7 +17,7 @@ from intake.models import AccessRecord, Inquiry
 from intake.services import pipeline
 
 from . import waitlist
-from .board import sex_for
+from .board import level_for, sex_for
 from .locking import locked
 from .models import Bed, BedTime, Hold, Serves, Stay, WaitlistEntry, default_until, moment
 
@@ -60,6 +62,41 @@ def _check_place(bed, program):
     return bed or program
 
 
+def _check_may_be_admitted(inquiry):
+    """Spam and closed inquiries are neither held a place nor admitted: reopen a closed one first."""
+    if inquiry.status in (Inquiry.Status.SPAM, Inquiry.Status.CLOSED):
+        raise ValidationError(
+            f"Inquiry #{inquiry.pk} is {inquiry.get_status_display().lower()}: reopen it before holding or admitting."
+        )
+
+
+def _check_in_service(bed, program, day):
+    """One rule with the board's: a bed is out on `day` as Bed.is_out_on says; a program switched off
+    takes nobody."""
+    if bed is not None and bed.is_out_on(day):
+        raise ValidationError(f"Bed {bed} is out of service.")
+    if program is not None and not program.is_active:
+        raise ValidationError(f"{program} is not running: it takes nobody.")
+
+
+def _check_level_wanted(inquiry, bed, program):
+    """A hold follows the level the person needs (their screen's, else the one they asked about), as an
+    admission follows the level chosen: a bed or program of another level is refused."""
+    wanted = level_for(inquiry)
+    if wanted is None:
+        return
+    if bed is not None and not bed.levels.filter(pk=wanted.pk).exists():
+        raise ValidationError(
+            f"Bed {bed} does not serve {wanted.short_name}, the level inquiry #{inquiry.pk} needs. "
+            "Hold a bed of that level, or change the level on their screen first."
+        )
+    if program is not None and program.level_id != wanted.pk:
+        raise ValidationError(
+            f"{program} is not a {wanted.short_name} program, the level inquiry #{inquiry.pk} needs. "
+            "Hold a place of that level, or change the level on their screen first."
+        )
+
+
 def _check_fits(inquiry, bed):
     """A bed for men or for women is not given to someone the inquiry records otherwise (when it
     records the patient's sex assigned at birth: see census.board.sex_for)."""
@@ -74,10 +111,13 @@ def hold(*, inquiry, bed=None, program=None, by, until=None, now=None):
     place = _check_place(bed, program)
     now = now or timezone.now()
     until = until or default_until(now)
-    if bed is not None and not bed.in_service:
-        raise ValidationError(f"Bed {bed} is out of service.")
+    _check_may_be_admitted(inquiry)
+    _check_in_service(bed, program, timezone.localdate(now))
     _check_fits(inquiry, bed)
+    _check_level_wanted(inquiry, bed, program)
     with locked(type(place), place.pk):
+        _lock_inquiry(inquiry)
+        _check_one_place_each(inquiry, now)
         if bed is not None:
             if not _bed_is_free(bed, now, until):
                 raise _taken(bed)
@@ -118,14 +158,92 @@ def notice_expired_holds(now=None):
     return count
 
 
-def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_on=None, now=None):
+def _lock_inquiry(inquiry):
+    """Inside a transaction: nobody else holds or admits `inquiry` until it ends. On PostgreSQL its row
+    is locked; SQLite already writes one transaction at a time (census/locking.py)."""
+    if connection.vendor == "postgresql":
+        list(Inquiry.objects.select_for_update().filter(pk=inquiry.pk).values_list("pk", flat=True))
+
+
+BACKDATE_DAYS = 14  # an admission or discharge is recorded at most this many days after it happened
+LONGEST_EXPECTED_YEARS = 2  # an expected discharge at most this long after admission
+
+
+def _day(day):
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def _check_admission_day(inquiry, on, now):
+    today = timezone.localdate(now)
+    if on > today:
+        raise ValidationError("An admission is recorded on its day: hold the bed or place until then.")
+    created = timezone.localdate(inquiry.created_at)
+    if on < created:
+        raise ValidationError(f"The admission cannot come before the inquiry, made on {_day(created)}.")
+    if on < today - timedelta(days=BACKDATE_DAYS):
+        raise ValidationError(
+            f"An admission is recorded within {BACKDATE_DAYS} days: "
+            f"{_day(today - timedelta(days=BACKDATE_DAYS))} at the earliest."
+        )
+
+
+def _check_expected(expected, admitted_on):
+    if expected is None:
+        return
+    if expected < admitted_on:
+        raise ValidationError("The expected discharge comes before the admission.")
+    try:
+        latest = admitted_on.replace(year=admitted_on.year + LONGEST_EXPECTED_YEARS)
+    except ValueError:  # February 29
+        latest = admitted_on.replace(year=admitted_on.year + LONGEST_EXPECTED_YEARS, day=28)
+    if expected > latest:
+        raise ValidationError(f"The expected discharge is at most two years after the admission: {_day(latest)}.")
+
+
+def _check_not_staying(inquiry):
+    """One person, one bed or place: someone in a stay moves only by a step-down (its discharge)."""
+    current = Stay.objects.current().filter(inquiry=inquiry).select_related("bed", "program").first()
+    if current is not None:
+        raise ValidationError(
+            f"Inquiry #{inquiry.pk} is already admitted to {current.place}: one bed or place at a time. "
+            "To move them, step them down from their stay's page."
+        )
+
+
+def _check_one_place_each(inquiry, now):
+    """A hold is refused to someone in a stay, or who already holds a bed or place: holding two would
+    keep one from someone else, so the first is released (or lets itself expire) before another."""
+    _check_not_staying(inquiry)
+    held = Hold.objects.live(now).filter(inquiry=inquiry).select_related("bed", "program").first()
+    if held is not None:
+        raise ValidationError(
+            f"Inquiry #{inquiry.pk} already holds {held.place}: one bed or place at a time. "
+            "Release that hold first to hold another."
+        )
+
+
+def _check_hold_is_live(held, now):
+    """The hold an admission is made from, read again under the lock: a second click is refused."""
+    held = Hold.objects.get(pk=held.pk)
+    if held.converted_to_id:
+        raise ValidationError(f"Inquiry #{held.inquiry_id} is already admitted from this hold.")
+    if held.released_at or held.until <= now:
+        raise ValidationError("This hold has ended: hold the bed or place again, or admit without the hold.")
+
+
+def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_on=None, hold=None, now=None):
     """Admit `inquiry`'s person to `level` in a bed or program place on the day `on` (today or
     earlier): the stay starts, a live hold of theirs on that bed or program becomes it, the inquiry
     moves to Admitted through the pipeline (recorded on its timeline), and a waitlist entry for the
-    level ends. A ValidationError, with nothing saved, when the place is taken or the move refused."""
+    level ends. A ValidationError, with nothing saved, when the place is taken or the move refused.
+    `hold`, when the admission is made from one: refused if it was already admitted or has ended."""
     now = now or timezone.now()
-    with transaction.atomic():
+    place = _check_place(bed, program)
+    # The lock spans the whole admission (the inquiry's move too): on SQLite another thread's writes
+    # wait for it rather than fail.
+    with locked(type(place), place.pk):
         stay = _start_stay(
+            hold=hold,
             inquiry=inquiry,
             level=level,
             bed=bed,
@@ -144,19 +262,24 @@ def admit(*, inquiry, level, bed=None, program=None, on, by, expected_discharge_
     return stay
 
 
-def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_down_from=None):
+def _start_stay(*, inquiry, level, bed, program, on, by, expected, now, stepped_down_from=None, hold=None):
     place = _check_place(bed, program)
-    if on > timezone.localdate(now):
-        raise ValidationError("An admission is recorded on its day: hold the bed or place until then.")
+    if stepped_down_from is None:
+        _check_may_be_admitted(inquiry)
+    _check_in_service(bed, program, timezone.localdate(now))
     if program is not None and program.level_id != level.pk:
         raise ValidationError(f"{program} is not a {level.short_name} program.")
     if bed is not None and not bed.levels.filter(pk=level.pk).exists():
         raise ValidationError(f"Bed {bed} does not serve {level.short_name}.")
     _check_fits(inquiry, bed)
-    if expected is not None and expected < on:
-        raise ValidationError("The expected discharge comes before the admission.")
+    _check_admission_day(inquiry, on, now)
+    _check_expected(expected, on)
     starts_at = moment(on, now)
     with locked(type(place), place.pk):
+        _lock_inquiry(inquiry)
+        if hold is not None:
+            _check_hold_is_live(hold, now)
+        _check_not_staying(inquiry)
         own_hold = Hold.objects.live(now).filter(inquiry=inquiry, bed=bed, program=program).order_by("held_at").first()
         if bed is not None:
             ignore = BedTime.objects.filter(hold=own_hold).values_list("pk", flat=True) if own_hold else []
@@ -193,6 +316,9 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
         raise ValidationError("This stay has already ended.")
     if on < stay.admitted_on or on > timezone.localdate(now):
         raise ValidationError("The discharge date falls between the admission and today.")
+    earliest = timezone.localdate(now) - timedelta(days=BACKDATE_DAYS)
+    if on < earliest:
+        raise ValidationError(f"A discharge is recorded within {BACKDATE_DAYS} days: {_day(earliest)} at the earliest.")
     stepping_down = kind == Stay.DischargeKind.STEPPED_DOWN
     if stepping_down and next_level is None:
         raise ValidationError("Choose the level they step down to, and its bed or program.")
@@ -224,9 +350,10 @@ def discharge(*, stay, on, kind, by, next_level=None, next_bed=None, next_progra
 
 
 def set_expected_discharge(*, stay, on, by):
-    if on is not None and on < stay.admitted_on:
-        raise ValidationError("The expected discharge comes before the admission.")
-    Stay.objects.filter(pk=stay.pk).update(expected_discharge_on=on, updated_at=timezone.now())
+    if stay.discharged_on is not None:
+        raise ValidationError("This stay has already ended: its expected discharge stays as it was.")
+    _check_expected(on, stay.admitted_on)
+    Stay.objects.current().filter(pk=stay.pk).update(expected_discharge_on=on, updated_at=timezone.now())
     stay.expected_discharge_on = on
     AccessRecord.record(by, [stay.inquiry_id], AccessRecord.Action.CHANGE, "expected discharge set")
     return stay

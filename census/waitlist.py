@@ -4,7 +4,8 @@ told by e-mail, through the task queue, once, with a link and nothing about the 
 "Next" is the waitlist's queue order (priority, then who has waited longest) among those waiting for
 one of the bed's levels, or for the program's level (for any of its programs or that one), and not
 told before: each freed bed or place tells one person's owner, the next one the next. A bed for men
-or for women skips someone the inquiry records otherwise."""
+or for women skips someone the inquiry records otherwise. When the next person's owner has no e-mail
+address nobody is told (logged, and shown on the waitlist): the turn stays theirs."""
 
 import logging
 
@@ -48,7 +49,7 @@ def next_waiting(level_ids, program_id=None):
         entries = entries.filter(program__isnull=True)
     else:
         entries = entries.filter(Q(program__isnull=True) | Q(program_id=program_id))
-    return entries.exclude(owner__isnull=True).exclude(owner__email="").in_queue_order()
+    return entries.in_queue_order()
 
 
 def notice_message(entry):
@@ -78,6 +79,11 @@ def tell_next_waiting(level_ids, program_id, serves=Serves.ANY):
     for entry in next_waiting(level_ids, program_id).select_related("owner", "inquiry")[:20]:
         if not fits(entry, serves):
             continue
+        if entry.owner is None or not entry.owner.email:
+            # Their turn is kept, not given to someone lower in the queue: the waitlist shows who
+            # cannot be told until an owner with an e-mail address is set.
+            logger.warning("waitlist entry %s is next for a freed place but its owner has no e-mail address", entry.pk)
+            return "owner has no e-mail address"
         claimed = WaitlistEntry.objects.filter(pk=entry.pk, notified_at__isnull=True).update(notified_at=now)
         if not claimed:
             continue  # another worker told this one: the next
@@ -100,6 +106,8 @@ def join(*, inquiry, level, by, waiting_for, program=None, owner=None, now=None)
     frees up) is whoever is given, else the inquiry's assignee, else the person adding it."""
     if program is not None and program.level_id != level.pk:
         raise ValidationError(f"{program} is not a {level.short_name} program.")
+    if inquiry.stays.current().filter(level=level).exists():
+        raise ValidationError(f"Inquiry #{inquiry.pk} is already admitted to {level.short_name}.")
     if WaitlistEntry.objects.waiting().filter(inquiry=inquiry, level=level).exists():
         raise ValidationError(f"Inquiry #{inquiry.pk} is already waiting for {level.short_name}.")
     owner = owner or inquiry.assigned_to or by
@@ -125,11 +133,13 @@ def may_set_priority(user):
 def set_priority(*, entry, priority, reason, by):
     if not may_set_priority(by):
         raise PermissionDenied("Only a clinician may change a waiting person's priority.")
+    if entry.ended_at is not None:
+        raise ValidationError("They are no longer on the waitlist: their priority stays as it was.")
     reason = " ".join(reason.split())
     if priority != WaitlistEntry.Priority.ROUTINE and not reason:
         raise ValidationError("Say why their priority is raised.")
     with transaction.atomic():
-        WaitlistEntry.objects.filter(pk=entry.pk).update(
+        WaitlistEntry.objects.waiting().filter(pk=entry.pk).update(
             priority=priority, priority_reason=reason, priority_set_by=by, priority_set_at=timezone.now()
         )
         AccessRecord.record(by, [entry.inquiry_id], AccessRecord.Action.CHANGE, "waitlist priority set")

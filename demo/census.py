@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from census import services, waitlist
-from census.models import Bed, Program, Serves, Stay, WaitlistEntry
+from census.board import level_for
+from census.models import Bed, Program, Serves, Stay, WaitlistEntry, start_of
 from intake.models import Inquiry
 
 DETOX_ROOMS = [("1", Serves.MEN), ("2", Serves.MEN), ("3", Serves.WOMEN), ("4", Serves.ANY)]
@@ -87,6 +88,7 @@ def _stay(inquiry, slug, on, today, levels, beds, programs, staff, number):
                 on=on,
                 by=staff,
                 expected_discharge_on=on + timedelta(days=days),
+                now=start_of(on),  # recorded on its day: admissions are recorded at most 14 days back
             )
         except services.AlreadyTaken:
             continue
@@ -99,7 +101,7 @@ def _stay(inquiry, slug, on, today, levels, beds, programs, staff, number):
             _step_down(stay, ends, levels, beds, staff)
         else:
             kind = Stay.DischargeKind.AGAINST_ADVICE if number % 7 == 3 else Stay.DischargeKind.COMPLETED
-            services.discharge(stay=stay, on=ends, kind=kind, by=staff)
+            services.discharge(stay=stay, on=ends, kind=kind, by=staff, now=start_of(ends))
     return 1
 
 
@@ -122,20 +124,30 @@ def _step_down(stay, on, levels, beds, staff):
                 next_level=levels["residential"],
                 next_bed=bed,
                 next_expected=on + timedelta(days=28),
+                now=start_of(on),
             )
         except services.AlreadyTaken:
             continue
         return
-    services.discharge(stay=stay, on=on, kind=Stay.DischargeKind.COMPLETED, by=staff)
+    services.discharge(stay=stay, on=on, kind=Stay.DischargeKind.COMPLETED, by=staff, now=start_of(on))
+
+
+def _needing(inquiries, level):
+    """The first of `inquiries` whose needed level (census.board.level_for) is `level` or unknown."""
+    return next((each for each in inquiries if level_for(each) in (None, level)), None)
 
 
 def _holds_and_waitlist(levels, beds, programs, staff):
-    waiting = list(
+    pool = list(
         Inquiry.objects.filter(status__in=[Inquiry.Status.CONTACTED, Inquiry.Status.ASSESSMENT_SCHEDULED])
         .filter(merged_into__isnull=True)
-        .order_by("-created_at", "pk")[:6]
+        .order_by("-created_at", "pk")[:40]
     )
-    if len(waiting) < 6:
+    # A hold follows the level the person needs: each is held for someone who needs that level.
+    for_detox = _needing(pool, levels["medical-detox"])
+    for_iop = _needing([each for each in pool if each != for_detox], programs["IOP mornings"].level)
+    waiting = [for_detox, for_iop, *[each for each in pool if each not in (for_detox, for_iop)][:4]]
+    if len(waiting) < 6 or for_detox is None or for_iop is None:
         return
     for bed in beds["medical-detox"]:
         try:

@@ -116,6 +116,8 @@ def release(request, pk):
     held = get_object_or_404(Hold.objects.select_related("bed", "program"), pk=pk)
     if services.release(hold=held, by=request.user):
         messages.success(request, f"The hold on {held.place} is released.")
+    elif held.converted_to_id:
+        messages.info(request, f"The hold on {held.place} became a stay: inquiry #{held.inquiry_id} is admitted.")
     else:
         messages.info(request, f"The hold on {held.place} was already released.")
     return HttpResponseRedirect(back_to(request, reverse("admin:census:board")))

@@ -18,9 +18,10 @@ def figures_page(request):
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     result = figures(start, end)
-    AccessRecord.record_list(request.user, AccessRecord.Action.LIST, "census figures (figures only)")
     if request.GET.get("format") == "csv" and form.is_bound and form.is_valid():
+        AccessRecord.record_list(request.user, AccessRecord.Action.LIST, "census figures CSV (figures only)")
         return csv_response(result)
+    AccessRecord.record_list(request.user, AccessRecord.Action.LIST, "census figures (figures only)")
     census_charts = [
         (entry, charts.columns([(day.day.strftime("%b %-d"), day.occupied) for day in entry.days]))
         for entry in result.census

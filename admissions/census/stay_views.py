@@ -48,6 +48,7 @@ def admit_from_hold(request, pk):
                 program=held.program,
                 on=form.cleaned_data["admitted_on"],
                 expected_discharge_on=form.cleaned_data["expected_discharge_on"],
+                hold=held,
                 by=request.user,
             )
         except ValidationError as refused:
@@ -56,7 +57,9 @@ def admit_from_hold(request, pk):
             messages.success(request, f"Inquiry #{held.inquiry_id} is admitted to {stay.place}.")
             return HttpResponseRedirect(stay.get_absolute_url())
     AccessRecord.record(request.user, [held.inquiry_id], AccessRecord.Action.VIEW, "admission form")
-    page = context(request, f"Admit inquiry #{held.inquiry_id} to {held.place}", form=form, held=held)
+    page = context(
+        request, f"Admit inquiry #{held.inquiry_id} to {held.place}", form=form, held=held, state=held.state()
+    )
     return TemplateResponse(request, "admin/census/admit.html", page)
 
 
@@ -80,7 +83,8 @@ class DischargeForm(forms.Form):
         super().__init__(*args, **kwargs)
         less_intensive = LevelOfCare.objects.filter(intensity_rank__gt=stay.level.intensity_rank)
         self.fields["next_level"].queryset = less_intensive.order_by("intensity_rank")
-        self.fields["next_bed"].queryset = Bed.objects.filter(in_service=True, levels__in=less_intensive).distinct()
+        back_in_service = Q(in_service=True) | Q(out_of_service_until__lt=timezone.localdate())  # Bed.is_out_on
+        self.fields["next_bed"].queryset = Bed.objects.filter(back_in_service, levels__in=less_intensive).distinct()
         self.fields["next_program"].queryset = Program.objects.filter(is_active=True, level__in=less_intensive)
 
     def clean(self):

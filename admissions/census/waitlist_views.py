@@ -153,7 +153,8 @@ def _save(request, found, sent, follow_up, priority, ending, may_change, may_pri
                 by=request.user,
             )
         except ValidationError as refused:
-            priority.add_error("reason", refused)
+            priority.add_error(None, refused)
+            messages.error(request, " ".join(refused.messages))
             return None
         messages.success(request, f"Priority set to {found.get_priority_display().lower()}.")
         return here

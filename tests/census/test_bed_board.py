@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from census import board, services
 from census.models import Hold, Serves
@@ -35,7 +36,7 @@ URL = "/admin/census/"
 
 
 def reached(**fields):
-    inquiry = InquiryFactory(**fields)
+    inquiry = InquiryFactory(**{"created_at": timezone.now() - timedelta(days=14), **fields})
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 

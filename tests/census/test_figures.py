@@ -4,9 +4,10 @@ with its charts and tables, and the CSV through the formula guard."""
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from census import services
 from census.figures import figures
@@ -28,7 +29,7 @@ def at(day, hour=10):
 
 
 def reached():
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(created_at=timezone.now() - timedelta(days=14))
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 
@@ -42,7 +43,11 @@ def week(time_machine):
     iop = LevelFactory(short_name="IOP", lives_on_site=False, intensity_rank=4)
     one, two = BedFactory(levels=[detox]), BedFactory(levels=[detox])
     BedFactory(
-        levels=[residential], in_service=False, out_of_service_reason="Repairs", out_of_service_until=date(2026, 12, 3)
+        levels=[residential],
+        in_service=False,
+        out_of_service_reason="Repairs",
+        out_of_service_since=date(2026, 11, 30),
+        out_of_service_until=date(2026, 12, 3),
     )
     program = ProgramFactory(level=iop, places=3)
 
@@ -118,11 +123,28 @@ def test_the_page_shows_charts_with_tables_and_a_csv_through_the_formula_guard(w
     assert ["length of stay", "Detox", "2", "4.0"] in rows
     assert ["waited", "1", "4.0", "4"] in rows
     assert ["census", "'+Residential", "2026-12-01", "0", "0", "1", "0"] in rows  # a level's name is no formula
-    assert list(AccessRecord.objects.filter(action="list").values_list("detail", flat=True)) == [
+    assert list(AccessRecord.objects.filter(action="list").order_by("pk").values_list("detail", flat=True)) == [
         "census figures (figures only)",
-        "census figures (figures only)",
+        "census figures CSV (figures only)",
     ]
 
 
 def test_only_admissions_and_superusers_see_the_figures(week, editor_client):
     assert editor_client.get("/admin/census/figures/").status_code == 403
+
+
+def test_a_bed_out_of_service_is_not_counted_out_before_the_day_it_went_out(time_machine):
+    time_machine.move_to(datetime(2026, 12, 1, 18, 0, tzinfo=UTC), tick=False)
+    level = LevelFactory(short_name="Detox", lives_on_site=True, intensity_rank=1)
+    bed = BedFactory(levels=[level])
+    time_machine.move_to(datetime(2026, 12, 4, 18, 0, tzinfo=UTC), tick=False)
+    bed.in_service, bed.out_of_service_reason = False, "Repairs"
+    bed.save()
+    assert bed.out_of_service_since == date(2026, 12, 4)
+    time_machine.move_to(NOW, tick=False)
+    (entry,) = figures(START, END).census
+    assert [day.out for day in entry.days] == [0, 0, 0, 1, 1, 1, 1]
+    # Back in service, the history starts again the next time it goes out.
+    bed.in_service = True
+    bed.save()
+    assert bed.out_of_service_since is None

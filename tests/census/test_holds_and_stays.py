@@ -42,7 +42,7 @@ def residential():
 
 
 def reached(**fields):
-    inquiry = InquiryFactory(**fields)
+    inquiry = InquiryFactory(**{"created_at": timezone.now() - timedelta(days=14), **fields})
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 

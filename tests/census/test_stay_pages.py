@@ -1,9 +1,10 @@
 """Admitting from a hold on the board, and a stay's page: the expected discharge edited, and a
 step-down discharge that opens the next level's stay for the same inquiry."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from census import services
 from census.models import Stay
@@ -24,7 +25,7 @@ def setting(time_machine, client):
     client.force_login(staff)
     detox = LevelFactory(short_name="Detox", lives_on_site=True, intensity_rank=1)
     iop = LevelFactory(short_name="IOP", lives_on_site=False, intensity_rank=5)
-    inquiry = InquiryFactory()
+    inquiry = InquiryFactory(created_at=timezone.now() - timedelta(days=14))
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     bed = BedFactory(unit="North", room="4", levels=[detox])
     return {

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from census import services, waitlist
 from census.models import WaitlistEntry
@@ -22,7 +23,7 @@ from ..factories import (
     UserFactory,
     WaitlistEntryFactory,
 )
-from ..markup import admin_messages, captioned, cells, parse
+from ..markup import admin_messages, captioned, cells, parse, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def setting(time_machine):
 
 
 def reached(**fields):
-    inquiry = InquiryFactory(**fields)
+    inquiry = InquiryFactory(**{"created_at": timezone.now() - timedelta(days=14), **fields})
     NoteFactory(inquiry=inquiry, outcome=Note.Outcome.REACHED)
     return inquiry
 
@@ -249,3 +250,27 @@ def test_a_freed_bed_for_men_passes_over_a_woman_waiting(setting, django_capture
     woman.refresh_from_db()
     man.refresh_from_db()
     assert (woman.notified_at, man.notified_at) == (None, MORNING)
+
+
+def test_a_next_person_whose_owner_has_no_email_keeps_their_turn_and_is_shown(
+    setting, client, django_capture_on_commit_callbacks, caplog
+):
+    bed = BedFactory(levels=[setting["detox"]])
+    stay = services.admit(inquiry=reached(), level=setting["detox"], bed=bed, on=date(2026, 12, 1), by=setting["ana"])
+    setting["ben"].email = ""
+    setting["ben"].save()
+    first = waiting(setting, "ben", 9)
+    second = waiting(setting, "cy", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.discharge(stay=stay, on=date(2026, 12, 4), kind="completed", by=setting["ana"])
+    assert mail.outbox == []
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.notified_at, second.notified_at) == (None, None)
+    assert [record.getMessage() for record in caplog.records if record.name == "census.waitlist"] == [
+        f"waitlist entry {first.pk} is next for a freed place but its owner has no e-mail address"
+    ]
+    client.force_login(setting["ana"])
+    page = parse(client.get(URL))
+    assert texts(page, f"#entry-{first.pk} .census-note") == ["owner has no e-mail address"]
+    assert texts(page, f"#entry-{second.pk} .census-note") == []

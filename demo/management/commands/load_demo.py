@@ -74,7 +74,13 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(12)
             first, _, last = full_name.partition(" ")
             user = User.objects.create_user(
-                username, password=password, first_name=first, last_name=last, is_staff=True, is_superuser=superuser
+                username,
+                email=f"{username}@magnolia-recovery.example",  # told by e-mail, e.g. of a place freed up
+                password=password,
+                first_name=first,
+                last_name=last,
+                is_staff=True,
+                is_superuser=superuser,
             )
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
