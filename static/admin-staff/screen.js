@@ -1,7 +1,10 @@
 // The pre-admission screen: a section saves without reloading the page. The form is sent as it
 // would be without this script; the page that comes back gives the section (saved, or with its
 // errors) and the alerts at the top (the crisis card, the detox flag, the level). If the connection
-// drops, nothing on the page changes but the section's note: what was typed stays to save again.
+// drops, nothing on the page changes but the section's note: what was typed stays to save again. If
+// the session has ended (or the token was refused after signing in again elsewhere), the note says
+// so; staff/kept-text.js keeps what was typed through the sign-in, and the next save asks the page
+// for a fresh token first.
 "use strict";
 (function () {
   const page = document.querySelector("[data-screen]");
@@ -38,6 +41,27 @@
     if (event.target.matches("input[name$='_used']")) foldSubstance(event.target.closest(".screen-group"));
   });
 
+  // Set when a save met an ended session or a refused token: signing in again (in another tab) gives a
+  // new CSRF token, which the page's forms do not have. The cookie is not readable (HttpOnly): the
+  // page is asked again for it before the next save.
+  let tokenStale = false;
+
+  async function freshToken() {
+    const response = await fetch(window.location.pathname, { credentials: "same-origin", cache: "no-store" });
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    const input = fresh.querySelector("[data-screen] input[name=csrfmiddlewaretoken]");
+    if (!response.ok || !input) return false;
+    for (const mine of document.querySelectorAll("input[name=csrfmiddlewaretoken]")) mine.value = input.value;
+    tokenStale = false;
+    return true;
+  }
+
+  function sessionEnded(section, form, title) {
+    tokenStale = true;
+    form.dispatchEvent(new CustomEvent("kept-text:not-sent", { bubbles: true, detail: { sessionEnded: true } }));
+    say(section, `${title}: not saved. Your session ended: sign in again in another tab, then save again.`, true);
+  }
+
   page.addEventListener("submit", async (event) => {
     const form = event.target;
     const section = form.closest("[data-section]");
@@ -48,16 +72,23 @@
     const title = section.querySelector("h2").textContent.replace(/^\d+\.\s*/, "");
     say(section, "Saving…", false);
     let html;
+    let ended = false;
     try {
-      const response = await fetch(form.action, {
-        method: "POST",
-        body: new FormData(form),
-        credentials: "same-origin",
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      html = await response.text();
+      if (tokenStale && !(await freshToken())) ended = true;
+      else {
+        const response = await fetch(form.action, {
+          method: "POST",
+          body: new FormData(form),
+          credentials: "same-origin",
+        });
+        // A refused token (signed in again elsewhere), or the sign-in page the admin redirected to.
+        if (response.status === 403) ended = true;
+        else if (!response.ok) throw new Error(String(response.status));
+        else html = await response.text();
+      }
     } catch {
       delete form.dataset.saving;
+      form.dispatchEvent(new CustomEvent("kept-text:not-sent", { bubbles: true }));
       say(
         section,
         `${title}: not saved. The connection dropped; what you typed is still here. Save again when you are back online.`,
@@ -66,12 +97,13 @@
       return;
     }
     delete form.dataset.saving;
-    const fresh = new DOMParser().parseFromString(html, "text/html");
-    const replacement = fresh.getElementById(section.id);
+    const fresh = ended ? null : new DOMParser().parseFromString(html, "text/html");
+    const replacement = fresh && fresh.getElementById(section.id);
     if (!replacement) {
-      say(section, `${title}: not saved. Your session may have ended: sign in again in another tab, then save again.`, true);
+      sessionEnded(section, form, title);
       return;
     }
+    form.dispatchEvent(new CustomEvent("kept-text:sent", { bubbles: true }));
     section.replaceWith(document.adoptNode(replacement));
     foldAll(replacement);
     for (const region of fresh.querySelectorAll("[data-refresh]")) {
