@@ -46,6 +46,7 @@ class ScreenAdmin(StaffAdmin):
         return [
             path("<path:inquiry_id>/save/<slug:key>/", view(self.save_view), name="screening_screen_save"),
             path("<path:inquiry_id>/print/", view(self.print_view), name="screening_screen_print"),
+            path("<path:inquiry_id>/alerts/", view(self.alerts_view), name="screening_screen_alerts"),
             path("<path:inquiry_id>/", view(self.page_view), name="screening_screen_page"),
         ]
 
@@ -90,6 +91,17 @@ class ScreenAdmin(StaffAdmin):
         detail = f"{services.SCREEN_DETAIL}: printed summary"
         AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.VIEW, detail)
         return TemplateResponse(request, "admin/screening/screen/print.html", self._summary(request, screen))
+
+    def alerts_view(self, request, inquiry_id):
+        """The alerts at the top of the page alone: the page asks again while the crisis card says the
+        on-call e-mail is being sent, to say when it was."""
+        inquiry = self._inquiry(request, inquiry_id)
+        screen = services.screen_of(inquiry.pk)
+        if screen is None:
+            raise Http404("This inquiry has no screen yet.")
+        detail = f"{services.SCREEN_DETAIL}: alerts refreshed"
+        AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.VIEW, detail)
+        return TemplateResponse(request, "admin/screening/screen/alerts.html", self._summary(request, screen))
 
     # --- Inside ---------------------------------------------------------------------------------------
 
@@ -137,6 +149,7 @@ class ScreenAdmin(StaffAdmin):
             **context,
             "forms": forms,
             "print_url": reverse("admin:screening_screen_print", args=[screen.inquiry_id]),
+            "alerts_url": reverse("admin:screening_screen_alerts", args=[screen.inquiry_id]),
             "media": self.media,
             "section_count": len(SECTIONS),
         }

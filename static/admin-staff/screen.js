@@ -62,6 +62,44 @@
     say(section, `${title}: not saved. Your session ended: sign in again in another tab, then save again.`, true);
   }
 
+  // The crisis card, when it first appears after a save: the person's eyes are on the section saved,
+  // thousands of pixels below. Focus moves to it. While it says the on-call e-mail is being sent,
+  // the alerts are asked again a few times, so it says when it was sent.
+  const POLLS = 12;
+  const POLL_MS = 5000;
+  let polls = 0;
+  let pollTimer = null;
+
+  function watchOnCall() {
+    if (pollTimer !== null || polls >= POLLS || !document.querySelector("#crisis-on-call[data-pending]")) return;
+    pollTimer = setTimeout(async () => {
+      pollTimer = null;
+      polls += 1;
+      try {
+        const response = await fetch(page.dataset.alertsUrl, { credentials: "same-origin", cache: "no-store" });
+        if (!response.ok) return;
+        const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+        const item = fresh.getElementById("crisis-on-call");
+        const here = document.getElementById("crisis-on-call");
+        if (item && here) here.replaceWith(document.adoptNode(item));
+      } catch {
+        // Offline: asked again at the next turn.
+      }
+      watchOnCall();
+    }, POLL_MS);
+  }
+
+  function showCrisisCard() {
+    const card = document.getElementById("crisis-card");
+    if (!card) return false;
+    card.scrollIntoView({ block: "start" });
+    card.focus({ preventScroll: true });
+    watchOnCall();
+    return true;
+  }
+
+  watchOnCall();
+
   page.addEventListener("submit", async (event) => {
     const form = event.target;
     const section = form.closest("[data-section]");
@@ -106,10 +144,16 @@
     form.dispatchEvent(new CustomEvent("kept-text:sent", { bubbles: true }));
     section.replaceWith(document.adoptNode(replacement));
     foldAll(replacement);
+    const hadCard = Boolean(document.getElementById("crisis-card"));
     for (const region of fresh.querySelectorAll("[data-refresh]")) {
       const here = document.getElementById(region.id);
       if (here && !replacement.contains(here)) here.replaceWith(document.adoptNode(region));
     }
+    if (!hadCard && showCrisisCard()) {
+      if (announcer) announcer.textContent = `${title}: saved. Crisis card shown at the top of the page.`;
+      return;
+    }
+    watchOnCall();
     const problem = replacement.querySelector("#stale-refusal, .screen-error-summary");
     if (problem) {
       problem.focus();

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from intake.models import AccessRecord
 from screening import services
 from screening.models import RiskRule, Substance
 
@@ -157,3 +158,34 @@ def test_when_the_on_call_email_fails_the_card_says_to_call(
     )
     screen = services.screen_of(inquiry.pk)
     assert screen.escalated_at is not None and screen.on_call_notified_at is None
+
+
+def test_the_risk_section_says_the_card_is_shown_and_the_alerts_are_asked_again(
+    admissions_client, inquiry, risk_questions, django_capture_on_commit_callbacks
+):
+    answer_risk(admissions_client, inquiry, risk_questions, yes={1, 2, 4})  # the on-call task not run yet
+    page = admissions_client.get(page_url(inquiry) + "?saved=risk")
+    notice = one(page, "#risk .screen-save .screen-crisis-notice")
+    assert notice.text == "Crisis card shown at the top of the page: go to it."
+    assert one(notice, "a").attrs["href"] == "#crisis-card"
+    card = one(page, "#screen-alerts #crisis-card")
+    assert card.attrs["tabindex"] == "-1"
+    assert one(page, "[data-screen]").attrs["data-alerts-url"] == f"/admin/screening/screen/{inquiry.pk}/alerts/"
+    assert "data-pending" in one(card, "#crisis-on-call").attrs
+
+    # The alerts alone, as the page asks for them while the e-mail is being sent.
+    services.notify_on_call.call(services.screen_of(inquiry.pk).pk)
+    alerts = admissions_client.get(f"/admin/screening/screen/{inquiry.pk}/alerts/")
+    sent = services.screen_of(inquiry.pk).on_call_notified_at.astimezone(CENTER)
+    item = one(alerts, "#crisis-on-call")
+    assert item.text == f"Notify the clinician on call: they were e-mailed a link to this screen at {sent:%H:%M}."
+    assert "data-pending" not in item.attrs
+    assert select(alerts, "#risk") == []
+    assert AccessRecord.objects.filter(inquiry_ref=inquiry.pk).order_by("pk").values_list(
+        "detail", flat=True
+    ).last() == ("pre-admission screen: alerts refreshed")
+
+
+def test_no_crisis_notice_without_the_card(admissions_client, inquiry, risk_questions):
+    answer_risk(admissions_client, inquiry, risk_questions, yes={1})
+    assert select(admissions_client.get(page_url(inquiry)), ".screen-crisis-notice") == []
