@@ -142,6 +142,9 @@
       return;
     }
     form.dispatchEvent(new CustomEvent("kept-text:sent", { bubbles: true }));
+    // Focus was in the section (on its button, most often): it goes to the new section's button,
+    // not to the top of the page. Someone already typing in another section is left there.
+    const focusWasHere = section.contains(document.activeElement) || document.activeElement === document.body;
     section.replaceWith(document.adoptNode(replacement));
     foldAll(replacement);
     const hadCard = Boolean(document.getElementById("crisis-card"));
@@ -161,6 +164,8 @@
       return;
     }
     const status = replacement.querySelector("[data-status]");
+    const button = replacement.querySelector("button[type=submit]");
+    if (focusWasHere && button) button.focus();
     if (announcer && status) announcer.textContent = `${title}: ${status.textContent}`;
   });
 })();

@@ -8,8 +8,9 @@ from playwright.sync_api import expect
 
 from demo.screening import load_risk_screen
 from screening import services
+from screening.models import Substance
 
-from ..factories import InquiryFactory, UserFactory
+from ..factories import InquiryFactory, LevelFactory, UserFactory
 from .test_flows import log_in
 from .test_screen import SAVED
 
@@ -18,6 +19,8 @@ from .test_screen import SAVED
 def inquiry(transactional_db):
     UserFactory(username="coordinator", group="Admissions")
     load_risk_screen()
+    Substance.objects.get_or_create(name="Alcohol", defaults={"position": 1, "withdrawal_red_flag": True})
+    LevelFactory(name="Medical detox", short_name="Detox", slug="medical-detox")
     return InquiryFactory(name="Jordan Caller")
 
 
@@ -55,3 +58,23 @@ def test_the_crisis_card_takes_focus_when_it_appears_and_says_when_the_email_wen
         timeout=12000,
     )
     assert sent is not None
+
+
+def test_focus_stays_on_the_saved_section_after_a_save(page, live_server, inquiry):
+    log_in(page, live_server.url, "coordinator")
+    page.goto(f"{live_server.url}/admin/screening/screen/{inquiry.pk}/")
+    page.get_by_label("Reason for calling, in their words").fill("My drinking is out of control")
+    page.keyboard.press("Tab")  # to the Save button, by keyboard
+    expect(page.get_by_role("button", name="Save reason for calling")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#reason [data-status]")).to_have_text(SAVED)
+    expect(page.get_by_role("button", name="Save reason for calling")).to_be_focused()
+    # The next Tab goes on to the next section, not back to the top of the page.
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Uses alcohol")).to_be_focused()
+
+    # An error: focus on its summary, as before.
+    page.get_by_label("Another level", exact=True).select_option(label="Medical detox")
+    page.get_by_role("button", name="Save provisional level of care").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#level .screen-error-summary")).to_be_focused()
