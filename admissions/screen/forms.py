@@ -6,7 +6,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from intake.models import InsuranceVerification
+from intake.models import Inquiry, InsuranceVerification
 from levels.models import LevelOfCare
 from screening.models import (
     ConfirmationSection,
@@ -45,6 +45,17 @@ def _text(rows=3):
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
+# Questions of a few short answers are radio buttons: one click each, where a list takes two.
+RADIO_FIELDS = {
+    "seizures",
+    "delirium_tremens",
+    "hospitalised",
+    "pregnancy",
+    "court_ordered",
+    "probation",
+    "safe_at_home",
+}
+
 
 class SectionForm(StaleEditForm):
     key = ""
@@ -54,6 +65,11 @@ class SectionForm(StaleEditForm):
         kwargs.setdefault("auto_id", f"id_{self.key}_%s")
         self.screen = screen
         super().__init__(*args, **kwargs)
+        for name in RADIO_FIELDS & set(self.fields):
+            field = self.fields[name]
+            # No "---------" button: a question not asked yet has none chosen.
+            field.widget = forms.RadioSelect(choices=[choice for choice in field.choices if choice[0] != ""])
+            field.choices = field.widget.choices
 
     def save_rows(self, section):
         """Rows of the section's own (substance uses, risk answers)."""
@@ -212,6 +228,13 @@ class MedicalForm(SectionForm):
         model = MedicalSection
         fields = ["conditions", "pregnancy", "medications", "prescribers"]
         widgets = {"conditions": _text(), "medications": _text(), "prescribers": _text(2)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Pregnancy does not apply to a person male at birth, as the inquiry records them.
+        male = self.screen.inquiry.patient_sex_at_birth == Inquiry.SexAtBirth.MALE
+        if male and not self.instance.saved and not self.is_bound and not self.instance.pregnancy:
+            self.initial["pregnancy"] = MedicalSection.Pregnancy.NOT_APPLICABLE
 
 
 class MentalHealthForm(SectionForm):

@@ -32,13 +32,24 @@
     for (const field of fields) field.hidden = !used.checked && !filled;
   }
 
+  // "Was this within the past 3 months?" is asked after a yes only (or when it is in error).
+  function foldRecency(question) {
+    const recent = question.querySelector("input[name$='_recent']");
+    if (!recent) return;
+    const box = recent.closest(".screen-field");
+    const yes = question.querySelector(`input[name='${recent.name.replace(/_recent$/, "")}'][value=yes]`);
+    box.hidden = !(yes && yes.checked) && !box.classList.contains("has-error");
+  }
+
   function foldAll(root) {
     for (const group of root.querySelectorAll(".screen-group")) foldSubstance(group);
+    for (const question of root.querySelectorAll(".screen-question")) foldRecency(question);
   }
 
   foldAll(page);
   page.addEventListener("change", (event) => {
     if (event.target.matches("input[name$='_used']")) foldSubstance(event.target.closest(".screen-group"));
+    if (event.target.closest(".screen-question")) foldRecency(event.target.closest(".screen-question"));
   });
 
   // Set when a save met an ended session or a refused token: signing in again (in another tab) gives a
@@ -60,6 +71,36 @@
     tokenStale = true;
     form.dispatchEvent(new CustomEvent("kept-text:not-sent", { bubbles: true, detail: { sessionEnded: true } }));
     say(section, `${title}: not saved. Your session ended: sign in again in another tab, then save again.`, true);
+  }
+
+  // Whether nothing was typed or chosen in a form since the page gave it.
+  function untouched(form) {
+    return [...form.elements].every((box) => {
+      if (box.type === "checkbox" || box.type === "radio") return box.checked === box.defaultChecked;
+      if (box instanceof HTMLSelectElement) {
+        const options = [...box.options];
+        if (box.multiple) return options.every((option) => option.selected === option.defaultSelected);
+        const marked = options.findIndex((option) => option.defaultSelected);
+        return box.selectedIndex === (marked === -1 ? Math.min(0, options.length - 1) : marked);
+      }
+      if (box.type === "hidden" || !("defaultValue" in box)) return true;
+      return box.value === box.defaultValue;
+    });
+  }
+
+  // After a save, the other sections nobody has touched are shown as the server has them now: the
+  // clinician's confirmation offers the level just proposed, a colleague's saves are seen.
+  function refreshUntouched(fresh, saved) {
+    for (const section of page.querySelectorAll("[data-section]")) {
+      if (section === saved || section.contains(document.activeElement)) continue;
+      // Not a section showing errors, a refusal or text put back: what it holds is not saved yet.
+      if (section.querySelector(".errorlist, .screen-error-summary, #stale-refusal, .kept-text-notice")) continue;
+      const form = section.querySelector("form");
+      const replacement = fresh.getElementById(section.id);
+      if (!replacement || (form && !untouched(form))) continue;
+      section.replaceWith(document.adoptNode(replacement));
+      foldAll(replacement);
+    }
   }
 
   // The crisis card, when it first appears after a save: the person's eyes are on the section saved,
@@ -147,6 +188,7 @@
     const focusWasHere = section.contains(document.activeElement) || document.activeElement === document.body;
     section.replaceWith(document.adoptNode(replacement));
     foldAll(replacement);
+    refreshUntouched(fresh, replacement);
     const hadCard = Boolean(document.getElementById("crisis-card"));
     for (const region of fresh.querySelectorAll("[data-refresh]")) {
       const here = document.getElementById(region.id);

@@ -200,3 +200,33 @@ def test_a_stale_refusal_of_the_substances_lists_each_substances_differences(adm
     chosen = one(response, f"#substances select[name=s{alcohol.pk}_frequency] option[selected]")
     assert chosen.attrs["value"] == "weekly"
     assert SubstanceUse.objects.get().frequency == "daily"
+
+
+def test_short_answers_are_radio_buttons_with_no_blank_one(admissions_client, inquiry):
+    page = admissions_client.get(page_url(inquiry))
+    for key, name in [
+        ("withdrawal", "seizures"), ("withdrawal", "delirium_tremens"), ("withdrawal", "hospitalised"),
+        ("legal", "court_ordered"), ("legal", "probation"), ("living", "safe_at_home"),
+    ]:  # fmt: skip
+        buttons = select(page, f"#{key} input[name={name}]")
+        assert [(button.attrs["type"], button.attrs["value"]) for button in buttons] == [
+            ("radio", "yes"), ("radio", "no"), ("radio", "unknown"),
+        ], name  # fmt: skip
+        assert [button for button in buttons if "checked" in button.attrs] == []
+        assert [button.parent.text for button in buttons] == ["Yes", "No", "Not known"]
+    assert select(page, "#withdrawal select") == []
+    pregnancy = select(page, "#medical input[name=pregnancy]")
+    assert [button.attrs["value"] for button in pregnancy] == ["na", "no", "yes", "unknown"]
+    assert [button for button in pregnancy if "checked" in button.attrs] == []
+
+
+def test_pregnancy_is_not_applicable_by_default_for_a_person_male_at_birth(admissions_client, inquiry):
+    inquiry.patient_sex_at_birth = "male"
+    inquiry.save()
+    page = admissions_client.get(page_url(inquiry))
+    assert [button.attrs["value"] for button in select(page, "#medical input[name=pregnancy][checked]")] == ["na"]
+    # Once saved, what was saved is shown.
+    stamp = one(page, "#medical input[name=seen_updated_at]").attrs["value"]
+    admissions_client.post(save_url(inquiry, "medical"), {"seen_updated_at": stamp, "pregnancy": "unknown"})
+    page = admissions_client.get(page_url(inquiry))
+    assert [button.attrs["value"] for button in select(page, "#medical input[name=pregnancy][checked]")] == ["unknown"]
