@@ -167,6 +167,9 @@ class Screen(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # When a section was first saved: the dashboard's "screened" step (a screen opened and left
+    # empty is not a screen done).
+    first_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The crisis card: when it was first shown, to whom, and when the clinician on call was told.
     escalated_at = models.DateTimeField(null=True, blank=True)
     escalated_to = models.ForeignKey(

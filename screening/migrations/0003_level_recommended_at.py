@@ -8,19 +8,20 @@ def date_existing(apps, schema_editor):
     """Levels already proposed or chosen: recommended when their section was last saved (the nearest
     time known)."""
     levels = apps.get_model("screening", "LevelSection").objects
-    levels.filter(Q(proposed_level__isnull=False) | Q(chosen_level__isnull=False)).update(recommended_at=F("updated_at"))
+    levels.filter(Q(proposed_level__isnull=False) | Q(chosen_level__isnull=False)).update(
+        recommended_at=F("updated_at")
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('screening', '0002_substances'),
+        ("screening", "0002_substances"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='levelsection',
-            name='recommended_at',
+            model_name="levelsection",
+            name="recommended_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.RunPython(date_existing, migrations.RunPython.noop),
