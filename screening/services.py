@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django_tasks import task
 
-from intake.models import AccessRecord
+from intake.models import AccessRecord, Inquiry
+from intake.services import pipeline
 
 from . import rules, scoring
 from .models import SECTIONS, LevelRule, RiskAnswer, RiskQuestion, RiskRule, Screen, SubstanceUse
@@ -150,6 +151,23 @@ def confirm_level(confirmation, by):
     confirmation.confirmed_by = by
     confirmation.confirmed_at = timezone.now()
     confirmation.save(update_fields=["confirmed_by", "confirmed_at"])
+
+
+# Once the inquiry is admitted or closed, its screen is a record: shown, no longer saved.
+READ_ONLY_STATUSES = {Inquiry.Status.ADMITTED: "admitted", Inquiry.Status.CLOSED: "closed"}
+
+
+def read_only(screen):
+    """Why the screen may no longer be saved (the inquiry's status, in words), or ""."""
+    return READ_ONLY_STATUSES.get(screen.inquiry.status, "")
+
+
+def outcome_recorded(outcome, by):
+    """An outcome saved: not a fit moves the inquiry to Referred out, through the pipeline (saved and
+    on its timeline), unless it is there already."""
+    inquiry = outcome.screen.inquiry
+    if outcome.outcome == outcome.Outcome.NOT_A_FIT and inquiry.status != inquiry.Status.REFERRED_OUT:
+        pipeline.move(inquiry=inquiry, status=inquiry.Status.REFERRED_OUT, by=by)
 
 
 def level_status(screen):

@@ -1,7 +1,8 @@
 """The screen's pages in the admin site, as the inquiry's workspace is: the Screen admin routes them
 and lists nothing of its own (a screen is opened from its inquiry)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -72,14 +73,21 @@ class ScreenAdmin(StaffAdmin):
         if not may_change(request.user, key):
             raise PermissionDenied
         screen = services.open_screen(inquiry, request.user)
+        locked = services.read_only(screen)
+        if locked:
+            messages.error(request, f"Not saved: the inquiry is {locked}, so its screen can no longer be changed.")
+            return HttpResponseRedirect(reverse("admin:screening_screen_page", args=[inquiry.pk]))
         section = services.sections_of(screen)[key]
         form = FORM_OF[key](request.POST, instance=section, screen=screen)
         if not form.is_valid():
             return self.page_view(request, inquiry_id, bound=form)
-        section = form.save_section(request.user)
-        if key == "confirmation":
-            services.confirm_level(section, request.user)
-        services.record_saved(section, request.user, form.title.lower())
+        with transaction.atomic():
+            section = form.save_section(request.user)
+            if key == "confirmation":
+                services.confirm_level(section, request.user)
+            if key == "outcome":
+                services.outcome_recorded(section, request.user)
+            services.record_saved(section, request.user, form.title.lower())
         page = reverse("admin:screening_screen_page", args=[inquiry.pk])
         return HttpResponseRedirect(f"{page}?saved={key}#{key}")
 
@@ -135,12 +143,17 @@ class ScreenAdmin(StaffAdmin):
         if context["crisis"]:
             services.crisis_card_shown(screen, request.user)
         saved = request.GET.get("saved", "")
+        locked = services.read_only(screen)
         forms = []
         for form_class in FORMS:
             key = form_class.key
             form = bound if bound is not None and bound.key == key else None
             form = form or form_class(instance=context["sections"][key], screen=screen)
-            form.may_change = may_change(request.user, key)
+            form.read_only = bool(locked)
+            form.may_change = may_change(request.user, key) and not locked
+            if locked:
+                for field in form.fields.values():
+                    field.disabled = True
             form.just_saved = saved == key and bound is None
             form.section = context["sections"][key]
             form.action = reverse("admin:screening_screen_save", args=[screen.inquiry_id, key])
@@ -152,4 +165,5 @@ class ScreenAdmin(StaffAdmin):
             "alerts_url": reverse("admin:screening_screen_alerts", args=[screen.inquiry_id]),
             "media": self.media,
             "section_count": len(SECTIONS),
+            "read_only": locked,
         }

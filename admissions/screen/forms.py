@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from intake.models import Inquiry, InsuranceVerification
+from intake.services import pipeline
 from levels.models import LevelOfCare
 from screening.models import (
     ConfirmationSection,
@@ -412,6 +413,9 @@ class OutcomeForm(SectionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["level"].queryset = LevelOfCare.objects.order_by("name")
+        confirmation = self.screen.confirmationsection
+        if confirmation.confirmed_at and not self.instance.level_id and not self.is_bound:
+            self.initial["level"] = confirmation.level_id
         self.fields["referred_to"].queryset = ReferralOut.objects.filter(is_active=True)
         if self.instance.referred_to_id:
             self.fields["referred_to"].queryset |= ReferralOut.objects.filter(pk=self.instance.referred_to_id)
@@ -421,13 +425,32 @@ class OutcomeForm(SectionForm):
         # beside their fields.
         cleaned = super().clean()
         outcome = cleaned.get("outcome")
+        # Accepted for the level a clinician confirmed, once they have.
+        confirmation = self.screen.confirmationsection
         if outcome == OutcomeSection.Outcome.ACCEPTED:
-            if not cleaned.get("level"):
+            level = cleaned.get("level")
+            if not confirmation.confirmed_at:
+                self.add_error(
+                    "outcome", "A clinician confirms the level first (section 11): then record them accepted."
+                )
+            elif not level:
                 self.add_error("level", "Choose the level of care they are accepted for.")
+            elif level.pk != confirmation.level_id:
+                self.add_error(
+                    "level", f"Accept them for the level the clinician confirmed: {confirmation.level.name}."
+                )
             cleaned["not_fit_reason"], cleaned["referred_to"] = "", None
         elif outcome == OutcomeSection.Outcome.NOT_A_FIT:
             if not cleaned.get("not_fit_reason"):
                 self.add_error("not_fit_reason", "Choose why the center is not a fit.")
+            # The inquiry is moved to Referred out with it (intake/services/pipeline.py): said here
+            # if that move would break one of its rules.
+            inquiry = self.screen.inquiry
+            problem = pipeline.unlogged_contact(
+                inquiry=inquiry, before=inquiry.status, status=Inquiry.Status.REFERRED_OUT
+            )
+            if problem:
+                self.add_error("outcome", problem)
             cleaned["level"] = None
         return cleaned
 
