@@ -92,6 +92,16 @@ def refresh(screen):
     return screen_of(screen.inquiry_id)
 
 
+def age_of(inquiry, today=None):
+    """The person's age in whole years, from their date of birth (encrypted), on the center's date
+    today; None when not known."""
+    born = inquiry.patient_birth_date
+    if born is None:
+        return None
+    today = today or timezone.localdate()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
 def needs_crisis_card(screen):
     risk = screen.risksection
     return scoring.escalates(risk.risk_level, risk.recent_behaviour)

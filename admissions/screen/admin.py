@@ -128,6 +128,7 @@ class ScreenAdmin(StaffAdmin):
             "title": f"Pre-admission screen, inquiry #{screen.inquiry_id}",
             "screen": screen,
             "inquiry": screen.inquiry,
+            "person_age": services.age_of(screen.inquiry),
             "sections": sections,
             "uses": uses,
             "answers": list(sections["risk"].answers.select_related("question")),

@@ -1,11 +1,12 @@
 """The screen's page: who may open it, each section saved on its own (refused when stale, keeping
 what was typed), every view, change and print in the access log, the link from the workspace."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from intake.models import AccessRecord, InsuranceVerification
 from screening import services
@@ -230,3 +231,39 @@ def test_pregnancy_is_not_applicable_by_default_for_a_person_male_at_birth(admis
     admissions_client.post(save_url(inquiry, "medical"), {"seen_updated_at": stamp, "pregnancy": "unknown"})
     page = admissions_client.get(page_url(inquiry))
     assert [button.attrs["value"] for button in select(page, "#medical input[name=pregnancy][checked]")] == ["unknown"]
+
+
+def test_the_page_and_the_summary_name_the_person(admissions_client, inquiry):
+    today = timezone.localdate()
+    inquiry.patient_name = "Sam Person"
+    inquiry.patient_birth_date = date(today.year - 34, 1, 1)
+    inquiry.patient_sex_at_birth = "female"
+    inquiry.caller_relationship = "parent"
+    inquiry.save()
+    expected = [
+        ("Person", "Sam Person"),
+        ("Age", "34"),
+        ("Sex at birth", "Female"),
+        ("Caller", "Casey Caller (parent)"),
+    ]
+    for url in (page_url(inquiry), f"/admin/screening/screen/{inquiry.pk}/print/"):
+        page = admissions_client.get(url)
+        person = one(page, "dl.screen-person")
+        assert list(zip(texts(person, "dt"), texts(person, "dd"), strict=True)) == expected
+
+
+def test_a_person_not_yet_named_is_said_so(admissions_client, inquiry):
+    page = admissions_client.get(page_url(inquiry))
+    person = one(page, "dl.screen-person")
+    assert texts(person, "dd") == ["Name not given", "Not known", "Not said", "Casey Caller"]
+
+
+@pytest.mark.parametrize(
+    "born, today, age",
+    [("1990-06-15", "2026-06-14", 35), ("1990-06-15", "2026-06-15", 36), ("2000-02-29", "2026-02-28", 25)],
+)
+def test_age_in_whole_years(born, today, age):
+    class Person:
+        patient_birth_date = date.fromisoformat(born)
+
+    assert services.age_of(Person(), today=date.fromisoformat(today)) == age
