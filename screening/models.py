@@ -291,8 +291,19 @@ class MentalHealthSection(Section):
 class RiskSection(Section):
     """The risk screen's answers (RiskAnswer) and the level they score to, worked out at each save."""
 
+    class AnsweredBy(models.TextChoices):
+        PERSON = "person", "The person themselves"
+        CALLER = "caller", "The caller, on their behalf"
+
     risk_level = models.CharField(max_length=10, choices=RiskLevel.choices, blank=True, editable=False)
     recent_behaviour = models.BooleanField(default=False, editable=False)
+    answered_by = models.CharField(
+        "who answered",
+        max_length=10,
+        choices=AnsweredBy.choices,
+        blank=True,
+        help_text="A caller's answers for someone else are read with that in mind.",
+    )
 
     class Meta:
         verbose_name = "risk screen"

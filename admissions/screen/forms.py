@@ -48,6 +48,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 # Questions of a few short answers are radio buttons: one click each, where a list takes two.
 RADIO_FIELDS = {
+    "answered_by",
     "seizures",
     "delirium_tremens",
     "hospitalised",
@@ -254,10 +255,15 @@ class RiskForm(SectionForm):
 
     class Meta:
         model = RiskSection
-        fields = []
+        fields = ["answered_by"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        inquiry = self.screen.inquiry
+        if not self.instance.saved and not self.is_bound and inquiry.caller_relationship:
+            # Who called is known: the person themselves answers, else (most often) the caller does.
+            self_call = inquiry.caller_relationship == Inquiry.CallerRelationship.SELF
+            self.initial["answered_by"] = RiskSection.AnsweredBy.PERSON if self_call else RiskSection.AnsweredBy.CALLER
         self.questions = list(RiskQuestion.objects.all())
         answers = {answer.question_id: answer for answer in self.instance.answers.all()}
         for question in self.questions:
@@ -289,6 +295,8 @@ class RiskForm(SectionForm):
 
     def clean(self):
         cleaned = super().clean()
+        if any(cleaned.get(f"q{question.pk}") for question in self.questions) and not cleaned.get("answered_by"):
+            self.add_error("answered_by", "Say who answered: the person themselves, or the caller for them.")
         for question in self.questions:
             if (
                 question.asks_recency

@@ -42,7 +42,7 @@ def inquiry(transactional_db):
     load_risk_screen()
     Substance.objects.get_or_create(name="Alcohol", defaults={"position": 1, "withdrawal_red_flag": True})
     LevelFactory(name="Intensive outpatient", short_name="IOP", slug="iop")
-    return InquiryFactory(name="Jordan Caller", patient_sex_at_birth="male")
+    return InquiryFactory(name="Jordan Caller", patient_sex_at_birth="male", caller_relationship="parent")
 
 
 def test_a_whole_screen_takes_fewer_than_40_clicks(page, live_server, inquiry):
@@ -78,6 +78,7 @@ def test_a_whole_screen_takes_fewer_than_40_clicks(page, live_server, inquiry):
     clicks.save("mental_health", "Save mental health")
 
     risk = page.locator("#risk")
+    expect(risk.get_by_label("The caller, on their behalf")).to_be_checked()  # the caller is a parent
     recency = risk.get_by_role("group", name="If yes: was this within the past 3 months?")
     expect(recency).to_be_hidden()
     questions = risk.locator(".screen-question")
@@ -118,6 +119,7 @@ def test_a_whole_screen_takes_fewer_than_40_clicks(page, live_server, inquiry):
     sections = services.sections_of(screen)
     assert all(section.saved for section in sections.values())
     assert sections["medical"].pregnancy == "na"
+    assert sections["risk"].answered_by == "caller"
     assert sections["withdrawal"].seizures == "no"
     assert [(answer.question.position, answer.yes, answer.recent) for answer in sections["risk"].answers.all()] == [
         (1, False, None), (2, False, None), (3, False, None), (4, False, None), (5, False, None), (6, False, None),

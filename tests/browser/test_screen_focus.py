@@ -26,6 +26,7 @@ def inquiry(transactional_db):
 
 def answer_risk(page, yes):
     risk = page.locator("#risk")
+    risk.get_by_label("The caller, on their behalf").check()
     for number in range(1, 7):
         fieldset = risk.locator("fieldset", has_text=f"{number}. ").first
         fieldset.get_by_label("Yes" if number in yes else "No", exact=True).check()

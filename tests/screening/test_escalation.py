@@ -26,7 +26,7 @@ def page_url(inquiry):
 
 def answer_risk(client, inquiry, questions, yes=(), recent=None):
     page = client.get(page_url(inquiry))
-    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"]}
+    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"], "answered_by": "person"}
     for position, question in questions.items():
         data[f"q{question.pk}"] = "yes" if position in yes else "no"
     if recent is not None:
@@ -102,7 +102,7 @@ def test_no_card_below_high_risk(admissions_client, inquiry, risk_questions, yes
 
 def test_a_yes_to_question_six_asks_when(admissions_client, inquiry, risk_questions):
     page = admissions_client.get(page_url(inquiry))
-    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"]}
+    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"], "answered_by": "person"}
     data[f"q{risk_questions[6].pk}"] = "yes"
     response = admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/risk/", data)
     assert texts(response, "#risk .screen-error-summary li") == [
@@ -189,3 +189,31 @@ def test_the_risk_section_says_the_card_is_shown_and_the_alerts_are_asked_again(
 def test_no_crisis_notice_without_the_card(admissions_client, inquiry, risk_questions):
     answer_risk(admissions_client, inquiry, risk_questions, yes={1})
     assert select(admissions_client.get(page_url(inquiry)), ".screen-crisis-notice") == []
+
+
+def test_who_answered_is_asked_and_recorded(admissions_client, inquiry, risk_questions):
+    page = admissions_client.get(page_url(inquiry))
+    buttons = select(page, "#risk input[name=answered_by]")
+    assert [(button.attrs["value"], button.parent.text) for button in buttons] == [
+        ("person", "The person themselves"),
+        ("caller", "The caller, on their behalf"),
+    ]
+    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"]}
+    data.update({f"q{question.pk}": "no" for question in risk_questions.values()})
+    response = admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/risk/", data)
+    assert texts(response, "#risk .screen-error-summary li") == [
+        "Who answered: Say who answered: the person themselves, or the caller for them."
+    ]
+    admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/risk/", {**data, "answered_by": "caller"})
+    assert services.screen_of(inquiry.pk).risksection.answered_by == "caller"
+    summary = admissions_client.get(f"/admin/screening/screen/{inquiry.pk}/print/")
+    assert one(summary, "p.risk-answered-by").text == "Answered by the caller, on their behalf."
+
+
+@pytest.mark.parametrize("relationship, offered", [("self", "person"), ("parent", "caller"), ("", None)])
+def test_who_answered_is_offered_from_who_called(admissions_client, inquiry, relationship, offered):
+    inquiry.caller_relationship = relationship
+    inquiry.save()
+    page = admissions_client.get(page_url(inquiry))
+    checked = [button.attrs["value"] for button in select(page, "#risk input[name=answered_by][checked]")]
+    assert checked == ([offered] if offered else [])

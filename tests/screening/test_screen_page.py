@@ -47,7 +47,8 @@ def test_the_page_shows_the_sections_in_order_and_is_logged(admissions_client, i
         "10. Provisional level of care", "11. Clinician's confirmation", "12. Outcome",
     ]  # fmt: skip
     assert texts(response, "#substances legend") == [substance.name for substance in Substance.objects.all()]
-    assert texts(response, "#risk legend")[:2] == [
+    assert texts(response, "#risk legend")[:3] == [
+        "Who answered",
         "1. In the past month, have you wished you were dead or wished you could go to sleep and not wake up?",
         "2. In the past month, have you actually had any thoughts about killing yourself?",
     ]
