@@ -191,7 +191,7 @@ def level_status(screen):
             if confirmation.confirmed_by
             else "someone"
         )
-        when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, Y, g:i A")
+        when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, g:i A")
         return f"Confirmed by {who} at {when}", confirmation.level
     level = screen.levelsection.level
     if level is not None:

@@ -73,6 +73,11 @@ class SectionForm(StaleEditForm):
             field.widget = forms.RadioSelect(choices=[choice for choice in field.choices if choice[0] != ""])
             field.choices = field.widget.choices
 
+    @property
+    def stale_kind(self):
+        """What the stale refusal says was saved: "saved this mental health section"."""
+        return f"{self.title.lower()} section"
+
     def save_rows(self, section):
         """Rows of the section's own (substance uses, risk answers)."""
 

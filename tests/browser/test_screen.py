@@ -15,7 +15,7 @@ from ..factories import InquiryFactory, LevelFactory, UserFactory
 from .test_accessibility import VIEWPORTS, assert_no_violations
 from .test_flows import log_in
 
-SAVED = re.compile(r"^Saved at \d\d:\d\d$")
+SAVED = re.compile(r"^Saved at \d{1,2}:\d\d [AP]M$")
 
 
 def page_scrolls_sideways(page):

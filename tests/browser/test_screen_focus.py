@@ -55,7 +55,7 @@ def test_the_crisis_card_takes_focus_when_it_appears_and_says_when_the_email_wen
     services.notify_on_call.call(services.screen_of(inquiry.pk).pk)
     sent = services.screen_of(inquiry.pk).on_call_notified_at
     expect(on_call).to_have_text(
-        re.compile(r"^Notify the clinician on call: they were e-mailed a link to this screen at \d\d:\d\d\.$"),
+        re.compile(r"^Notify the clinician on call: they were e-mailed a link to this screen at \d{1,2}:\d\d [AP]M\.$"),
         timeout=12000,
     )
     assert sent is not None

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils.formats import date_format
 
 from intake.models import AccessRecord
 from screening import services
@@ -77,7 +78,7 @@ def test_high_risk_shows_the_card_records_it_and_tells_the_on_call_once(
     assert len(mail.outbox) == 1
     sent = services.screen_of(inquiry.pk).on_call_notified_at.astimezone(CENTER)
     assert texts(admissions_client.get(page_url(inquiry)), ".crisis-card li")[2] == (
-        f"Notify the clinician on call: they were e-mailed a link to this screen at {sent:%H:%M}."
+        f"Notify the clinician on call: they were e-mailed a link to this screen at {date_format(sent, 'g:i A')}."
     )
     again = services.screen_of(inquiry.pk)
     assert (again.escalated_at, again.escalated_to) == (screen.escalated_at, admissions_user)
@@ -178,7 +179,10 @@ def test_the_risk_section_says_the_card_is_shown_and_the_alerts_are_asked_again(
     alerts = admissions_client.get(f"/admin/screening/screen/{inquiry.pk}/alerts/")
     sent = services.screen_of(inquiry.pk).on_call_notified_at.astimezone(CENTER)
     item = one(alerts, "#crisis-on-call")
-    assert item.text == f"Notify the clinician on call: they were e-mailed a link to this screen at {sent:%H:%M}."
+    assert (
+        item.text
+        == f"Notify the clinician on call: they were e-mailed a link to this screen at {date_format(sent, 'g:i A')}."
+    )
     assert "data-pending" not in item.attrs
     assert select(alerts, "#risk") == []
     assert AccessRecord.objects.filter(inquiry_ref=inquiry.pk).order_by("pk").values_list(
