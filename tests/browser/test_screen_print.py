@@ -1,16 +1,18 @@
 """The printed summary of an ordinary screen (load_demo's) fits one Letter page in Chromium."""
 
 import re
+from importlib import import_module
 
 import pytest
 
 from demo.inquiries import load_inquiries
 from demo.screening import load_screening
-from screening.models import Screen
+from screening.models import Screen, Substance
 
 from ..factories import LevelFactory, UserFactory
 from .test_flows import log_in
 
+SUBSTANCES = import_module("screening.migrations.0002_substances").SUBSTANCES
 SLUGS = ["medical-detox", "residential", "partial-hospitalization", "intensive-outpatient", "outpatient"]
 
 
@@ -18,6 +20,9 @@ SLUGS = ["medical-detox", "residential", "partial-hospitalization", "intensive-o
 def screens(transactional_db):
     UserFactory(username="admissions", group="Admissions")
     UserFactory(username="clinician", first_name="Demo", last_name="Clinician", group="Clinicians")
+    # A flushed database (transactional tests) has lost what the data migration loaded.
+    for position, name, red_flag in SUBSTANCES:
+        Substance.objects.get_or_create(name=name, defaults={"position": position, "withdrawal_red_flag": red_flag})
     levels = {
         slug: LevelFactory(slug=slug, name=slug.replace("-", " ").capitalize(), short_name=slug[:8]) for slug in SLUGS
     }
