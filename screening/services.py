@@ -60,9 +60,9 @@ def answers_of(screen):
 
 
 def record_saved(section, by, what):
-    """A section's save, recorded: the screen's first (the dashboard counts it screened then), who
-    saved it (the stale-save check names them) and, in the access
-    log, that the inquiry's screen was changed; then the risk and the level worked out again."""
+    """A section's save, recorded: the screen's first save dated (the dashboard counts it screened
+    then), who saved it (the stale-save check names them) and, in the access log, that the inquiry's
+    screen was changed; then the risk and the level worked out again."""
     screen = section.screen
     Screen.objects.filter(pk=screen.pk, first_saved_at__isnull=True).update(first_saved_at=timezone.now())
     LogEntry.objects.log_actions(by.pk, [section], CHANGE, change_message=f"Saved {what}.", single_object=True)
