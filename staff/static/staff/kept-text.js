@@ -368,6 +368,8 @@
   // again with its errors, the text in the new form), or it did not (kept, as typed).
   document.addEventListener("kept-text:sent", (event) => {
     sending = false;
+    ended = false;
+    lastContact = Date.now(); // the save reset the idle timer too
     const record = read(path);
     if (record && record.user === user && event.target instanceof HTMLFormElement) {
       delete record.forms[formKey(event.target)];
