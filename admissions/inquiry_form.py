@@ -75,6 +75,11 @@ class InquiryForm(forms.ModelForm):
                 gettext("An e-mail is a message left for us: choose “%(message)s”.")
                 % {"message": Inquiry.ReceivedAs.MESSAGE.label},
             )
+        if "status" in cleaned:
+            before = self.instance.status if self.instance.pk else Inquiry.Status.NEW
+            problem = services.admission_problem(before=before, status=cleaned["status"])
+            if problem:
+                self.add_error("status", problem)
         if "status" in cleaned and self.instance.pk:
             status = cleaned["status"]
             # The instance still holds the saved status here (the form's values are set on it after clean).

@@ -6,7 +6,9 @@
    whether worker memory grows with 1,000 different searches.
 4. Lighthouse (mobile, Debian's Chromium) on the public page types with pictures: the performance
    score, largest contentful paint, layout shift and blocking time of each.
-3. Inbox: 200,000 inquiries (238,000 notes) on a database of their own: each inbox page, filter,
+5. Census: 120 beds and five years of stays (bench/scale_census.py) on a database of its own: the bed
+   board (whole, "men, detox, Thursday", for an inquiry), the waitlist and the census figures.
+3. Inbox: 200,000 inquiries (238,000 notes, 60,000 screens) on a database of their own: each inbox page, filter,
    search, the inquiry page and the dashboard; the streamed CSV export of all of them (rows, time,
    worker memory); and a real purge of the ~96,000 old ones (time, peak memory).
 Usage: make bench   (DATABASE_URL=postgres://... make bench for PostgreSQL)
@@ -297,6 +299,8 @@ def inbox_pages(user, inquiry):
     }
     pages = {name: f"/admin/intake/inquiry/{query}" for name, query in pages.items()}
     pages["inquiry page"] = f"/admin/intake/inquiry/{inquiry}/change/"
+    pages["screen"] = f"/admin/screening/screen/{inquiry}/"
+    pages["screen print"] = f"/admin/screening/screen/{inquiry}/print/"
     pages["dashboard 30 d"] = "/admin/intake/inquiry/speed-to-lead/"
     start = time.strftime("%Y-%m-%d", time.localtime(time.time() - 89 * 86400))
     pages["dashboard 90 d"] = f"/admin/intake/inquiry/speed-to-lead/?start={start}&end={time.strftime('%Y-%m-%d')}"
@@ -328,6 +332,50 @@ def inbox_pass():
         server.terminate()
         server.wait(timeout=10)
     purge(env)
+
+
+CENSUS_TARGET_MS = 300
+
+
+def census_pages(inquiry, detox):
+    today = time.localtime()
+    thursday = time.strftime("%Y-%m-%d", time.localtime(time.time() + ((3 - today.tm_wday) % 7) * 86400))
+    year_ago = time.strftime("%Y-%m-%d", time.localtime(time.time() - 364 * 86400))
+    return {
+        "board": "/admin/census/",
+        "men detox thu": f"/admin/census/?filtered=1&sex=men&level={detox}&day={thursday}",
+        "find a bed": f"/admin/census/?inquiry={inquiry}",
+        "waitlist": "/admin/census/waitlist/",
+        "figures 30 d": "/admin/census/figures/",
+        "figures 1 year": f"/admin/census/figures/?start={year_ago}&end={time.strftime('%Y-%m-%d')}",
+    }
+
+
+def census_pass():
+    """120 beds and five years of stays: the bed board and the census pages, one request at a time."""
+    env = {**environment("census"), "STAFF_REQUIRE_2FA": "0"}
+    recreate_database(env["DATABASE_URL"])
+    manage(env, "migrate", "--no-input", stdout=subprocess.DEVNULL)
+    manage(env, "load_demo", stdout=subprocess.DEVNULL)
+    script = (ROOT / "bench" / "scale_census.py").read_text()
+    started = time.perf_counter()
+    out = subprocess.run([PY, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True,
+                         stdout=subprocess.PIPE, text=True).stdout.strip().splitlines()  # fmt: skip
+    print(f"\nCensus ({out[-2]}; loaded in {time.perf_counter() - started:.0f} s; target {CENSUS_TARGET_MS} ms)")
+    session, _, inquiry, detox = out[-1].split()
+    cookie = {"Cookie": f"sessionid={session}"}
+    server = serve(env)
+    try:
+        print(f"{'page':15} {'median ms':>10} {'max ms':>8} {'KB':>6}  meets")
+        for name, path in census_pages(inquiry, detox).items():
+            with urllib.request.urlopen(urllib.request.Request(BASE + path, headers=cookie), timeout=30) as response:
+                size = len(response.read()) / 1024
+            spent = sorted(timed(path, headers=cookie))
+            ok = "yes" if spent[-1] < CENSUS_TARGET_MS else "NO"
+            print(f"{name:15} {spent[len(spent) // 2]:10.1f} {spent[-1]:8.1f} {size:6.1f}  {ok}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def export(cookie, server, env):
@@ -414,6 +462,8 @@ def main():
         scale_pass()
     if os.environ.get("BENCH_INBOX", "1") != "0":
         inbox_pass()
+    if os.environ.get("BENCH_CENSUS", "1") != "0":
+        census_pass()
     if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":
         lighthouse_pass(env)
 

@@ -1,5 +1,6 @@
-"""Scale data for the inbox pass: 200,000 inquiries over two years with 238,000 notes, and a
-coordinator's session for the benchmark to use.
+"""Scale data for the inbox pass: 200,000 inquiries over two years with 238,000 notes, a
+pre-admission screen (every section, a reason typed) for each of the 60,000 latest contacted ones,
+and a coordinator's session for the benchmark to use.
 
 Run through `manage.py shell` by bench/run.py on a database of its own, made afresh each run (the
 pass ends with a real purge). Prints the session key on its last line.
@@ -18,8 +19,9 @@ from django.utils import timezone
 from intake.forms import CONSENT_TEXT
 from intake.models import Inquiry, Note, StatusChange
 from levels.models import LevelOfCare
+from screening.models import SECTIONS, ReasonSection, Screen
 
-COUNT, NOTES = 200_000, 238_000
+COUNT, NOTES, SCREENS = 200_000, 238_000, 60_000
 BATCH = 5000
 AREAS = ["818", "323", "213", "310", "626", "562", "661", "714", "805", "909"]
 rng = random.Random(7)
@@ -82,6 +84,18 @@ if Inquiry.objects.count() < COUNT:
     )
     analyze()  # the flag's lookups need the planner to know the new rows
     Inquiry.objects.flag_all_duplicates()  # bulk_create skips save(), which keeps the flag
+if Screen.objects.count() < SCREENS:  # the demo's few are there already
+    screened = list(
+        Inquiry.objects.exclude(first_contact_at=None)
+        .filter(screen__isnull=True)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)[:SCREENS]
+    )
+    Screen.objects.bulk_create((Screen(inquiry_id=pk, created_by=coordinator) for pk in screened), batch_size=BATCH)
+    screens = list(Screen.objects.filter(created_by=coordinator).values_list("pk", flat=True))
+    for model in SECTIONS.values():
+        values = {"reason": "Drinks every day; wants to stop before the baby comes."} if model is ReasonSection else {}
+        model.objects.bulk_create((model(screen_id=pk, **values) for pk in screens), batch_size=BATCH)
 analyze()
 session = SessionStore()
 session.update(
@@ -98,7 +112,9 @@ print(
     Note.objects.count(),
     "notes,",
     Inquiry.objects.filter(has_duplicate=True).count(),
-    "flagged",
+    "flagged,",
+    Screen.objects.count(),
+    "screens",
 )
-example = Inquiry.objects.exclude(first_contact_at=None).values_list("pk", flat=True).first()
+example = Screen.objects.values_list("inquiry_id", flat=True).first()
 print(session.session_key, coordinator.pk, example)

@@ -1,11 +1,12 @@
 """Clearly fictional demo inquiries (555 numbers, example.com addresses), and their loader."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from intake.forms import CONSENT_TEXT
-from intake.models import Inquiry
+from intake.models import Assessment, Inquiry, StatusChange
 
 INQUIRIES = [
     {
@@ -94,4 +95,19 @@ def load_inquiries(levels):
         if inquiry.status == Inquiry.Status.CLOSED:
             inquiry.first_contact_at = created + timedelta(minutes=9)
             inquiry.closed_at = created + timedelta(days=2)
+        inquiry.set_caller_from_inquiry_for()  # as the web form does
         inquiry.save()
+        if inquiry.status != Inquiry.Status.NEW:
+            # The move on its timeline (the dashboard's funnel reads the moves), when it was first contacted.
+            at = inquiry.first_contact_at or created
+            StatusChange.objects.create(inquiry=inquiry, from_status="new", to_status=inquiry.status, at=at)
+        assessor = get_user_model().objects.filter(groups__name="Admissions").order_by("pk").first()
+        if inquiry.status == Inquiry.Status.ASSESSMENT_SCHEDULED and assessor is not None:  # the demo logins'
+            day = timezone.localdate(now) + timedelta(days=2)
+            Assessment.objects.create(
+                inquiry=inquiry,
+                starts_at=timezone.make_aware(datetime.combine(day, time(10, 30))),
+                assessor=assessor,
+                mode=Assessment.Mode.IN_PERSON,
+                scheduled_by=assessor,
+            )

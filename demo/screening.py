@@ -3,8 +3,10 @@ screener as published by the Columbia Lighthouse Project, with the screener's tr
 and high risk; level-of-care rules; places people are referred out to. The center confirms the
 Columbia Lighthouse Project's terms of use before using the questions (README)."""
 
+import importlib
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -80,11 +82,23 @@ def load_risk_screen():
         )
     for position, when, level in CSSRS_RULES:
         RiskRule.objects.update_or_create(question=questions[position], when=when, defaults={"level": level})
+    # Skip logic: 3, 4 and 5 are asked only after a yes to 2.
+    RiskQuestion.objects.filter(position__in=[3, 4, 5]).update(asked_after=questions[2])
+    for position in (3, 4, 5):
+        questions[position].asked_after = questions[2]
     return questions
 
 
+def load_substances():
+    """The substance list as its migration makes it: a flushed database (a test's) has lost it."""
+    made = importlib.import_module("screening.migrations.0002_substances")
+    made.add_substances(apps, None)
+
+
 def load_screening(levels):
-    """The risk screen, the level rules (for the demo levels, {slug: level}) and the referrals out."""
+    """The substances, the risk screen, the level rules (for the demo levels, {slug: level}) and the
+    referrals out."""
+    load_substances()
     load_risk_screen()
     for position, fact, slug in LEVEL_RULES:
         LevelRule.objects.update_or_create(position=position, defaults={"fact": fact, "level": levels[slug]})
@@ -96,6 +110,8 @@ def load_screening(levels):
 def _answer(screen, questions, yes, recent=None):
     for position, question in questions.items():
         said = position in yes
+        if question.asked_after_id and question.asked_after.position not in yes:
+            continue  # skipped: asked only after a yes to the question before
         RiskAnswer.objects.update_or_create(
             section=screen.risksection,
             question=question,
@@ -163,7 +179,8 @@ def load_demo_screens(levels):
             screen = services.screen_of(inquiry.pk)
             _save(screen.confirmationsection, clinician, level=levels["residential"],
                   note="Daily heavy use; detox first is safer.", confirmed_by=clinician,
-                  confirmed_at=now - timedelta(days=1))  # fmt: skip
+                  confirmed_at=now - timedelta(days=1), confirmed_level=levels["residential"],
+                  recommended_level=screen.levelsection.level)  # fmt: skip
             _save(screen.outcomesection, coordinator, outcome="not_a_fit", not_fit_reason="payer",
                   referred_to=ReferralOut.objects.first())  # fmt: skip
     return made

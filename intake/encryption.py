@@ -8,11 +8,17 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.db.models import BinaryField, ExpressionWrapper, F
 from django.dispatch import receiver
 from django.utils import timezone
-from fernet_fields import EncryptedCharField, EncryptedDateField, EncryptedDateTimeField, EncryptedTextField
+from fernet_fields import (
+    EncryptedCharField,
+    EncryptedDateField,
+    EncryptedDateTimeField,
+    EncryptedField,
+    EncryptedTextField,
+)
 
 WRONG_KEY = (
     "An encrypted insurance detail cannot be read with DJANGO_FIELD_ENCRYPTION_KEYS: the key it was encrypted "
@@ -108,6 +114,10 @@ class SecretCharField(_SaysWhichKey, EncryptedCharField):
 
 class SecretDateField(_SaysWhichKey, EncryptedDateField):
     pass
+
+
+class SecretBooleanField(_SaysWhichKey, EncryptedField, models.BooleanField):
+    """A yes or no (or, with null=True, not asked), stored encrypted as "True" or "False"."""
 
 
 class SecretTextField(_SaysWhichKey, EncryptedTextField):

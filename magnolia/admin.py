@@ -24,6 +24,8 @@ class MagnoliaAdminSite(admin.AdminSite):
         staff_pages = [
             # Signed-in people without their second step yet reach these (staff/two_factor/middleware.py).
             path("two-step/", include("staff.two_factor.urls")),
+            # The bed board, holds, stays, the waitlist and the census figures (each behind admin_view).
+            path("census/", include("admissions.census.urls")),
             # Not behind admin_view: to anyone but staff there is nothing here (404, not the sign-in page).
             path("insurance-card/<int:pk>/", card_image, name="insurance_card"),
             # Not behind admin_view either: a signed-out page is told so (403), not sent the sign-in page.

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "intake",
     "admissions",
     "screening",
+    "census",
     "demo",
 ]
 
@@ -136,6 +137,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = with_timeouts(
         DATABASES["default"].get("OPTIONS", {}), DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two workers on one SQLite file: a transaction takes the write lock when it starts, so one that
+    # reads and then writes waits its turn instead of failing with "database is locked" (a deferred
+    # transaction cannot wait to upgrade); waiting is bounded by the busy timeout, in seconds.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

@@ -1,16 +1,18 @@
 """The pre-admission screen: one per inquiry (deleted with it, so the purge removes it), in sections
 that are saved on their own, each with its own `updated_at` for the stale-save check
-(staff/stale_edits.py). Free-text answers and dates are encrypted at rest (intake/encryption.py).
+(staff/stale_edits.py). Every answer is encrypted at rest (intake/encryption.py), choices and yes/no
+too: nothing filters or orders on them in the database, and their rules are checked in Python.
 
 What the center edits in the admin lives here too: the substances asked about, the risk questions
 and their scoring rules, the level-of-care rules and the places people are referred out to."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from intake.encryption import SecretDateTimeField, SecretTextField
+from intake.encryption import SecretBooleanField, SecretCharField, SecretDateTimeField, SecretTextField
 
 
 class YesNo(models.TextChoices):
@@ -66,6 +68,16 @@ class RiskQuestion(models.Model):
         default=False,
         help_text="A yes is followed by “Was this within the past 3 months?”; a recent yes escalates at once.",
     )
+    asked_after = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        verbose_name="asked only after a yes to",
+        help_text="Skip logic: asked only when that question is answered yes; otherwise skipped, not stored and "
+        "not scored (C-SSRS: questions 3, 4 and 5 after a yes to question 2).",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -73,6 +85,10 @@ class RiskQuestion(models.Model):
 
     def __str__(self):
         return f"Q{self.position}"
+
+    def clean(self):
+        if self.asked_after_id and self.pk and self.asked_after_id == self.pk:
+            raise ValidationError({"asked_after": "A question cannot be asked only after itself."})
 
 
 class RiskRule(models.Model):
@@ -236,9 +252,9 @@ class SubstanceUse(models.Model):
 
     section = models.ForeignKey(SubstanceSection, on_delete=models.CASCADE, related_name="uses")
     substance = models.ForeignKey(Substance, on_delete=models.PROTECT, related_name="+")
-    route = models.CharField(max_length=10, choices=Route.choices, blank=True)
-    frequency = models.CharField("how often", max_length=10, choices=Frequency.choices, blank=True)
-    heavy = models.BooleanField("heavy use", default=False)
+    route = SecretCharField(max_length=10, choices=Route.choices, blank=True)
+    frequency = SecretCharField("how often", max_length=10, choices=Frequency.choices, blank=True)
+    heavy = SecretBooleanField("heavy use", default=False)
     amount = SecretTextField("how much", blank=True)
     last_use = SecretDateTimeField("last use", null=True, blank=True)
 
@@ -251,13 +267,11 @@ class SubstanceUse(models.Model):
 
 
 class WithdrawalSection(Section):
-    seizures = models.CharField("ever had withdrawal seizures", max_length=10, choices=YesNo.choices, blank=True)
-    delirium_tremens = models.CharField(
+    seizures = SecretCharField("ever had withdrawal seizures", max_length=10, choices=YesNo.choices, blank=True)
+    delirium_tremens = SecretCharField(
         "ever had delirium tremens (DTs)", max_length=10, choices=YesNo.choices, blank=True
     )
-    hospitalised = models.CharField(
-        "ever hospitalised for withdrawal", max_length=10, choices=YesNo.choices, blank=True
-    )
+    hospitalised = SecretCharField("ever hospitalised for withdrawal", max_length=10, choices=YesNo.choices, blank=True)
     current_symptoms = SecretTextField("withdrawal symptoms now", blank=True)
 
     class Meta:
@@ -272,7 +286,7 @@ class MedicalSection(Section):
         UNKNOWN = "unknown", "Not known"
 
     conditions = SecretTextField("medical conditions", blank=True)
-    pregnancy = models.CharField("pregnant", max_length=10, choices=Pregnancy.choices, blank=True)
+    pregnancy = SecretCharField("pregnant", max_length=10, choices=Pregnancy.choices, blank=True)
     medications = SecretTextField("current medications", blank=True)
     prescribers = SecretTextField("prescribers", blank=True)
 
@@ -295,9 +309,9 @@ class RiskSection(Section):
         PERSON = "person", "The person themselves"
         CALLER = "caller", "The caller, on their behalf"
 
-    risk_level = models.CharField(max_length=10, choices=RiskLevel.choices, blank=True, editable=False)
-    recent_behaviour = models.BooleanField(default=False, editable=False)
-    answered_by = models.CharField(
+    risk_level = SecretCharField(max_length=10, choices=RiskLevel.choices, blank=True, editable=False)
+    recent_behaviour = SecretBooleanField(default=False, editable=False)
+    answered_by = SecretCharField(
         "who answered",
         max_length=10,
         choices=AnsweredBy.choices,
@@ -312,8 +326,8 @@ class RiskSection(Section):
 class RiskAnswer(models.Model):
     section = models.ForeignKey(RiskSection, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(RiskQuestion, on_delete=models.PROTECT, related_name="+")
-    yes = models.BooleanField()
-    recent = models.BooleanField("within the past 3 months", null=True, blank=True)
+    yes = SecretBooleanField()
+    recent = SecretBooleanField("within the past 3 months", null=True, blank=True)
 
     class Meta:
         ordering = ["question__position"]
@@ -324,8 +338,8 @@ class RiskAnswer(models.Model):
 
 
 class LegalSection(Section):
-    court_ordered = models.CharField("court-ordered treatment", max_length=10, choices=YesNo.choices, blank=True)
-    probation = models.CharField("on probation or parole", max_length=10, choices=YesNo.choices, blank=True)
+    court_ordered = SecretCharField("court-ordered treatment", max_length=10, choices=YesNo.choices, blank=True)
+    probation = SecretCharField("on probation or parole", max_length=10, choices=YesNo.choices, blank=True)
     details = SecretTextField("legal details", blank=True)
 
     class Meta:
@@ -341,8 +355,8 @@ class LivingSection(Section):
         UNHOUSED = "unhoused", "Unhoused or in a shelter"
         OTHER = "other", "Other"
 
-    situation = models.CharField("living situation", max_length=15, choices=Situation.choices, blank=True)
-    safe_at_home = models.CharField("safe at home", max_length=10, choices=YesNo.choices, blank=True)
+    situation = SecretCharField("living situation", max_length=15, choices=Situation.choices, blank=True)
+    safe_at_home = SecretCharField("safe at home", max_length=10, choices=YesNo.choices, blank=True)
     details = SecretTextField("living situation details", blank=True)
 
     class Meta:
@@ -358,7 +372,7 @@ class PayerSection(Section):
         SELF_PAY = "self_pay", "Self-pay"
         UNKNOWN = "unknown", "Not known yet"
 
-    payer = models.CharField(max_length=15, choices=Payer.choices, blank=True)
+    payer = SecretCharField(max_length=15, choices=Payer.choices, blank=True)
     verification = models.ForeignKey(
         "intake.InsuranceVerification",
         null=True,
@@ -412,9 +426,27 @@ class ConfirmationSection(Section):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What the confirmation was for: re-saving it with the same level keeps its time and who; another
+    # level, or a coordinator's level changed since, makes it a new confirmation.
+    confirmed_level = models.ForeignKey(
+        "levels.LevelOfCare", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    recommended_level = models.ForeignKey(
+        "levels.LevelOfCare",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The coordinator's level (chosen or proposed) when it was confirmed.",
+    )
 
     class Meta:
         verbose_name = "clinician's confirmation"
+
+    def is_for(self, level):
+        """Whether the confirmation stands for the coordinator's `level` as it is now."""
+        return self.confirmed_at is not None and self.recommended_level_id == (level.pk if level else None)
 
 
 class OutcomeSection(Section):
@@ -428,7 +460,7 @@ class OutcomeSection(Section):
         MEDICAL = "medical", "Medical needs beyond the center"
         DECLINED = "declined", "They declined"
 
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    outcome = SecretCharField(max_length=10, choices=Outcome.choices, blank=True)
     level = models.ForeignKey(
         "levels.LevelOfCare",
         null=True,
@@ -437,21 +469,15 @@ class OutcomeSection(Section):
         related_name="+",
         help_text="The level they are accepted for.",
     )
-    not_fit_reason = models.CharField("why not a fit", max_length=20, choices=NotFitReason.choices, blank=True)
+    not_fit_reason = SecretCharField("why not a fit", max_length=20, choices=NotFitReason.choices, blank=True)
     referred_to = models.ForeignKey(
         ReferralOut, null=True, blank=True, on_delete=models.PROTECT, related_name="outcomes"
     )
 
     class Meta:
         verbose_name = "outcome"
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(outcome="accepted") | Q(level__isnull=False), name="screen_accepted_has_level"
-            ),
-            models.CheckConstraint(
-                condition=~Q(outcome="not_a_fit") | ~Q(not_fit_reason=""), name="screen_not_a_fit_has_reason"
-            ),
-        ]
+        # The outcome and its reason are encrypted, so the database cannot check that an acceptance has
+        # its level and a "not a fit" its reason: OutcomeForm.clean does.
 
 
 # In the order of the page.

@@ -22,6 +22,20 @@ def rule_holds(rule, answer):
     return True
 
 
+def skipped(question, answers):
+    """Whether a question is not asked: it follows another (C-SSRS 3 to 5 follow 2) not answered yes."""
+    if question.asked_after_id is None:
+        return False
+    before = answers.get(question.asked_after_id)
+    return before is None or not before.yes
+
+
+def asked(answers, questions):
+    """The answers to the questions asked: those to skipped questions left out, so they score nothing."""
+    skips = {question.pk for question in questions if skipped(question, answers)}
+    return {pk: answer for pk, answer in answers.items() if pk not in skips}
+
+
 def risk_level(answers, rules):
     """The gravest level of the rules that hold, or "none"; `answers` maps a question's id to its
     Answer, `rules` are RiskRule objects (or anything with question_id, when and level)."""

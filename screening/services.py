@@ -6,8 +6,10 @@ import logging
 
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django_tasks import task
@@ -16,7 +18,7 @@ from intake.models import AccessRecord, Inquiry
 from intake.services import pipeline
 
 from . import rules, scoring
-from .models import SECTIONS, LevelRule, RiskAnswer, RiskQuestion, RiskRule, Screen, SubstanceUse
+from .models import SECTIONS, LevelRule, LevelSection, RiskAnswer, RiskQuestion, RiskRule, Screen, SubstanceUse
 
 logger = logging.getLogger(__name__)
 
@@ -75,11 +77,12 @@ def refresh(screen):
     a colleague's open copy of those sections does not become stale for it."""
     screen = screen_of(screen.inquiry_id)
     sections = sections_of(screen)
-    answers = answers_of(screen)
+    questions = list(RiskQuestion.objects.all())
+    answers = scoring.asked(answers_of(screen), questions)
     risk = sections["risk"]
     if answers:
         risk.risk_level = scoring.risk_level(answers, RiskRule.objects.all())
-        risk.recent_behaviour = scoring.recent_behaviour(answers, RiskQuestion.objects.all())
+        risk.recent_behaviour = scoring.recent_behaviour(answers, questions)
     else:
         risk.risk_level, risk.recent_behaviour = "", False
     type(risk).objects.filter(pk=risk.pk).update(risk_level=risk.risk_level, recent_behaviour=risk.recent_behaviour)
@@ -145,11 +148,19 @@ def notify_on_call(screen_id):
     if screen is None:
         return "skipped"
     subject, body = on_call_message(screen)
+    recipients = [address for address in settings.SCREENING_ON_CALL_EMAILS if address.strip()]
+    if not recipients:
+        # Nobody to tell is a failure, not a notice sent: the card keeps saying to call them.
+        logger.error("on-call notice of screen %s not sent: SCREENING_ON_CALL_EMAILS is empty", screen_id)
+        return "failed"
     try:
-        send_mail(subject, body, None, settings.SCREENING_ON_CALL_EMAILS, fail_silently=False)
+        sent = send_mail(subject, body, None, recipients, fail_silently=False)
     except Exception as error:
         # The card keeps saying the e-mail is not confirmed: the coordinator calls the on-call instead.
         logger.warning("on-call notice of screen %s failed: %s", screen_id, type(error).__name__)
+        return "failed"
+    if not sent:
+        logger.warning("on-call notice of screen %s failed: the mail backend sent nothing", screen_id)
         return "failed"
     Screen.objects.filter(pk=screen_id).update(on_call_notified_at=timezone.now())
     return "sent"
@@ -157,10 +168,32 @@ def notify_on_call(screen_id):
 
 def confirm_level(confirmation, by):
     """A clinician's confirmation (or change) of the level, stamped with who and when; the form has
-    set the level and the note."""
-    confirmation.confirmed_by = by
-    confirmation.confirmed_at = timezone.now()
-    confirmation.save(update_fields=["confirmed_by", "confirmed_at"])
+    set the level and the note. Saved again for the same level and the same coordinator's level (a
+    note corrected), it keeps its first time and who; otherwise it is a new confirmation."""
+    recommended = LevelSection.objects.filter(screen_id=confirmation.screen_id).first().level
+    same = (
+        confirmation.confirmed_at is not None
+        and confirmation.confirmed_level_id == confirmation.level_id
+        and confirmation.is_for(recommended)
+    )
+    if same:
+        return
+    confirmation.confirmed_by, confirmation.confirmed_at = by, timezone.now()
+    confirmation.confirmed_level_id, confirmation.recommended_level = confirmation.level_id, recommended
+    confirmation.save(update_fields=["confirmed_by", "confirmed_at", "confirmed_level", "recommended_level"])
+
+
+def _who(user):
+    """Who confirmed: named, and said to be no clinician when a superuser's rights alone allowed it."""
+    if user is None:
+        return "someone"
+    name = user.get_full_name() or user.get_username()
+    if not user.is_superuser:
+        return name
+    clinician = Permission.objects.filter(
+        Q(group__user=user) | Q(user=user), content_type__app_label="screening", codename="confirm_screen"
+    ).exists()
+    return name if clinician else f"{name} (superuser, not a clinician)"
 
 
 # Once the inquiry is admitted or closed, its screen is a record: shown, no longer saved.
@@ -181,19 +214,22 @@ def outcome_recorded(outcome, by):
 
 
 def level_status(screen):
-    """What the workspace and the page say of the level: (label, level or None)."""
+    """What the workspace and the page say of the level: (label, level or None). A confirmation made
+    for another coordinator's level than today's is said to be so, beside today's."""
     if screen is None:
         return "Not screened yet", None
     confirmation = screen.confirmationsection
-    if confirmation.confirmed_at:
-        who = (
-            confirmation.confirmed_by.get_full_name() or confirmation.confirmed_by.get_username()
-            if confirmation.confirmed_by
-            else "someone"
-        )
-        when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, g:i A")
-        return f"Confirmed by {who} at {when}", confirmation.level
     level = screen.levelsection.level
+    if confirmation.confirmed_at:
+        when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, g:i A")
+        if confirmation.is_for(level):
+            return f"Confirmed by {_who(confirmation.confirmed_by)} at {when}", confirmation.level
+        confirmed = confirmation.level.name if confirmation.level else "a level"
+        return (
+            f"Recommended (provisional), not confirmed: {_who(confirmation.confirmed_by)} confirmed {confirmed} at "
+            f"{when}, for another recommended level",
+            level,
+        )
     if level is not None:
         return "Recommended (provisional)", level
     return "No level yet", None

@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from .stale_edits import RefuseStaleEditsMixin
 
 # App label: the permission needed to reach its rows through another model's admin.
-PRIVATE_APPS = {"intake": "intake.view_inquiry", "screening": "screening.view_screen"}
+PRIVATE_APPS = {"intake": "intake.view_inquiry", "screening": "screening.view_screen", "census": "census.view_stay"}
 
 
 def is_plain_number(object_id):

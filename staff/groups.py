@@ -19,6 +19,12 @@ ADMISSIONS = [
     # The pre-admission screen (screening/): run it, and add to the list of places referred out to.
     ("screening", "screen", ["view", "change"]),
     ("screening", "referralout", ["view", "add", "change"]),
+    # The census (census/): the bed board, holds, stays and the waitlist.
+    ("census", "bed", ["view"]),
+    ("census", "program", ["view"]),
+    ("census", "stay", ["view", "add", "change"]),
+    ("census", "hold", ["view", "add", "change"]),
+    ("census", "waitlistentry", ["view", "add", "change"]),
 ]
 CLINICIANS = "Clinicians"
 # Named in the inbox's note to those who cannot export ("Ask an administrator to add you to …").
@@ -38,6 +44,8 @@ GROUPS = {
         ("screening", "levelrule", ["view", "add", "change", "delete"]),
         ("screening", "substance", ["view", "add", "change"]),
         ("screening", "referralout", ["view", "add", "change"]),
+        # The waitlist (census/): see it, and raise a waiting person's priority with a reason.
+        ("census", "waitlistentry", ["view", "raise_priority"]),
     ],
     "Content editors": [
         ("levels", "levelofcare", ["view", "add", "change", "delete"]),

@@ -87,6 +87,10 @@ class StaleRefusalList(ErrorList):
 
 class StaleEditForm(forms.ModelForm):
     seen_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Whether a save that does not say which copy it was based on (no stamp, or one that is not a
+    # time: a forged or broken request) is refused as stale rather than taken as based on the copy
+    # saved now. The screen's sections, whose saves replace whole lists of answers, require it.
+    requires_seen = False
 
     class Media:
         js = ["admin-staff/stale-refusal.js"]
@@ -101,18 +105,27 @@ class StaleEditForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        seen = parse_datetime(self.data.get(SEEN) or "")
+        seen = _parsed(self.data.get(SEEN))
         saved = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
-        if not self.instance.pk or saved is None or seen is None or saved.updated_at == seen:
+        if not self.instance.pk or saved is None or saved.updated_at == seen:
+            return cleaned
+        if seen is None and not self.requires_seen:
             return cleaned
         # The next save from this page is a choice made with the differences in view.
         self.data = self.data.copy()
         self.data[SEEN] = saved.updated_at.isoformat()
+        if seen is None:
+            message = gettext(
+                "This form did not say which saved copy of the %(kind)s it was based on, so nothing was saved "
+                "(%(who)s saved it last, at %(when)s)."
+            )
+        else:
+            message = gettext("%(who)s saved this %(kind)s at %(when)s, after you opened it, so nothing was saved.")
         raise forms.ValidationError(
-            gettext("%(who)s saved this %(kind)s at %(when)s, after you opened it, so nothing was saved."),
+            message,
             code="stale",
             params={
-                "who": _last_editor(saved, after=seen),
+                "who": _last_editor(saved, after=seen or datetime.datetime.min.replace(tzinfo=datetime.UTC)),
                 # A form may name what it saves (a section of a page) better than its model does.
                 "kind": getattr(self, "stale_kind", "") or saved._meta.verbose_name,
                 "when": date_format(timezone.localtime(saved.updated_at), "N j, P"),
@@ -151,7 +164,7 @@ def stale_checked_formset(formset_class):
 
         def clean(self):
             super().clean()
-            opened = parse_datetime(self.data.get(f"{self.prefix}-{LIST_SEEN}") or "")
+            opened = _parsed(self.data.get(f"{self.prefix}-{LIST_SEEN}"))
             for form in self.forms:
                 saved = form.instance
                 if opened is None or not saved.pk or not form.has_changed() or saved.updated_at <= opened:
@@ -165,6 +178,15 @@ def stale_checked_formset(formset_class):
                 )
 
     return StaleCheckedFormSet
+
+
+def _parsed(stamp):
+    """A stamp sent back by a form, as a time; None when missing or not one of ours."""
+    try:
+        seen = parse_datetime(stamp or "")
+    except ValueError:  # well formed, but no such time (a 30 February)
+        return None
+    return seen if seen is not None and timezone.is_aware(seen) else None  # ours always carry their offset
 
 
 def _last_editor(obj, after):

@@ -162,3 +162,40 @@ class PageFactory(factory.django.DjangoModelFactory):
     body = "Some words about the center.\n\n## A part of it\n\nMore words."
     is_published = True
     in_footer = True
+
+
+# --- The census (census/) -------------------------------------------------------------------------
+
+
+class BedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "census.Bed"
+        skip_postgeneration_save = True
+
+    unit = "North"
+    room = factory.Sequence(lambda n: f"{n + 1}")
+    label = "A"
+
+    @factory.post_generation
+    def levels(bed, create, levels, **kwargs):
+        if create and levels:
+            bed.levels.set(levels)
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "census.Program"
+
+    level = factory.SubFactory(LevelFactory, lives_on_site=False)
+    name = factory.Sequence(lambda n: f"IOP group {n}")
+    schedule = "Mon–Thu 9:00–12:00"
+    places = 12
+
+
+class WaitlistEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "census.WaitlistEntry"
+
+    inquiry = factory.SubFactory(InquiryFactory)
+    level = factory.SubFactory(LevelFactory)
+    waiting_for = "a bed"

@@ -6,6 +6,7 @@ only a counter per group (insurance verifications, a few per period, are ranked 
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -161,18 +162,17 @@ def figures(start, end):
 
 
 def referred_out(inquiries):
-    """The period's screens found not a fit, by where they were referred and why, most first."""
-    outcomes = (
-        OutcomeSection.objects.filter(screen__inquiry__in=inquiries, outcome=OutcomeSection.Outcome.NOT_A_FIT)
-        .values("referred_to__name", "not_fit_reason")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "referred_to__name", "not_fit_reason")
+    """The period's screens found not a fit, by where they were referred and why, most first. The
+    outcome and its reason are encrypted: the period's outcomes are read and counted here."""
+    outcomes = OutcomeSection.objects.filter(screen__inquiry__in=inquiries).values_list(
+        "outcome", "referred_to__name", "not_fit_reason"
+    )
+    counts = Counter(
+        (to or "", reason) for outcome, to, reason in outcomes if outcome == OutcomeSection.Outcome.NOT_A_FIT
     )
     reasons = dict(OutcomeSection.NotFitReason.choices)
-    return [
-        (row["referred_to__name"] or "Not referred", reasons.get(row["not_fit_reason"], ""), row["count"])
-        for row in outcomes
-    ]
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0] == "", item[0]))
+    return [(to or "Not referred", reasons.get(reason, ""), count) for (to, reason), count in ranked]
 
 
 def verification_figures(inquiries):
@@ -334,6 +334,13 @@ FIELDS = [
 ]
 
 
+STEP_COLUMNS = [name for name in StepRow.__dataclass_fields__ if name != "group"]
+
+
+def _blank(value):
+    return "" if value is None else value
+
+
 def csv_response(result):
     """The figures as a CSV download; group names (campaign tags come from visitors' links) cannot run
     as formulas."""
@@ -351,4 +358,12 @@ def csv_response(result):
         writer.writerow(["close reasons", reason, count])
     for where, why, count in result.referred_out:
         writer.writerow(["referred out", f"{where}: {why}", count])
+    # The funnel, under its own heading row: its columns are not the ones above.
+    writer.writerow(["funnel", "group", *[name.replace("_", " ") for name in STEP_COLUMNS]])
+    funnel = [("funnel", [result.step_total])] + [
+        (f"funnel by {label.lower()}", rows) for label, rows in result.step_breakdowns.values()
+    ]
+    for section, rows in funnel:
+        for row in rows:
+            writer.writerow([section, row.group, *[_blank(getattr(row, name)) for name in STEP_COLUMNS]])
     return response

@@ -4,6 +4,7 @@
 import datetime
 
 from django import forms
+from django.core import validators
 from django.utils import timezone
 
 from intake.models import Inquiry, InsuranceVerification
@@ -28,7 +29,6 @@ from screening.models import (
     SubstanceUse,
     WithdrawalSection,
 )
-from staff.admin_widgets import within_readable_years
 from staff.stale_edits import SEEN, StaleEditForm
 
 
@@ -45,6 +45,34 @@ def _text(rows=3):
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+# The most a written answer holds: room for a long account, not for a pasted file.
+TEXT_MAX_LENGTH = 4000
+# The hidden field that says which rows (substances, questions) the page showed: an unticked box or an
+# unanswered question sends nothing, so only a row the page showed may be emptied by leaving it out.
+ROWS_SHOWN = "rows_shown"
+
+
+class RowsShownInput(forms.HiddenInput):
+    """Always the rows of the form as drawn now, whatever was sent."""
+
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+
+    def format_value(self, value):
+        return self.rows
+
+
+def limit(field, length):
+    """A text box that holds at most `length` characters, and says so when given more."""
+    field.max_length = length
+    field.widget.attrs["maxlength"] = str(length)
+    field.validators.append(
+        validators.MaxLengthValidator(
+            length, message=f"Keep this to {length:,} characters or fewer (it has %(show_value)s)."
+        )
+    )
+
 
 # Questions of a few short answers are radio buttons: one click each, where a list takes two.
 RADIO_FIELDS = {
@@ -62,16 +90,31 @@ RADIO_FIELDS = {
 class SectionForm(StaleEditForm):
     key = ""
     title = ""
+    requires_seen = True  # a save replaces the section's answers: it must say which copy it is based on
 
     def __init__(self, *args, screen, **kwargs):
         kwargs.setdefault("auto_id", f"id_{self.key}_%s")
         self.screen = screen
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea) and field.max_length is None:
+                limit(field, TEXT_MAX_LENGTH)
         for name in RADIO_FIELDS & set(self.fields):
             field = self.fields[name]
             # No "---------" button: a question not asked yet has none chosen.
             field.widget = forms.RadioSelect(choices=[choice for choice in field.choices if choice[0] != ""])
             field.choices = field.widget.choices
+
+    def show_rows(self, keys):
+        """Says on the page which rows it shows (`keys`: each row's field prefix)."""
+        shown = " ".join(keys)
+        self.fields[ROWS_SHOWN] = forms.CharField(required=False, widget=RowsShownInput(shown))
+        self._rows_shown = shown
+
+    def sent_every_row(self):
+        """Whether the save came from a page showing the rows this form has now: only then does a row
+        left out of it mean an unticked box or an unanswered question, to be emptied."""
+        return self.data.get(ROWS_SHOWN) == getattr(self, "_rows_shown", None)
 
     @property
     def stale_kind(self):
@@ -87,7 +130,11 @@ class SectionForm(StaleEditForm):
         found = super()._differences(saved)
         theirs = type(self)(instance=saved, screen=self.screen)
         for name, field in self.fields.items():
-            if name in (*self._meta.fields, SEEN) or name not in self.cleaned_data or name not in theirs.fields:
+            if (
+                name in (*self._meta.fields, SEEN, ROWS_SHOWN)
+                or name not in self.cleaned_data
+                or name not in theirs.fields
+            ):
                 continue
             mine, saved_value = self.cleaned_data[name], theirs[name].initial
             if (mine or None) != (saved_value or None):
@@ -111,6 +158,28 @@ class ReasonForm(SectionForm):
         fields = ["reason"]
         widgets = {"reason": _text(4)}
         help_texts = {"reason": "In their words, as they say it."}
+
+
+def last_use_at(date, time):
+    """The moment of a last use, told in the center's time: refused before 1900, in the future, or at a
+    time the clocks skipped when they went forward (which would be stored as another hour)."""
+    future = forms.ValidationError("Last use must be in the past, not after now.", code="future")
+    if date.year < 1900:
+        raise forms.ValidationError("Last use must be after 1900.", code="too_old")
+    if date > timezone.localdate():
+        raise future  # before the time is worked out: 31 December 9999 in UTC is past the last year
+    zone = timezone.get_current_timezone()
+    wall = datetime.datetime.combine(date, time or datetime.time())
+    moment = wall.replace(tzinfo=zone)
+    if moment.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != wall:
+        raise forms.ValidationError(
+            f"There was no {wall:%H:%M} on {date:%b} {date.day}, {date.year} here: the clocks went forward an hour. "
+            "Check the time.",
+            code="no_such_time",
+        )
+    if moment > timezone.now():
+        raise future
+    return moment
 
 
 class SubstancesForm(SectionForm):
@@ -148,8 +217,9 @@ class SubstancesForm(SectionForm):
                 initial=use and use.frequency,
             )
             self.fields[prefix + "amount"] = forms.CharField(
-                label="How much", max_length=500, required=False, initial=use and use.amount
+                label="How much", required=False, initial=use and use.amount
             )
+            limit(self.fields[prefix + "amount"], 500)
             self.fields[prefix + "heavy"] = forms.BooleanField(
                 label="Heavy use", required=False, initial=bool(use and use.heavy)
             )
@@ -168,6 +238,7 @@ class SubstancesForm(SectionForm):
             for field_name, field in self.fields.items():
                 if field_name.startswith(prefix) and not field_name.endswith("used"):
                     field.summary_label = f"{name}: {field.label[0].lower()}{field.label[1:]}"
+        self.show_rows(f"s{substance.pk}" for substance in self.substances)
 
     def groups(self):
         """(substance, its bound fields) for the page."""
@@ -190,21 +261,19 @@ class SubstancesForm(SectionForm):
                 self.add_error(prefix + "last_date", "Give the date of the last use as well as the time.")
             date = cleaned.get(prefix + "last_date")
             if date:
-                moment = timezone.make_aware(
-                    datetime.datetime.combine(date, cleaned.get(prefix + "last_time") or datetime.time())
-                )
                 try:
-                    within_readable_years(moment)
+                    cleaned[prefix + "last_use"] = last_use_at(date, cleaned.get(prefix + "last_time"))
                 except forms.ValidationError as error:
-                    self.add_error(prefix + "last_date", error)
-                cleaned[prefix + "last_use"] = moment
+                    where = "last_time" if error.code == "no_such_time" else "last_date"
+                    self.add_error(prefix + where, error)
         return cleaned
 
     def save_rows(self, section):
         for substance in self.substances:
             prefix = f"s{substance.pk}_"
             if not self.cleaned_data.get(prefix + "used"):
-                section.uses.filter(substance=substance).delete()
+                if self.sent_every_row():
+                    section.uses.filter(substance=substance).delete()
                 continue
             section.uses.update_or_create(
                 substance=substance,
@@ -269,14 +338,16 @@ class RiskForm(SectionForm):
             # Who called is known: the person themselves answers, else (most often) the caller does.
             self_call = inquiry.caller_relationship == Inquiry.CallerRelationship.SELF
             self.initial["answered_by"] = RiskSection.AnsweredBy.PERSON if self_call else RiskSection.AnsweredBy.CALLER
-        self.questions = list(RiskQuestion.objects.all())
+        self.questions = list(RiskQuestion.objects.select_related("asked_after"))
         answers = {answer.question_id: answer for answer in self.instance.answers.all()}
         for question in self.questions:
             answer = answers.get(question.pk)
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=f"{question.position}. {question.text}",
                 choices=YES_NO,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(
+                    attrs={"data-asked-after": f"q{question.asked_after_id}"} if question.asked_after_id else {}
+                ),
                 required=False,
                 initial=None if answer is None else ("yes" if answer.yes else "no"),
             )
@@ -290,19 +361,48 @@ class RiskForm(SectionForm):
                 )
                 self.fields[f"q{question.pk}_recent"].summary_label = f"Question {question.position}: within 3 months"
             self.fields[f"q{question.pk}"].summary_label = f"Question {question.position}"
+        self.show_rows(f"q{question.pk}" for question in self.questions)
+
+    def said(self, question):
+        """The answer to `question` as this form holds it: sent, or as saved ("yes", "no" or "")."""
+        name = f"q{question.pk}"
+        if self.is_bound:
+            return self.data.get(name, "") if self.data.get(name) in ("yes", "no") else ""
+        return self[name].initial or ""
+
+    def skips(self, question):
+        """Whether `question` is not asked: it follows one (C-SSRS 3 to 5 follow 2) not answered yes."""
+        return question.asked_after is not None and self.said(question.asked_after) != "yes"
 
     def groups(self):
-        """(question, its answer, its recency or None) for the page."""
-        return [
-            (question, self[f"q{question.pk}"], self[f"q{question.pk}_recent"] if question.asks_recency else None)
-            for question in self.questions
-        ]
+        """(question, its answer, its recency or None) for the page; a question asked only after a yes
+        to another says so in its note, and whether it is skipped now."""
+        shown = []
+        for question in self.questions:
+            if question.asked_after is not None:
+                before = question.asked_after.position
+                skip = (
+                    f"Skipped: question {before} is not answered yes, so this is not asked."
+                    if self.skips(question)
+                    else f"Asked because question {before} is answered yes."
+                )
+                question.as_written = getattr(question, "as_written", question.note)  # groups() may be drawn twice
+                question.note = f"{skip} {question.as_written}".strip()
+            recent = self[f"q{question.pk}_recent"] if question.asks_recency else None
+            shown.append((question, self[f"q{question.pk}"], recent))
+        return shown
 
     def clean(self):
         cleaned = super().clean()
         if any(cleaned.get(f"q{question.pk}") for question in self.questions) and not cleaned.get("answered_by"):
             self.add_error("answered_by", "Say who answered: the person themselves, or the caller for them.")
         for question in self.questions:
+            if question.asked_after is not None and cleaned.get(f"q{question.asked_after_id}") != "yes":
+                # Not asked: whatever was sent for it is neither stored nor scored.
+                cleaned[f"q{question.pk}"] = ""
+                if question.asks_recency:
+                    cleaned[f"q{question.pk}_recent"] = ""
+                continue
             if (
                 question.asks_recency
                 and cleaned.get(f"q{question.pk}") == "yes"
@@ -317,8 +417,10 @@ class RiskForm(SectionForm):
     def save_rows(self, section):
         for question in self.questions:
             said = self.cleaned_data.get(f"q{question.pk}")
+            skipped = question.asked_after is not None and self.cleaned_data.get(f"q{question.asked_after_id}") == "no"
             if not said:
-                section.answers.filter(question=question).delete()
+                if self.sent_every_row() or skipped:  # a "no" to the question it follows was sent: not asked
+                    section.answers.filter(question=question).delete()
                 continue
             recent = self.cleaned_data.get(f"q{question.pk}_recent") if question.asks_recency and said == "yes" else ""
             RiskAnswer.objects.update_or_create(

@@ -12,6 +12,7 @@ from .duplicates import can_undo, merge_duplicate, merge_preview, undo_merge, un
 from .pipeline import (
     READ_ONLY,
     add_inquiry,
+    admission_problem,
     assessment_problems,
     assessors,
     edit_inquiry,
@@ -27,6 +28,7 @@ from .verification import save_verification
 __all__ = [
     "READ_ONLY",
     "add_inquiry",
+    "admission_problem",
     "assessment_problems",
     "assessors",
     "can_undo",

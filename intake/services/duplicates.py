@@ -133,6 +133,17 @@ def undo_merge(*, merge, by):
     return merge
 
 
+# What other apps keep on an inquiry that a merge would strand on the closed duplicate (and a purge
+# would then delete): each app registers a check from its ready(), `keeps_its_record(check)`, where
+# check(duplicate) lists what it keeps, in words ("a pre-admission screen").
+_record_keepers = []
+
+
+def keeps_its_record(check):
+    _record_keepers.append(check)
+    return check
+
+
 def _check_merge(duplicate, into):
     if duplicate.pk == into.pk:
         raise ValidationError(_("An inquiry cannot be merged into itself."), code="itself")
@@ -168,6 +179,14 @@ def _check_merge(duplicate, into):
             % {"pk": duplicate.pk, "status": duplicate.get_status_display().lower()},
             code="finished",
         )
+    kept = [what for check in _record_keepers for what in check(duplicate) if what]
+    if kept:
+        raise ValidationError(
+            _("Inquiry #%(pk)s has %(kept)s: its record is kept, not merged away. Work it on its own page, or "
+              "close it as a duplicate once what it holds is done with.")
+            % {"pk": duplicate.pk, "kept": " and ".join(kept)},
+            code="keeps_record",
+        )  # fmt: skip
     if not Inquiry.objects.possible_duplicates_of(duplicate).filter(pk=into.pk).exists():
         # One person's notes and insurance details must never land on another's record.
         raise ValidationError(

@@ -6,9 +6,13 @@ saved, and the move recorded on its timeline. A caller cannot move an inquiry wi
 leave a record without the move: nothing is stashed on the inquiry for a later call to finish.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -34,6 +38,10 @@ BULK_MOVES_FROM = {
     Inquiry.Status.NEW: {Inquiry.Status.SPAM},
 }
 
+
+# How far from now an assessment may be set: one entered a little late, up to one booked a year ahead.
+ASSESSMENT_PAST = timedelta(days=1)
+ASSESSMENT_AHEAD = timedelta(days=365)
 
 # What an assessment needs, each said beside its box on the inquiry's page (`assessment_<key>`).
 ASSESSMENT_MISSING = {
@@ -62,8 +70,13 @@ def move(*, inquiry, status, by, when=None, close_reason="", assessment=None):
 
 
 def assessors():
-    """Who may assess: staff who can sign in."""
-    return get_user_model().objects.filter(is_staff=True, is_active=True).order_by("first_name", "username")
+    """Who may assess: staff who can sign in and open the inquiry (its reminder links there), by a
+    group, a permission of their own, or as superusers; not editors or reviewers."""
+    sees = Q(codename="view_inquiry", content_type__app_label="intake")
+    allowed = Permission.objects.filter(sees)
+    may_see = Q(is_superuser=True) | Q(groups__permissions__in=allowed) | Q(user_permissions__in=allowed)
+    users = get_user_model().objects.filter(is_staff=True, is_active=True)
+    return users.filter(pk__in=users.filter(may_see).values("pk")).order_by("first_name", "username")
 
 
 def assessment_problems(*, before, status, details):
@@ -83,7 +96,14 @@ def assessment_problems(*, before, status, details):
         )
     assessor = (details or {}).get("assessor")
     if assessor and not assessors().filter(pk=assessor.pk).exists():
-        problems["assessment_assessor"] = "Choose a member of staff who can sign in."
+        problems["assessment_assessor"] = "Choose a member of staff who can sign in and open this inquiry."
+    starts_at = (details or {}).get("starts_at")
+    now = timezone.now()
+    if starts_at and not now - ASSESSMENT_PAST <= starts_at <= now + ASSESSMENT_AHEAD:
+        problems["assessment_starts_at"] = (
+            "Choose a time from yesterday to a year from now: an assessment outside them is never on the week's "
+            "list and never reminded of."
+        )
     return problems
 
 
@@ -206,6 +226,21 @@ READ_ONLY = (
 )
 
 
+# An admission records its day, level and bed or program place: it is made on the census pages (a
+# hold, then Admit), which move the inquiry; staff's edit of the inquiry does not claim one.
+ADMIT_ON_THE_CENSUS = (
+    "An admission is recorded on the census: Find a bed (or a program place) for them, hold it, then Admit, "
+    "which records the day, the level and the place and moves the inquiry to “Admitted”."
+)
+
+
+def admission_problem(*, before, status):
+    """Why staff's edit may not move an inquiry from `before` to `status` ("" when it may)."""
+    if status == Inquiry.Status.ADMITTED and before != Inquiry.Status.ADMITTED:
+        return ADMIT_ON_THE_CENSUS
+    return ""
+
+
 def edit_inquiry(*, inquiry, by, changed, assessment=None):
     """Save staff's edit of an inquiry (its fields set from their form) in one transaction. `changed`:
     the fields they changed, each with its value before. A changed status is a move, kept right and
@@ -216,6 +251,8 @@ def edit_inquiry(*, inquiry, by, changed, assessment=None):
     before = changed.get("status", inquiry.status)
     if before == Inquiry.Status.ADMITTED:
         raise ValidationError(READ_ONLY % {"number": inquiry.pk}, code="read_only")
+    if admission_problem(before=before, status=inquiry.status):
+        raise ValidationError({"status": ADMIT_ON_THE_CENSUS})
     _check_contact_claim(inquiry, before=before, status=inquiry.status)
     _check_assessment(before=before, status=inquiry.status, details=assessment)
     with transaction.atomic():

@@ -14,8 +14,9 @@ from django_otp import devices_for_user, user_has_device
 # Who holds any permission of these apps is asked for a second step: every model of intake holds or
 # leads to health information (the admin lets "change" and "add" show what "view" shows, so each kind
 # counts, and a permission added to intake later is covered without a change here); so does every
-# model of screening (the pre-admission screen and the lists and rules it is scored by).
-SENSITIVE_APPS = ("intake", "screening")
+# model of screening (the pre-admission screen and the lists and rules it is scored by), and of census
+# (who is in which bed or program, held for or waiting for one).
+SENSITIVE_APPS = ("intake", "screening", "census")
 # And these: the helpline and crisis text shown on every page, and who may do what.
 SENSITIVE_PERMISSIONS = (
     "core.change_sitesettings",

@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from census import services as census_services
 from intake import services
 from intake.models import AccessRecord, Assessment, Inquiry, Note, StatusChange
 
-from ..factories import InquiryFactory, NoteFactory
+from ..factories import InquiryFactory, NoteFactory, ProgramFactory
 from ..intake_helpers import assessment_form, inquiry_form
 from ..markup import one, select, texts
 
@@ -117,11 +118,24 @@ def test_assign_to_me_leaves_an_admitted_inquiry_as_it_was(admissions_client, ad
     assert assigned == {admitted.pk: None, other.pk: admissions_user.pk}
 
 
-def test_moving_an_inquiry_to_admitted_makes_it_read_only(admissions_client):
+def test_the_inquiry_page_sends_an_admission_to_the_census(admissions_client):
     inquiry = InquiryFactory(status="contacted")
     NoteFactory(inquiry=inquiry, outcome="reached")
     response = admissions_client.post(change_url(inquiry), inquiry_form(inquiry, status="admitted"))
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert texts(response, "div.field-status ul.errorlist li") == [services.pipeline.ADMIT_ON_THE_CENSUS]
+    inquiry.refresh_from_db()
+    assert inquiry.status == "contacted"
+
+
+def test_admitting_on_the_census_records_the_place_and_makes_the_inquiry_read_only(admissions_client, admissions_user):
+    inquiry = InquiryFactory(status="contacted")
+    NoteFactory(inquiry=inquiry, outcome="reached")
+    program = ProgramFactory()
+    stay = census_services.admit(
+        inquiry=inquiry, level=program.level, program=program, on=timezone.localdate(), by=admissions_user
+    )
+    assert (stay.inquiry_id, stay.level_id, stay.program_id) == (inquiry.pk, program.level_id, program.pk)
     page = admissions_client.get(change_url(inquiry))
     assert one(page, "div.field-status div.readonly").text == "Admitted"
     assert select(page, "select#id_status") == []

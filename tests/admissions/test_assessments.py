@@ -164,11 +164,17 @@ def test_an_assessment_is_not_set_at_another_status(now, admissions_client, asse
     assert not Assessment.objects.exists()
 
 
-def test_only_staff_who_can_sign_in_are_offered_as_assessors(now, admissions_client, assessor):
-    UserFactory(username="gone", is_active=False)
+def test_only_staff_who_can_sign_in_and_open_the_inquiry_are_offered_as_assessors(now, admissions_client, assessor):
+    UserFactory(username="gone", is_active=False, group="Admissions")
     UserFactory(username="visitor", is_staff=False)
+    UserFactory(username="editor", group="Content editors")  # their reminder's link would be refused them
+    UserFactory(username="reviewer", group="Reviewers")
+    UserFactory(username="clinician", first_name="Ari", last_name="Cole", group="Clinicians")
+    UserFactory(username="root", is_superuser=True)
     page = admissions_client.get(change_url(reached()))
-    assert texts(page, "select[name=assessment_assessor] option") == ["---------", "admissions-staff", "Dana Reyes"]
+    assert texts(page, "select[name=assessment_assessor] option") == [
+        "---------", "admissions-staff", "root", "Ari Cole", "Dana Reyes",
+    ]  # fmt: skip
 
 
 def test_the_service_refuses_a_move_without_the_assessment_and_saves_nothing(admissions_user):
@@ -186,7 +192,9 @@ def test_the_service_refuses_an_assessor_who_cannot_sign_in(admissions_user):
         services.move(
             inquiry=reached(), status="assessment_scheduled", by=admissions_user, assessment=assessment_details(gone)
         )
-    assert refused.value.message_dict == {"assessment_assessor": ["Choose a member of staff who can sign in."]}
+    assert refused.value.message_dict == {
+        "assessment_assessor": ["Choose a member of staff who can sign in and open this inquiry."]
+    }
 
 
 # --- The day view -------------------------------------------------------------------------------------
@@ -319,3 +327,15 @@ def test_scheduled_within_the_day_the_reminder_goes_at_once(assessor, django_cap
         )
     assert [m.subject for m in mail.outbox] == [f"Assessment coming up: inquiry #{inquiry.pk}"]
     assert Assessment.objects.get().reminded_at is not None
+
+
+@pytest.mark.parametrize("when", [NOW - timedelta(days=2), NOW + timedelta(days=366)], ids=["past", "far-ahead"])
+def test_an_assessment_far_from_now_is_refused_beside_its_box(now, admissions_client, assessor, when):
+    inquiry = reached()
+    form = inquiry_form(inquiry, status="assessment_scheduled", **assessment_form(assessor, when))
+    response = admissions_client.post(change_url(inquiry), form)
+    assert texts(response, "div.field-assessment_starts_at ul.errorlist li") == [
+        "Choose a time from yesterday to a year from now: an assessment outside them is never on the week's list "
+        "and never reminded of."
+    ]
+    assert Inquiry.objects.get(pk=inquiry.pk).status == "contacted" and not Assessment.objects.exists()

@@ -2,6 +2,8 @@
 admitted) and the days between steps, read from the moves recorded and the pre-admission screens of
 hand-made inquiries, in total, by channel and by referral source."""
 
+import csv
+import io
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -130,6 +132,26 @@ def test_screens_found_not_a_fit_are_counted_by_where_they_were_referred(admissi
         ["County hospital detox", "Medical needs beyond the center", "2"],
         ["Not referred", "They declined", "1"],
     ]
+
+
+def test_the_csv_carries_the_funnel(admissions_client, known):
+    download = admissions_client.get(
+        "/admin/intake/inquiry/speed-to-lead/", {"start": str(START), "end": str(END), "format": "csv"}
+    )
+    rows = list(csv.reader(io.StringIO(download.content.decode())))
+    start = rows.index(next(row for row in rows if row[0] == "funnel" and row[1] == "group"))
+    assert rows[start:] == [
+        ["funnel", "group", "contacted", "screened", "recommended", "confirmed", "scheduled", "admitted",
+         "contact to screened", "screened to recommended", "recommended to confirmed", "confirmed to scheduled",
+         "scheduled to admitted", "contact to admitted"],
+        ["funnel", "all", "5", "5", "3", "2", "3", "3", "0.0", "0.5", "0.0", "0.5", "1.0", "5.0"],
+        ["funnel by channel", "Phone call", "2", "1", "1", "0", "1", "1", "1.0", "2.0", "", "", "", "6.0"],
+        ["funnel by channel", "Referral", "1", "1", "1", "1", "1", "1", "0.0", "0.5", "0.0", "0.5", "1.0", "2.0"],
+        ["funnel by channel", "Website form", "2", "3", "1", "1", "1", "1", "0.0", "0.5", "1.0", "0.5", "3.0", "5.0"],
+        ["funnel by referral source", "(none)", "4", "4", "2", "1", "2", "2", "0.5", "0.5", "1.0", "0.5", "3.0", "5.0"],
+        ["funnel by referral source", "Valley Hospital", "1", "1", "1", "1", "1", "1", "0.0", "0.5", "0.0", "0.5",
+         "1.0", "2.0"],
+    ]  # fmt: skip
 
 
 def test_a_screen_opened_but_never_saved_is_not_screened(known, admissions_user):

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.example.org",
     "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
     "DJANGO_FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLXRlc3Qta2V5LTAwMDAwMDA=",
+    "SCREENING_ON_CALL_EMAILS": "oncall@magnolia-recovery.org",
 }
 
 
@@ -48,6 +49,21 @@ def test_check_deploy_is_clean_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("addresses", "error"),
+    [
+        ("", "screening.E001"),
+        ("oncall@magnolia-recovery.example", "screening.E002"),
+    ],
+)
+def test_check_deploy_refuses_on_call_addresses_that_reach_nobody(addresses, error):
+    result = run_manage("check", "--deploy", env={**PRODUCTION_ENV, "SCREENING_ON_CALL_EMAILS": addresses})
+    assert result.returncode == 1
+    assert [line.partition(")")[0] for line in result.stderr.splitlines() if line.startswith("?: (")] == [
+        f"?: ({error}"
+    ]
 
 
 def test_production_security_settings():
@@ -126,7 +142,10 @@ SHOW_DATABASE_OPTIONS = (
             "('keepalives_interval', 5), ('options', '-c statement_timeout=10000 -c search_path=site'), "
             "('tcp_user_timeout', 10000)]",
         ),
-        ({"DATABASE_URL": "sqlite:////tmp/magnolia-settings-test.sqlite3"}, "[]"),
+        (
+            {"DATABASE_URL": "sqlite:////tmp/magnolia-settings-test.sqlite3"},
+            "[('timeout', 20), ('transaction_mode', 'IMMEDIATE')]",
+        ),
     ],
     ids=["postgres-defaults", "postgres-set", "postgres-in-the-url", "sqlite"],
 )

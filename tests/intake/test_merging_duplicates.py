@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from census import services as census_services
 from intake import services
 from intake.models import AccessRecord, Inquiry, InsuranceVerification, Merge, Note, Notification, StatusChange
+from screening.services import open_screen
 
-from ..factories import InquiryFactory, NoteFactory, UserFactory
+from ..factories import InquiryFactory, NoteFactory, ProgramFactory, UserFactory, WaitlistEntryFactory
 from ..intake_helpers import assessment_details
 
 pytestmark = pytest.mark.django_db
@@ -242,6 +244,16 @@ def test_an_undo_waits_for_the_later_merge_of_the_earlier_one(pair, coordinator)
         ("spam", "A spam inquiry is not a duplicate: leave it as spam."),
         ("admitted", "Inquiry #{later} is admitted: its outcome is kept, not merged away."),
         (
+            "screened",
+            "Inquiry #{later} has a pre-admission screen: its record is kept, not merged away. Work it on its own "
+            "page, or close it as a duplicate once what it holds is done with.",
+        ),
+        (
+            "held_and_waiting",
+            "Inquiry #{later} has a bed or place held and a place on the waitlist: its record is kept, not merged "
+            "away. Work it on its own page, or close it as a duplicate once what it holds is done with.",
+        ),
+        (
             "not_a_duplicate",
             "Inquiries #{later} and #{earlier} share no phone number or e-mail address within 30 days: only a "
             "possible duplicate can be merged.",
@@ -266,6 +278,13 @@ def test_merges_that_are_refused_change_nothing(pair, coordinator, case, message
         Inquiry.objects.filter(pk=later.pk).update(status="spam", spam_reason="marked")
     elif case == "admitted":
         Inquiry.objects.filter(pk=later.pk).update(status="admitted")
+    elif case == "screened":
+        open_screen(later, coordinator)
+    elif case == "held_and_waiting":
+        program = ProgramFactory()
+        census_services.hold(inquiry=later, program=program, by=coordinator)
+        WaitlistEntryFactory(inquiry=later, level=program.level)
+        AccessRecord.objects.all().delete()  # the hold's own record: the refused merge must add none
     elif case == "not_a_duplicate":  # someone else: one person's insurance details never land on another's record
         Inquiry.objects.filter(pk=later.pk).update(phone="+13105550123", email="someone.else@example.com")
     with pytest.raises(ValidationError) as refused:

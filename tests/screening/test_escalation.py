@@ -149,7 +149,7 @@ def test_when_the_on_call_email_fails_the_card_says_to_call(
 
     monkeypatch.setattr("screening.services.send_mail", refuse)
     with django_capture_on_commit_callbacks(execute=True):
-        answer_risk(admissions_client, inquiry, risk_questions, yes={5})
+        answer_risk(admissions_client, inquiry, risk_questions, yes={2, 5})
         admissions_client.get(page_url(inquiry))
     page = admissions_client.get(page_url(inquiry))
     assert (

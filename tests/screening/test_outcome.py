@@ -1,11 +1,10 @@
 """The screen's outcome: accepted for a level, or not a fit with a reason and where they were referred."""
 
 import pytest
-from django.db import IntegrityError
 
 from intake.models import Inquiry, StatusChange
 from screening import services
-from screening.models import OutcomeSection, ReferralOut
+from screening.models import ReferralOut
 
 from ..factories import LevelFactory, NoteFactory
 from ..markup import one, select, texts
@@ -109,13 +108,3 @@ def test_not_a_fit_needs_a_reason_and_may_name_a_referral(admissions_client, inq
     assert save(admissions_client, inquiry, data).status_code == 302
     outcome = services.screen_of(inquiry.pk).outcomesection
     assert (outcome.get_not_fit_reason_display(), outcome.referred_to) == ("Medical needs beyond the center", hospital)
-
-
-@pytest.mark.parametrize(
-    "values",
-    [{"outcome": "accepted"}, {"outcome": "not_a_fit"}],
-)
-def test_the_database_refuses_an_outcome_without_its_detail(inquiry, admissions_user, values):
-    screen = services.open_screen(inquiry, admissions_user)
-    with pytest.raises(IntegrityError):
-        OutcomeSection.objects.filter(pk=screen.outcomesection.pk).update(**values)

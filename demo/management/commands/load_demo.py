@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.articles import ARTICLES, load_articles
+from demo.census import load_census
 from demo.history import load_history
 from demo.inquiries import INQUIRIES, load_inquiries
 from demo.levels import load_levels, review_levels
@@ -56,10 +57,12 @@ class Command(BaseCommand):
         verifications = load_verifications(levels)
         screens = load_screening(levels)  # after the verifications, which a payer links to
         history = load_history(levels)
+        beds, stays = load_census(levels)
         self.stdout.write(
             f"Demo content ready: {len(levels)} levels of care, {len(ARTICLES)} articles, {pages} pages, "
             f"{len(INQUIRIES)} inquiries ({verifications} new insurance verifications)"
-            f" and {history} more over the past 90 days; {screens} pre-admission screens."
+            f" and {history} more over the past 90 days; {screens} pre-admission screens;"
+            f" {beds} beds and {stays} stays in the census."
         )
 
     def create_users(self):

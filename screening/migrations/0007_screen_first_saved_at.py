@@ -25,7 +25,7 @@ def date_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("screening", "0003_level_recommended_at"),
+        ("screening", "0006_skip_logic"),
     ]
 
     operations = [
