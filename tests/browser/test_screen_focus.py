@@ -27,9 +27,10 @@ def inquiry(transactional_db):
 def answer_risk(page, yes):
     risk = page.locator("#risk")
     risk.get_by_label("The caller, on their behalf").check()
+    questions = risk.locator(".screen-question")
     for number in range(1, 7):
-        fieldset = risk.locator("fieldset", has_text=f"{number}. ").first
-        fieldset.get_by_label("Yes" if number in yes else "No", exact=True).check()
+        # The question's own buttons (the first group in its box), not its follow-up's.
+        questions.nth(number - 1).get_by_label("Yes" if number in yes else "No", exact=True).first.check()
     risk.get_by_role("button", name="Save risk screen").click()
 
 
