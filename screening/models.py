@@ -183,6 +183,9 @@ class Screen(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # When a section was first saved: the dashboard's "screened" step (a screen opened and left
+    # empty is not a screen done).
+    first_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The crisis card: when it was first shown, to whom, and when the clinician on call was told.
     escalated_at = models.DateTimeField(null=True, blank=True)
     escalated_to = models.ForeignKey(
@@ -302,8 +305,19 @@ class MentalHealthSection(Section):
 class RiskSection(Section):
     """The risk screen's answers (RiskAnswer) and the level they score to, worked out at each save."""
 
+    class AnsweredBy(models.TextChoices):
+        PERSON = "person", "The person themselves"
+        CALLER = "caller", "The caller, on their behalf"
+
     risk_level = SecretCharField(max_length=10, choices=RiskLevel.choices, blank=True, editable=False)
     recent_behaviour = SecretBooleanField(default=False, editable=False)
+    answered_by = SecretCharField(
+        "who answered",
+        max_length=10,
+        choices=AnsweredBy.choices,
+        blank=True,
+        help_text="A caller's answers for someone else are read with that in mind.",
+    )
 
     class Meta:
         verbose_name = "risk screen"

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django_tasks import task
 
-from intake.models import AccessRecord
+from intake.models import AccessRecord, Inquiry
+from intake.services import pipeline
 
 from . import rules, scoring
 from .models import SECTIONS, LevelRule, LevelSection, RiskAnswer, RiskQuestion, RiskRule, Screen, SubstanceUse
@@ -61,9 +62,11 @@ def answers_of(screen):
 
 
 def record_saved(section, by, what):
-    """A section's save, recorded: who saved it (the stale-save check names them) and, in the access
-    log, that the inquiry's screen was changed; then the risk and the level worked out again."""
+    """A section's save, recorded: the screen's first save dated (the dashboard counts it screened
+    then), who saved it (the stale-save check names them) and, in the access log, that the inquiry's
+    screen was changed; then the risk and the level worked out again."""
     screen = section.screen
+    Screen.objects.filter(pk=screen.pk, first_saved_at__isnull=True).update(first_saved_at=timezone.now())
     LogEntry.objects.log_actions(by.pk, [section], CHANGE, change_message=f"Saved {what}.", single_object=True)
     AccessRecord.record(by, [screen.inquiry_id], AccessRecord.Action.CHANGE, f"{SCREEN_DETAIL}: {what}")
     refresh(screen)
@@ -90,6 +93,16 @@ def refresh(screen):
         proposed_level=rule.level if rule else None, proposed_by_rule=rule, recommended_at=recommended
     )
     return screen_of(screen.inquiry_id)
+
+
+def age_of(inquiry, today=None):
+    """The person's age in whole years, from their date of birth (encrypted), on the center's date
+    today; None when not known."""
+    born = inquiry.patient_birth_date
+    if born is None:
+        return None
+    today = today or timezone.localdate()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def needs_crisis_card(screen):
@@ -183,6 +196,23 @@ def _who(user):
     return name if clinician else f"{name} (superuser, not a clinician)"
 
 
+# Once the inquiry is admitted or closed, its screen is a record: shown, no longer saved.
+READ_ONLY_STATUSES = {Inquiry.Status.ADMITTED: "admitted", Inquiry.Status.CLOSED: "closed"}
+
+
+def read_only(screen):
+    """Why the screen may no longer be saved (the inquiry's status, in words), or ""."""
+    return READ_ONLY_STATUSES.get(screen.inquiry.status, "")
+
+
+def outcome_recorded(outcome, by):
+    """An outcome saved: not a fit moves the inquiry to Referred out, through the pipeline (saved and
+    on its timeline), unless it is there already."""
+    inquiry = outcome.screen.inquiry
+    if outcome.outcome == outcome.Outcome.NOT_A_FIT and inquiry.status != inquiry.Status.REFERRED_OUT:
+        pipeline.move(inquiry=inquiry, status=inquiry.Status.REFERRED_OUT, by=by)
+
+
 def level_status(screen):
     """What the workspace and the page say of the level: (label, level or None). A confirmation made
     for another coordinator's level than today's is said to be so, beside today's."""
@@ -191,7 +221,7 @@ def level_status(screen):
     confirmation = screen.confirmationsection
     level = screen.levelsection.level
     if confirmation.confirmed_at:
-        when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, Y, g:i A")
+        when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, g:i A")
         if confirmation.is_for(level):
             return f"Confirmed by {_who(confirmation.confirmed_by)} at {when}", confirmation.level
         confirmed = confirmation.level.name if confirmation.level else "a level"

@@ -126,7 +126,8 @@ class StaleEditForm(forms.ModelForm):
             code="stale",
             params={
                 "who": _last_editor(saved, after=seen or datetime.datetime.min.replace(tzinfo=datetime.UTC)),
-                "kind": saved._meta.verbose_name,
+                # A form may name what it saves (a section of a page) better than its model does.
+                "kind": getattr(self, "stale_kind", "") or saved._meta.verbose_name,
                 "when": date_format(timezone.localtime(saved.updated_at), "N j, P"),
                 "differences": self._differences(saved),
             },

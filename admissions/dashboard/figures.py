@@ -199,7 +199,7 @@ CONTACT_STEPS = [
 ]
 STEPS = {
     "contacted": Min("status_changes__at", filter=Q(status_changes__to_status__in=CONTACT_STEPS)),
-    "screened": Min("screen__created_at"),
+    "screened": Min("screen__first_saved_at"),
     "recommended": Min("screen__levelsection__recommended_at"),
     "confirmed": Min("screen__confirmationsection__confirmed_at"),
     "scheduled": Min("status_changes__at", filter=Q(status_changes__to_status=Inquiry.Status.ASSESSMENT_SCHEDULED)),

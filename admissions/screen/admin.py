@@ -1,8 +1,9 @@
 """The screen's pages in the admin site, as the inquiry's workspace is: the Screen admin routes them
 and lists nothing of its own (a screen is opened from its inquiry)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -46,6 +47,7 @@ class ScreenAdmin(StaffAdmin):
         return [
             path("<path:inquiry_id>/save/<slug:key>/", view(self.save_view), name="screening_screen_save"),
             path("<path:inquiry_id>/print/", view(self.print_view), name="screening_screen_print"),
+            path("<path:inquiry_id>/alerts/", view(self.alerts_view), name="screening_screen_alerts"),
             path("<path:inquiry_id>/", view(self.page_view), name="screening_screen_page"),
         ]
 
@@ -71,14 +73,21 @@ class ScreenAdmin(StaffAdmin):
         if not may_change(request.user, key):
             raise PermissionDenied
         screen = services.open_screen(inquiry, request.user)
+        locked = services.read_only(screen)
+        if locked:
+            messages.error(request, f"Not saved: the inquiry is {locked}, so its screen can no longer be changed.")
+            return HttpResponseRedirect(reverse("admin:screening_screen_page", args=[inquiry.pk]))
         section = services.sections_of(screen)[key]
         form = FORM_OF[key](request.POST, instance=section, screen=screen)
         if not form.is_valid():
             return self.page_view(request, inquiry_id, bound=form)
-        section = form.save_section(request.user)
-        if key == "confirmation":
-            services.confirm_level(section, request.user)
-        services.record_saved(section, request.user, form.title.lower())
+        with transaction.atomic():
+            section = form.save_section(request.user)
+            if key == "confirmation":
+                services.confirm_level(section, request.user)
+            if key == "outcome":
+                services.outcome_recorded(section, request.user)
+            services.record_saved(section, request.user, form.title.lower())
         page = reverse("admin:screening_screen_page", args=[inquiry.pk])
         return HttpResponseRedirect(f"{page}?saved={key}#{key}")
 
@@ -90,6 +99,17 @@ class ScreenAdmin(StaffAdmin):
         detail = f"{services.SCREEN_DETAIL}: printed summary"
         AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.VIEW, detail)
         return TemplateResponse(request, "admin/screening/screen/print.html", self._summary(request, screen))
+
+    def alerts_view(self, request, inquiry_id):
+        """The alerts at the top of the page alone: the page asks again while the crisis card says the
+        on-call e-mail is being sent, to say when it was."""
+        inquiry = self._inquiry(request, inquiry_id)
+        screen = services.screen_of(inquiry.pk)
+        if screen is None:
+            raise Http404("This inquiry has no screen yet.")
+        detail = f"{services.SCREEN_DETAIL}: alerts refreshed"
+        AccessRecord.record(request.user, [inquiry.pk], AccessRecord.Action.VIEW, detail)
+        return TemplateResponse(request, "admin/screening/screen/alerts.html", self._summary(request, screen))
 
     # --- Inside ---------------------------------------------------------------------------------------
 
@@ -108,6 +128,7 @@ class ScreenAdmin(StaffAdmin):
             "title": f"Pre-admission screen, inquiry #{screen.inquiry_id}",
             "screen": screen,
             "inquiry": screen.inquiry,
+            "person_age": services.age_of(screen.inquiry),
             "sections": sections,
             "uses": uses,
             "answers": list(sections["risk"].answers.select_related("question")),
@@ -123,12 +144,17 @@ class ScreenAdmin(StaffAdmin):
         if context["crisis"]:
             services.crisis_card_shown(screen, request.user)
         saved = request.GET.get("saved", "")
+        locked = services.read_only(screen)
         forms = []
         for form_class in FORMS:
             key = form_class.key
             form = bound if bound is not None and bound.key == key else None
             form = form or form_class(instance=context["sections"][key], screen=screen)
-            form.may_change = may_change(request.user, key)
+            form.read_only = bool(locked)
+            form.may_change = may_change(request.user, key) and not locked
+            if locked:
+                for field in form.fields.values():
+                    field.disabled = True
             form.just_saved = saved == key and bound is None
             form.section = context["sections"][key]
             form.action = reverse("admin:screening_screen_save", args=[screen.inquiry_id, key])
@@ -137,6 +163,8 @@ class ScreenAdmin(StaffAdmin):
             **context,
             "forms": forms,
             "print_url": reverse("admin:screening_screen_print", args=[screen.inquiry_id]),
+            "alerts_url": reverse("admin:screening_screen_alerts", args=[screen.inquiry_id]),
             "media": self.media,
             "section_count": len(SECTIONS),
+            "read_only": locked,
         }

@@ -7,7 +7,8 @@ from django import forms
 from django.core import validators
 from django.utils import timezone
 
-from intake.models import InsuranceVerification
+from intake.models import Inquiry, InsuranceVerification
+from intake.services import pipeline
 from levels.models import LevelOfCare
 from screening.models import (
     ConfirmationSection,
@@ -73,6 +74,19 @@ def limit(field, length):
     )
 
 
+# Questions of a few short answers are radio buttons: one click each, where a list takes two.
+RADIO_FIELDS = {
+    "answered_by",
+    "seizures",
+    "delirium_tremens",
+    "hospitalised",
+    "pregnancy",
+    "court_ordered",
+    "probation",
+    "safe_at_home",
+}
+
+
 class SectionForm(StaleEditForm):
     key = ""
     title = ""
@@ -85,6 +99,11 @@ class SectionForm(StaleEditForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea) and field.max_length is None:
                 limit(field, TEXT_MAX_LENGTH)
+        for name in RADIO_FIELDS & set(self.fields):
+            field = self.fields[name]
+            # No "---------" button: a question not asked yet has none chosen.
+            field.widget = forms.RadioSelect(choices=[choice for choice in field.choices if choice[0] != ""])
+            field.choices = field.widget.choices
 
     def show_rows(self, keys):
         """Says on the page which rows it shows (`keys`: each row's field prefix)."""
@@ -96,6 +115,11 @@ class SectionForm(StaleEditForm):
         """Whether the save came from a page showing the rows this form has now: only then does a row
         left out of it mean an unticked box or an unanswered question, to be emptied."""
         return self.data.get(ROWS_SHOWN) == getattr(self, "_rows_shown", None)
+
+    @property
+    def stale_kind(self):
+        """What the stale refusal says was saved: "saved this mental health section"."""
+        return f"{self.title.lower()} section"
 
     def save_rows(self, section):
         """Rows of the section's own (substance uses, risk answers)."""
@@ -281,6 +305,13 @@ class MedicalForm(SectionForm):
         fields = ["conditions", "pregnancy", "medications", "prescribers"]
         widgets = {"conditions": _text(), "medications": _text(), "prescribers": _text(2)}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Pregnancy does not apply to a person male at birth, as the inquiry records them.
+        male = self.screen.inquiry.patient_sex_at_birth == Inquiry.SexAtBirth.MALE
+        if male and not self.instance.saved and not self.is_bound and not self.instance.pregnancy:
+            self.initial["pregnancy"] = MedicalSection.Pregnancy.NOT_APPLICABLE
+
 
 class MentalHealthForm(SectionForm):
     key, title = "mental_health", "Mental health"
@@ -298,10 +329,15 @@ class RiskForm(SectionForm):
 
     class Meta:
         model = RiskSection
-        fields = []
+        fields = ["answered_by"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        inquiry = self.screen.inquiry
+        if not self.instance.saved and not self.is_bound and inquiry.caller_relationship:
+            # Who called is known: the person themselves answers, else (most often) the caller does.
+            self_call = inquiry.caller_relationship == Inquiry.CallerRelationship.SELF
+            self.initial["answered_by"] = RiskSection.AnsweredBy.PERSON if self_call else RiskSection.AnsweredBy.CALLER
         self.questions = list(RiskQuestion.objects.select_related("asked_after"))
         answers = {answer.question_id: answer for answer in self.instance.answers.all()}
         for question in self.questions:
@@ -358,6 +394,8 @@ class RiskForm(SectionForm):
 
     def clean(self):
         cleaned = super().clean()
+        if any(cleaned.get(f"q{question.pk}") for question in self.questions) and not cleaned.get("answered_by"):
+            self.add_error("answered_by", "Say who answered: the person themselves, or the caller for them.")
         for question in self.questions:
             if question.asked_after is not None and cleaned.get(f"q{question.asked_after_id}") != "yes":
                 # Not asked: whatever was sent for it is neither stored nor scored.
@@ -490,6 +528,9 @@ class OutcomeForm(SectionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["level"].queryset = LevelOfCare.objects.order_by("name")
+        confirmation = self.screen.confirmationsection
+        if confirmation.confirmed_at and not self.instance.level_id and not self.is_bound:
+            self.initial["level"] = confirmation.level_id
         self.fields["referred_to"].queryset = ReferralOut.objects.filter(is_active=True)
         if self.instance.referred_to_id:
             self.fields["referred_to"].queryset |= ReferralOut.objects.filter(pk=self.instance.referred_to_id)
@@ -499,13 +540,32 @@ class OutcomeForm(SectionForm):
         # beside their fields.
         cleaned = super().clean()
         outcome = cleaned.get("outcome")
+        # Accepted for the level a clinician confirmed, once they have.
+        confirmation = self.screen.confirmationsection
         if outcome == OutcomeSection.Outcome.ACCEPTED:
-            if not cleaned.get("level"):
+            level = cleaned.get("level")
+            if not confirmation.confirmed_at:
+                self.add_error(
+                    "outcome", "A clinician confirms the level first (section 11): then record them accepted."
+                )
+            elif not level:
                 self.add_error("level", "Choose the level of care they are accepted for.")
+            elif level.pk != confirmation.level_id:
+                self.add_error(
+                    "level", f"Accept them for the level the clinician confirmed: {confirmation.level.name}."
+                )
             cleaned["not_fit_reason"], cleaned["referred_to"] = "", None
         elif outcome == OutcomeSection.Outcome.NOT_A_FIT:
             if not cleaned.get("not_fit_reason"):
                 self.add_error("not_fit_reason", "Choose why the center is not a fit.")
+            # The inquiry is moved to Referred out with it (intake/services/pipeline.py): said here
+            # if that move would break one of its rules.
+            inquiry = self.screen.inquiry
+            problem = pipeline.unlogged_contact(
+                inquiry=inquiry, before=inquiry.status, status=Inquiry.Status.REFERRED_OUT
+            )
+            if problem:
+                self.add_error("outcome", problem)
             cleaned["level"] = None
         return cleaned
 

@@ -18,8 +18,8 @@ def screen_status(context, inquiry):
     label, level = services.level_status(services.screen_of(inquiry.pk))
     url = reverse("admin:screening_screen_page", args=[inquiry.pk])
     return format_html(
-        '<dl class="workspace-screen"><div><dt>Pre-admission screen</dt><dd><a href="{}">Open the screen</a> · {}{}'
-        "</dd></div></dl>",
+        '<dl class="workspace-screen"><div><dt>Pre-admission screen</dt><dd>'
+        '<a class="button workspace-screen-link" href="{}">Open the screen</a> · {}{}</dd></div></dl>',
         url,
         label,
         format_html(": {}", level.name) if level else "",

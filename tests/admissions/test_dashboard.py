@@ -165,3 +165,24 @@ def test_a_merged_duplicate_is_not_counted_twice():
     Inquiry.objects.filter(pk=later.pk).update(merged_into=earlier, status="closed", close_reason="duplicate")
     today = timezone.localdate()
     assert list(period_inquiries(today, today).values_list("name", flat=True)) == ["Counted Once"]
+
+
+def test_each_scrolling_table_is_a_region_named_apart_from_its_section(admissions_client, known):
+    # axe landmark-unique: a region named by its section's own heading is the same landmark twice.
+    page = admissions_client.get("/admin/intake/inquiry/speed-to-lead/")
+    names = []
+    for section in select(page, "section[aria-labelledby]"):
+        for region in section.select("[role=region]"):
+            label = region.attrs.get("aria-label") or one(page, "#" + region.attrs["aria-labelledby"]).text
+            heading = one(page, "#" + section.attrs["aria-labelledby"]).text
+            assert label != heading
+            names.append(label)
+    assert names == [
+        "Funnel and median days between steps, by channel",
+        "Funnel and median days between steps, by referral source",
+        "Table by channel",
+        "Table by referral source",
+        "Table by first-touch campaign",
+        "Table by level of care",
+        "Table by payment",
+    ]

@@ -12,7 +12,7 @@ import pytest
 from admissions.dashboard.figures import StepRow, figures
 from intake.models import StatusChange
 from screening.models import ConfirmationSection, LevelSection, OutcomeSection, ReferralOut, Screen
-from screening.services import open_screen
+from screening.services import open_screen, record_saved
 
 from ..factories import InquiryFactory, ReferralSourceFactory
 from ..markup import captioned, cells, one
@@ -27,7 +27,7 @@ START, END = date(2026, 5, 17), date(2026, 6, 15)
 
 def moved(steps, screen=(), **fields):
     """An inquiry that arrived ten days ago and moved through `steps`: (status, days after arriving);
-    with `screen`, the days after arriving when its screen was opened, [a level recommended, [confirmed]]."""
+    with `screen`, the days after arriving when its screen was first saved, [a level recommended, [confirmed]]."""
     inquiry = InquiryFactory(created_at=ARRIVED, status=steps[-1][0] if steps else "new", **fields)
     before = "new"
     for status, days in steps:
@@ -38,7 +38,7 @@ def moved(steps, screen=(), **fields):
     times = [ARRIVED + timedelta(days=days) for days in screen]
     if times:
         opened = open_screen(inquiry, None)
-        Screen.objects.filter(pk=opened.pk).update(created_at=times[0])
+        Screen.objects.filter(pk=opened.pk).update(created_at=times[0], first_saved_at=times[0])
         stamps = times[1:] + [None, None]
         LevelSection.objects.filter(screen=opened).update(recommended_at=stamps[0])
         ConfirmationSection.objects.filter(screen=opened).update(confirmed_at=stamps[1])
@@ -152,3 +152,16 @@ def test_the_csv_carries_the_funnel(admissions_client, known):
         ["funnel by referral source", "Valley Hospital", "1", "1", "1", "1", "1", "1", "0.0", "0.5", "0.0", "0.5",
          "1.0", "2.0"],
     ]  # fmt: skip
+
+
+def test_a_screen_opened_but_never_saved_is_not_screened(known, admissions_user):
+    inquiry = moved([("contacted", 0)], phone="+18185550114", email="")
+    screen = open_screen(inquiry, admissions_user)
+    assert figures(START, END).step_total.screened == 5
+    # Its first save counts it, at that moment; a later save does not move it.
+    record_saved(screen.reasonsection, admissions_user, "reason for calling")
+    first = Screen.objects.get(pk=screen.pk).first_saved_at
+    assert first is not None
+    record_saved(screen.medicalsection, admissions_user, "medical")
+    assert Screen.objects.get(pk=screen.pk).first_saved_at == first
+    assert figures(START, END).step_total.screened == 6

@@ -15,7 +15,7 @@ from ..factories import InquiryFactory, LevelFactory, UserFactory
 from .test_accessibility import VIEWPORTS, assert_no_violations
 from .test_flows import log_in
 
-SAVED = re.compile(r"^Saved at \d\d:\d\d$")
+SAVED = re.compile(r"^Saved at \d{1,2}:\d\d [AP]M$")
 
 
 def page_scrolls_sideways(page):
@@ -70,6 +70,7 @@ def test_a_coordinator_completes_a_screen(browser, live_server, transactional_db
     expect(page.locator("#medical [data-status]")).to_have_text(SAVED)
 
     risk = page.locator("#risk")
+    risk.get_by_label("The person themselves").check()
     for number in range(1, 7):
         risk.locator("fieldset", has_text=f"{number}. ").first.get_by_label("No", exact=True).check()
     risk.get_by_role("button", name="Save risk screen").click()

@@ -54,7 +54,7 @@ def test_a_clinician_confirms_the_level(admissions_client, clinician_client, cli
     assert save(clinician_client, inquiry, "confirmation", {"level": iop.pk}).status_code == 302
     confirmation = services.screen_of(inquiry.pk).confirmationsection
     assert (confirmation.level, confirmation.confirmed_by) == (iop, clinician)
-    when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, Y, g:i A")
+    when = date_format(timezone.localtime(confirmation.confirmed_at), "M j, g:i A")
     page = clinician_client.get(page_url(inquiry))
     assert one(page, "#confirmation-status").text == f"Confirmed by Rhea Moss at {when}: Intensive outpatient program"
     assert one(page, ".screen-level-status").text == (

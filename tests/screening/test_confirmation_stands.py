@@ -43,7 +43,7 @@ def confirmation_of(inquiry):
 
 
 def when(confirmation):
-    return date_format(timezone.localtime(confirmation.confirmed_at), "M j, Y, g:i A")
+    return date_format(timezone.localtime(confirmation.confirmed_at), "M j, g:i A")
 
 
 def workspace_says(client, inquiry):

@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils.formats import date_format
 
+from intake.models import AccessRecord
 from screening import services
 from screening.models import RiskRule, Substance
 
@@ -25,7 +27,7 @@ def page_url(inquiry):
 
 def answer_risk(client, inquiry, questions, yes=(), recent=None):
     page = client.get(page_url(inquiry))
-    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"]}
+    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"], "answered_by": "person"}
     for position, question in questions.items():
         data[f"q{question.pk}"] = "yes" if position in yes else "no"
     if recent is not None:
@@ -76,7 +78,7 @@ def test_high_risk_shows_the_card_records_it_and_tells_the_on_call_once(
     assert len(mail.outbox) == 1
     sent = services.screen_of(inquiry.pk).on_call_notified_at.astimezone(CENTER)
     assert texts(admissions_client.get(page_url(inquiry)), ".crisis-card li")[2] == (
-        f"Notify the clinician on call: they were e-mailed a link to this screen at {sent:%H:%M}."
+        f"Notify the clinician on call: they were e-mailed a link to this screen at {date_format(sent, 'g:i A')}."
     )
     again = services.screen_of(inquiry.pk)
     assert (again.escalated_at, again.escalated_to) == (screen.escalated_at, admissions_user)
@@ -101,7 +103,7 @@ def test_no_card_below_high_risk(admissions_client, inquiry, risk_questions, yes
 
 def test_a_yes_to_question_six_asks_when(admissions_client, inquiry, risk_questions):
     page = admissions_client.get(page_url(inquiry))
-    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"]}
+    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"], "answered_by": "person"}
     data[f"q{risk_questions[6].pk}"] = "yes"
     response = admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/risk/", data)
     assert texts(response, "#risk .screen-error-summary li") == [
@@ -157,3 +159,65 @@ def test_when_the_on_call_email_fails_the_card_says_to_call(
     )
     screen = services.screen_of(inquiry.pk)
     assert screen.escalated_at is not None and screen.on_call_notified_at is None
+
+
+def test_the_risk_section_says_the_card_is_shown_and_the_alerts_are_asked_again(
+    admissions_client, inquiry, risk_questions, django_capture_on_commit_callbacks
+):
+    answer_risk(admissions_client, inquiry, risk_questions, yes={1, 2, 4})  # the on-call task not run yet
+    page = admissions_client.get(page_url(inquiry) + "?saved=risk")
+    notice = one(page, "#risk .screen-save .screen-crisis-notice")
+    assert notice.text == "Crisis card shown at the top of the page: go to it."
+    assert one(notice, "a").attrs["href"] == "#crisis-card"
+    card = one(page, "#screen-alerts #crisis-card")
+    assert card.attrs["tabindex"] == "-1"
+    assert one(page, "[data-screen]").attrs["data-alerts-url"] == f"/admin/screening/screen/{inquiry.pk}/alerts/"
+    assert "data-pending" in one(card, "#crisis-on-call").attrs
+
+    # The alerts alone, as the page asks for them while the e-mail is being sent.
+    services.notify_on_call.call(services.screen_of(inquiry.pk).pk)
+    alerts = admissions_client.get(f"/admin/screening/screen/{inquiry.pk}/alerts/")
+    sent = services.screen_of(inquiry.pk).on_call_notified_at.astimezone(CENTER)
+    item = one(alerts, "#crisis-on-call")
+    assert (
+        item.text
+        == f"Notify the clinician on call: they were e-mailed a link to this screen at {date_format(sent, 'g:i A')}."
+    )
+    assert "data-pending" not in item.attrs
+    assert select(alerts, "#risk") == []
+    assert AccessRecord.objects.filter(inquiry_ref=inquiry.pk).order_by("pk").values_list(
+        "detail", flat=True
+    ).last() == ("pre-admission screen: alerts refreshed")
+
+
+def test_no_crisis_notice_without_the_card(admissions_client, inquiry, risk_questions):
+    answer_risk(admissions_client, inquiry, risk_questions, yes={1})
+    assert select(admissions_client.get(page_url(inquiry)), ".screen-crisis-notice") == []
+
+
+def test_who_answered_is_asked_and_recorded(admissions_client, inquiry, risk_questions):
+    page = admissions_client.get(page_url(inquiry))
+    buttons = select(page, "#risk input[name=answered_by]")
+    assert [(button.attrs["value"], button.parent.text) for button in buttons] == [
+        ("person", "The person themselves"),
+        ("caller", "The caller, on their behalf"),
+    ]
+    data = {"seen_updated_at": one(page, "#risk input[name=seen_updated_at]").attrs["value"]}
+    data.update({f"q{question.pk}": "no" for question in risk_questions.values()})
+    response = admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/risk/", data)
+    assert texts(response, "#risk .screen-error-summary li") == [
+        "Who answered: Say who answered: the person themselves, or the caller for them."
+    ]
+    admissions_client.post(f"/admin/screening/screen/{inquiry.pk}/save/risk/", {**data, "answered_by": "caller"})
+    assert services.screen_of(inquiry.pk).risksection.answered_by == "caller"
+    summary = admissions_client.get(f"/admin/screening/screen/{inquiry.pk}/print/")
+    assert one(summary, "p.risk-answered-by").text == "Answered by the caller, on their behalf."
+
+
+@pytest.mark.parametrize("relationship, offered", [("self", "person"), ("parent", "caller"), ("", None)])
+def test_who_answered_is_offered_from_who_called(admissions_client, inquiry, relationship, offered):
+    inquiry.caller_relationship = relationship
+    inquiry.save()
+    page = admissions_client.get(page_url(inquiry))
+    checked = [button.attrs["value"] for button in select(page, "#risk input[name=answered_by][checked]")]
+    assert checked == ([offered] if offered else [])

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from admissions.screen.forms import FORM_OF
 from screening import services
 from screening.models import RiskAnswer, Substance, SubstanceUse
 
@@ -38,7 +39,7 @@ def alcohol_saved(admissions_client, inquiry):
 
 @pytest.fixture
 def risk_answered(admissions_client, inquiry, risk_questions):
-    data = {**hidden(admissions_client, inquiry, "risk"), f"q{risk_questions[1].pk}": "no"}
+    data = {**hidden(admissions_client, inquiry, "risk"), f"q{risk_questions[1].pk}": "no", "answered_by": "person"}
     assert admissions_client.post(save_url(inquiry, "risk"), data).status_code == 302
     return risk_questions
 
@@ -47,8 +48,8 @@ def refusal_of(inquiry, kind):
     section = services.sections_of(services.screen_of(inquiry.pk))[kind]
     when = date_format(timezone.localtime(section.updated_at), "N j, P")
     return (
-        f"This form did not say which saved copy of the {section._meta.verbose_name} it was based on, so nothing "
-        f"was saved (admissions-staff saved it last, at {when})."
+        f"This form did not say which saved copy of the {FORM_OF[kind].title.lower()} section it was based on, so "
+        f"nothing was saved (admissions-staff saved it last, at {when})."
     )
 
 

@@ -111,6 +111,15 @@ def test_the_coordinator_may_choose_another_level_with_a_reason(admissions_clien
     assert one(page, ".screen-level-status").text == "Level of care: Recommended (provisional): Partial hospitalization"
 
 
+def test_chosen_instead_is_said_only_when_it_differs_from_the_proposal(admissions_client, inquiry, levels):
+    save(admissions_client, inquiry, "legal", {"court_ordered": "yes"})
+    save(admissions_client, inquiry, "level", {"chosen_level": levels["iop"].pk})
+    page = admissions_client.get(page_url(inquiry))
+    assert texts(page, "#level-proposal p") == [
+        "Proposed: Intensive outpatient program, by the rule “Court-ordered treatment → IOP”.",
+    ]
+
+
 def test_the_page_says_the_rules_are_the_centers_own_and_names_the_asam_dimensions(admissions_client, inquiry):
     page = admissions_client.get(page_url(inquiry))
     assert one(page, "#level p.screen-note").text == (

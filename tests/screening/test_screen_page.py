@@ -1,11 +1,13 @@
 """The screen's page: who may open it, each section saved on its own (refused when stale, keeping
 what was typed), every view, change and print in the access log, the link from the workspace."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from intake.models import AccessRecord, InsuranceVerification
 from screening import services
@@ -46,7 +48,8 @@ def test_the_page_shows_the_sections_in_order_and_is_logged(admissions_client, i
         "10. Provisional level of care", "11. Clinician's confirmation", "12. Outcome",
     ]  # fmt: skip
     assert texts(response, "#substances legend") == [substance.name for substance in Substance.objects.all()]
-    assert texts(response, "#risk legend")[:2] == [
+    assert texts(response, "#risk legend")[:3] == [
+        "Who answered",
         "1. In the past month, have you wished you were dead or wished you could go to sleep and not wake up?",
         "2. In the past month, have you actually had any thoughts about killing yourself?",
     ]
@@ -85,7 +88,9 @@ def test_a_section_saves_on_its_own_and_says_when(admissions_client, admissions_
     assert response["Location"] == f"/admin/screening/screen/{inquiry.pk}/?saved=reason#reason"
     page = admissions_client.get(response["Location"])
     section = services.screen_of(inquiry.pk).reasonsection
-    assert one(page, "#reason [data-status]").text == f"Saved at {section.updated_at.astimezone(CENTER):%H:%M}"
+    assert one(page, "#reason [data-status]").text == "Saved at " + date_format(
+        section.updated_at.astimezone(CENTER), "g:i A"
+    )
     assert one(page, "#reason textarea").text == "My drinking is out of control"
     assert one(page, "#withdrawal [data-status]").text == ""
     assert (section.reason, section.updated_by, section.saved) == (
@@ -110,7 +115,7 @@ def test_a_save_based_on_an_old_copy_is_refused_and_keeps_what_was_typed(admissi
     )
     assert response.status_code == 200
     refusal = one(response, "#medical #stale-refusal .stale-refusal-what").text
-    assert refusal.startswith("Ana Ruiz saved this medical at ")
+    assert refusal.startswith("Ana Ruiz saved this medical section at ")
     assert refusal.endswith(", after you opened it, so nothing was saved.")
     assert one(response, "#medical textarea[name=conditions]").text == "Diabetes"
     assert one(response, "#medical textarea[name=medications]").text == "Metformin"
@@ -167,8 +172,9 @@ def test_the_payer_is_linked_to_the_inquirys_verification(admissions_client, inq
 def test_the_workspace_links_to_the_screen(admissions_client, inquiry):
     page = admissions_client.get(f"/admin/intake/inquiry/{inquiry.pk}/change/")
     assert definition(page, "Pre-admission screen") == "Open the screen · Not screened yet"
-    links = [a.attrs["href"] for a in select(page, ".workspace-screen dd > a") if a.text == "Open the screen"]
-    assert links == [page_url(inquiry)]
+    links = [(a.attrs["href"], a.attrs["class"]) for a in select(page, ".workspace-screen dd > a")]
+    # A button, not a link inside the text: told apart by more than its colour (axe link-in-text-block).
+    assert links == [(page_url(inquiry), "button workspace-screen-link")]
 
 
 def test_the_printable_summary_is_logged(admissions_client, inquiry, risk_questions):
@@ -200,3 +206,69 @@ def test_a_stale_refusal_of_the_substances_lists_each_substances_differences(adm
     chosen = one(response, f"#substances select[name=s{alcohol.pk}_frequency] option[selected]")
     assert chosen.attrs["value"] == "weekly"
     assert SubstanceUse.objects.get().frequency == "daily"
+
+
+def test_short_answers_are_radio_buttons_with_no_blank_one(admissions_client, inquiry):
+    page = admissions_client.get(page_url(inquiry))
+    for key, name in [
+        ("withdrawal", "seizures"), ("withdrawal", "delirium_tremens"), ("withdrawal", "hospitalised"),
+        ("legal", "court_ordered"), ("legal", "probation"), ("living", "safe_at_home"),
+    ]:  # fmt: skip
+        buttons = select(page, f"#{key} input[name={name}]")
+        assert [(button.attrs["type"], button.attrs["value"]) for button in buttons] == [
+            ("radio", "yes"), ("radio", "no"), ("radio", "unknown"),
+        ], name  # fmt: skip
+        assert [button for button in buttons if "checked" in button.attrs] == []
+        assert [button.parent.text for button in buttons] == ["Yes", "No", "Not known"]
+    assert select(page, "#withdrawal select") == []
+    pregnancy = select(page, "#medical input[name=pregnancy]")
+    assert [button.attrs["value"] for button in pregnancy] == ["na", "no", "yes", "unknown"]
+    assert [button for button in pregnancy if "checked" in button.attrs] == []
+
+
+def test_pregnancy_is_not_applicable_by_default_for_a_person_male_at_birth(admissions_client, inquiry):
+    inquiry.patient_sex_at_birth = "male"
+    inquiry.save()
+    page = admissions_client.get(page_url(inquiry))
+    assert [button.attrs["value"] for button in select(page, "#medical input[name=pregnancy][checked]")] == ["na"]
+    # Once saved, what was saved is shown.
+    stamp = one(page, "#medical input[name=seen_updated_at]").attrs["value"]
+    admissions_client.post(save_url(inquiry, "medical"), {"seen_updated_at": stamp, "pregnancy": "unknown"})
+    page = admissions_client.get(page_url(inquiry))
+    assert [button.attrs["value"] for button in select(page, "#medical input[name=pregnancy][checked]")] == ["unknown"]
+
+
+def test_the_page_and_the_summary_name_the_person(admissions_client, inquiry):
+    today = timezone.localdate()
+    inquiry.patient_name = "Sam Person"
+    inquiry.patient_birth_date = date(today.year - 34, 1, 1)
+    inquiry.patient_sex_at_birth = "female"
+    inquiry.caller_relationship = "parent"
+    inquiry.save()
+    expected = [
+        ("Person", "Sam Person"),
+        ("Age", "34"),
+        ("Sex at birth", "Female"),
+        ("Caller", "Casey Caller (parent)"),
+    ]
+    for url in (page_url(inquiry), f"/admin/screening/screen/{inquiry.pk}/print/"):
+        page = admissions_client.get(url)
+        person = one(page, "dl.screen-person")
+        assert list(zip(texts(person, "dt"), texts(person, "dd"), strict=True)) == expected
+
+
+def test_a_person_not_yet_named_is_said_so(admissions_client, inquiry):
+    page = admissions_client.get(page_url(inquiry))
+    person = one(page, "dl.screen-person")
+    assert texts(person, "dd") == ["Name not given", "Not known", "Not said", "Casey Caller"]
+
+
+@pytest.mark.parametrize(
+    "born, today, age",
+    [("1990-06-15", "2026-06-14", 35), ("1990-06-15", "2026-06-15", 36), ("2000-02-29", "2026-02-28", 25)],
+)
+def test_age_in_whole_years(born, today, age):
+    class Person:
+        patient_birth_date = date.fromisoformat(born)
+
+    assert services.age_of(Person(), today=date.fromisoformat(today)) == age

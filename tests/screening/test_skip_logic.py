@@ -19,6 +19,7 @@ def answer(client, inquiry, questions, said):
     """`said`: {position: "yes" or "no"}, sent with the page's hidden fields."""
     page = client.get(page_url(inquiry))
     data = {field.attrs["name"]: field.attrs["value"] for field in select(page, "#risk input[type=hidden]")}
+    data["answered_by"] = "person"
     data.update({f"q{questions[position].pk}": value for position, value in said.items()})
     if said.get(6) == "yes":
         data[f"q{questions[6].pk}_recent"] = "no"

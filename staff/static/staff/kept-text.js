@@ -61,8 +61,11 @@
   }
 
   // --- the forms of this page and what was typed in them
+  // Change pages, and the pre-admission screen (whose sections save without reloading: its script
+  // tells this one how each save went, with the events "kept-text:sent" and "kept-text:not-sent").
+  const KEPT_PAGES = ["change-form", "screen-page"];
   function trackedForms() {
-    if (!document.body.classList.contains("change-form")) return [];
+    if (!KEPT_PAGES.some((name) => document.body.classList.contains(name))) return [];
     return [...document.forms].filter((form) => form.method === "post" && form.id !== "logout-form");
   }
 
@@ -360,6 +363,24 @@
     },
     true,
   );
+
+  // A form sent by a page's own script (no new page): the server's answer came back (saved, or shown
+  // again with its errors, the text in the new form), or it did not (kept, as typed).
+  document.addEventListener("kept-text:sent", (event) => {
+    sending = false;
+    ended = false;
+    lastContact = Date.now(); // the save reset the idle timer too
+    const record = read(path);
+    if (record && record.user === user && event.target instanceof HTMLFormElement) {
+      delete record.forms[formKey(event.target)];
+      write(path, record);
+    }
+  });
+  document.addEventListener("kept-text:not-sent", (event) => {
+    sending = false;
+    if (event.detail && event.detail.sessionEnded) ended = true;
+    if (event.target instanceof HTMLFormElement) keep([event.target], "kept");
+  });
 
   // Leaving (or reloading) the page: what was typed is kept if the session has ended, and text
   // put back stays kept as it is now (until sent; emptied, it is dropped).
