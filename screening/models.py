@@ -151,7 +151,8 @@ class LevelRule(models.Model):
         ordering = ["position"]
 
     def __str__(self):
-        return f"{self.get_fact_display()} → {self.level.short_name}"
+        # The admin's editable list names its blank row too, which has no level yet.
+        return f"{self.get_fact_display()} → {self.level.short_name if self.level_id else '…'}"
 
 
 class ReferralOut(models.Model):

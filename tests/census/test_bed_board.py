@@ -287,8 +287,9 @@ def test_find_a_bed_reads_the_screens_level_and_the_patients_sex(center, client)
     assert texts(page, ".census-answer li") == ["Residential, women: 0 free of 1 bed"]
     # A clinician's confirmed level wins over the provisional one.
     ConfirmationSection.objects.filter(screen=screen).update(
-        level=center["detox"], confirmed_at=MORNING, confirmed_by=center["staff"]
-    )
+        level=center["detox"], confirmed_level=center["detox"], recommended_level=center["residential"],
+        confirmed_at=MORNING, confirmed_by=center["staff"],
+    )  # fmt: skip
     page = parse(client.get(URL, {"inquiry": inquiry.pk}))
     assert texts(page, ".census-answer li") == ["Detox, women: 0 free of 1 bed", "Detox, anyone: 1 free of 1 bed"]
 

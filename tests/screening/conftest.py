@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from demo.screening import load_risk_screen
@@ -28,3 +31,11 @@ def clinician_client(clinician):
     client = Client()
     client.force_login(clinician)
     return client
+
+
+@pytest.fixture(autouse=True)
+def substances(db):
+    """The substance list its migration makes, made again when a transactional test in the same
+    process has flushed the tables since."""
+    made = importlib.import_module("screening.migrations.0002_substances")
+    made.add_substances(apps, None)
