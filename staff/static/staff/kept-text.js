@@ -265,6 +265,7 @@
     // Storage turned off.
   }
   let lastContact = Date.now(); // this page's own request reset the idle timer
+  let lastPing = 0; // when the latest keep-alive was sent (its answer may still be on its way)
   let ended = false;
   let typed = false;
   let timer = null;
@@ -304,7 +305,8 @@
 
   function schedule() {
     if (timer !== null) return;
-    timer = setTimeout(tick, Math.max(0, lastContact + intervalMs - Date.now()));
+    // From the latest ping sent, not answered: typing during a slow answer waits its turn.
+    timer = setTimeout(tick, Math.max(0, Math.max(lastContact, lastPing) + intervalMs - Date.now()));
   }
 
   async function tick() {
@@ -312,6 +314,7 @@
     const forms = trackedForms().filter(hasChanges);
     if (!typed || !forms.length) return;
     typed = false;
+    lastPing = Date.now();
     if ((await ask(forms[0])) === "ended") keep(forms, "kept");
   }
 
