@@ -16,8 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
+from common.reminders import enqueue_at, send_once
 from intake.models import AccessRecord
 
 from .board import sex_for
@@ -165,15 +166,8 @@ def set_follow_up(*, entry, at, step, owner, by):
 
 
 def _enqueue_reminder(entry_id, due):
-    try:
-        if due > timezone.now():
-            if not default_task_backend.supports_defer:
-                return  # send_waitlist_reminders, from cron, sends it when it falls due
-            send_follow_up_reminder.using(run_after=due).enqueue(entry_id, due.isoformat())
-        else:
-            send_follow_up_reminder.enqueue(entry_id, due.isoformat())
-    except Exception:
-        logger.exception("could not queue the follow-up reminder of waitlist entry %s", entry_id)
+    what = f"the follow-up reminder of waitlist entry {entry_id}"
+    enqueue_at(send_follow_up_reminder, due, entry_id, due.isoformat(), what=what)
 
 
 def reminder_message(entry):
@@ -192,24 +186,21 @@ def send_follow_up_reminder(entry_id, due_iso):
     """Send the reminder if this follow-up is still the entry's, due, the person still waiting, and
     not yet reminded: claimed once, whichever worker gets here first."""
     now = timezone.now()
-    claimed = (
+    owed = (
         WaitlistEntry.objects.waiting()
         .filter(pk=entry_id, follow_up_at=due_iso, follow_up_at__lte=now, follow_up_notified_at__isnull=True)
         .exclude(owner__email="")
         .exclude(owner__isnull=True)
-        .update(follow_up_notified_at=now)
     )
-    if not claimed:
-        return "skipped"
-    entry = WaitlistEntry.objects.select_related("owner").get(pk=entry_id)
-    subject, body = reminder_message(entry)
-    try:
-        send_mail(subject, body, None, [entry.owner.email], fail_silently=False)
-    except Exception as error:
-        WaitlistEntry.objects.filter(pk=entry_id).update(follow_up_notified_at=None)  # the command tries again
-        logger.warning("waitlist reminder for entry %s failed: %s", entry_id, type(error).__name__)
-        return "failed"
-    return "sent"
+    return send_once(
+        owed,
+        load=lambda: WaitlistEntry.objects.select_related("owner").get(pk=entry_id),
+        stamp="follow_up_notified_at",
+        now=now,
+        message=reminder_message,
+        to=lambda entry: entry.owner.email,
+        what=f"waitlist reminder for entry {entry_id}",
+    )
 
 
 def send_due_reminders(now=None):

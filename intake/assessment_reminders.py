@@ -6,18 +6,16 @@ the `send_assessment_reminders` command, run from cron, sends any the queue miss
 sent once per start time and assessor: moving either arms it again.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
+
+from common.reminders import enqueue_at, send_once
 
 from .models import Assessment
-
-logger = logging.getLogger(__name__)
 
 REMIND_BEFORE = timedelta(hours=24)
 
@@ -40,18 +38,10 @@ def schedule(assessment):
 
 
 def _enqueue(assessment_id, starts, assessor_id):
-    due = starts - REMIND_BEFORE
-    try:
-        if starts <= timezone.now():
-            return  # already begun: nothing to remind of
-        if due > timezone.now():
-            if not default_task_backend.supports_defer:
-                return  # the cron command sends it when it falls due
-            send_reminder.using(run_after=due).enqueue(assessment_id, starts.isoformat(), assessor_id)
-        else:
-            send_reminder.enqueue(assessment_id, starts.isoformat(), assessor_id)
-    except Exception:
-        logger.exception("could not queue the reminder of assessment %s", assessment_id)
+    if starts <= timezone.now():
+        return  # already begun: nothing to remind of
+    what = f"the reminder of assessment {assessment_id}"
+    enqueue_at(send_reminder, starts - REMIND_BEFORE, assessment_id, starts.isoformat(), assessor_id, what=what)
 
 
 def due(now=None):
@@ -67,23 +57,16 @@ def send_reminder(assessment_id, starts_iso, assessor_id):
     """Send the reminder if the assessment is still at this time with this assessor, due, its inquiry
     still waiting for it, and not yet reminded."""
     now = timezone.now()
-    claimed = (
-        due(now)
-        .filter(pk=assessment_id, starts_at=starts_iso, assessor_id=assessor_id)
-        .exclude(assessor__email="")
-        .update(reminded_at=now)  # claimed once, whichever worker gets here first
+    owed = due(now).filter(pk=assessment_id, starts_at=starts_iso, assessor_id=assessor_id).exclude(assessor__email="")
+    return send_once(
+        owed,
+        load=lambda: Assessment.objects.select_related("assessor").get(pk=assessment_id),
+        stamp="reminded_at",
+        now=now,
+        message=reminder_message,
+        to=lambda assessment: assessment.assessor.email,
+        what=f"assessment reminder {assessment_id}",
     )
-    if not claimed:
-        return "skipped"
-    assessment = Assessment.objects.select_related("assessor").get(pk=assessment_id)
-    subject, body = reminder_message(assessment)
-    try:
-        send_mail(subject, body, None, [assessment.assessor.email], fail_silently=False)
-    except Exception as error:
-        Assessment.objects.filter(pk=assessment_id).update(reminded_at=None)  # the command tries again
-        logger.warning("assessment reminder %s failed: %s", assessment_id, type(error).__name__)
-        return "failed"
-    return "sent"
 
 
 def send_due():

@@ -5,17 +5,14 @@ Saving a follow-up queues a reminder for its due time (the database queue waits 
 once per due time: moving the due time or the owner arms it again.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
+
+from common.reminders import enqueue_at, send_once
 
 from .models import Inquiry
-
-logger = logging.getLogger(__name__)
 
 
 def reminder_message(inquiry):
@@ -38,38 +35,27 @@ def schedule(inquiry):
 
 
 def _enqueue(inquiry_id, due):
-    try:
-        if due > timezone.now():
-            if not default_task_backend.supports_defer:
-                return  # the cron command sends it when it falls due
-            send_reminder.using(run_after=due).enqueue(inquiry_id, due.isoformat())
-        else:
-            send_reminder.enqueue(inquiry_id, due.isoformat())
-    except Exception:
-        logger.exception("could not queue the follow-up reminder of inquiry %s", inquiry_id)
+    enqueue_at(send_reminder, due, inquiry_id, due.isoformat(), what=f"the follow-up reminder of inquiry {inquiry_id}")
 
 
 @task()
 def send_reminder(inquiry_id, due_iso):
     """Send the reminder if this follow-up is still the inquiry's, due, open and not yet reminded."""
     now = timezone.now()
-    claimed = (
+    owed = (
         Inquiry.objects.open()
         .filter(pk=inquiry_id, follow_up_at=due_iso, follow_up_at__lte=now, follow_up_notified_at__isnull=True)
         .exclude(follow_up_owner__email="")
-        .update(follow_up_notified_at=now)  # claimed once, whichever worker gets here first
     )
-    if not claimed:
-        return "skipped"
-    inquiry = Inquiry.objects.select_related("follow_up_owner").get(pk=inquiry_id)
-    subject, body = reminder_message(inquiry)
-    try:
-        send_mail(subject, body, None, [inquiry.follow_up_owner.email], fail_silently=False)
-    except Exception as error:
-        Inquiry.objects.filter(pk=inquiry_id).update(follow_up_notified_at=None)  # the command tries again
-        logger.warning("follow-up reminder for inquiry %s failed: %s", inquiry_id, type(error).__name__)
-        return "failed"
-    return "sent"
+    return send_once(
+        owed,
+        load=lambda: Inquiry.objects.select_related("follow_up_owner").get(pk=inquiry_id),
+        stamp="follow_up_notified_at",
+        now=now,
+        message=reminder_message,
+        to=lambda inquiry: inquiry.follow_up_owner.email,
+        what=f"follow-up reminder for inquiry {inquiry_id}",
+    )
 
 
 def send_due():
